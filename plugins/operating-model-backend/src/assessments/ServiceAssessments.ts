@@ -1,0 +1,96 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  OperatingModelConfig,
+  ServiceAssessment,
+  assessService,
+  nextPeakEvent,
+  peakEventAt,
+} from '@internal/plugin-operating-model-common';
+import { OrgSnapshot } from '../catalog/readOrgSnapshot';
+
+/** One service's assessment with the display titles the UI labels it with. */
+export interface AssessedService extends ServiceAssessment {
+  titles: { service: string; owner: string | null; domain: string | null; system: string | null };
+}
+
+/**
+ * Keeps every service's assessment in memory and answers from it.
+ *
+ * An assessment changes with time only when a peak event starts or ends, so assessments are
+ * cached per peak phase (the events on at an instant, and the next one to come): every request
+ * between two peak boundaries is answered from the same computed list, and `?at=` for another
+ * instant costs one computation per phase, not one per request. A new snapshot from the catalog
+ * drops the cache.
+ */
+export class ServiceAssessments {
+  private snapshot: OrgSnapshot | undefined;
+  private readonly byPhase = new Map<string, Map<string, AssessedService>>();
+
+  constructor(
+    private readonly config: OperatingModelConfig,
+    private readonly logger: LoggerService,
+  ) {}
+
+  get lastRefreshed(): Date | undefined {
+    return this.snapshot?.readAt;
+  }
+
+  get serviceCount(): number {
+    return this.snapshot?.services.length ?? 0;
+  }
+
+  replaceSnapshot(snapshot: OrgSnapshot) {
+    this.snapshot = snapshot;
+    this.byPhase.clear();
+    this.logger.info(
+      `Assessed operating models from a catalog snapshot of ${snapshot.services.length} services`,
+    );
+  }
+
+  list(at: Date): AssessedService[] {
+    return [...this.phase(at).values()];
+  }
+
+  get(entityRef: string, at: Date): AssessedService | undefined {
+    return this.phase(at).get(entityRef.toLocaleLowerCase('en-US'));
+  }
+
+  private phaseKey(at: Date): string {
+    const events = this.config.peakEvents;
+    const on = peakEventAt(events, at);
+    const next = nextPeakEvent(events, at);
+    return JSON.stringify([on?.name ?? null, on?.start ?? null, next?.name ?? null, next?.start ?? null]);
+  }
+
+  private phase(at: Date): Map<string, AssessedService> {
+    const key = this.phaseKey(at);
+    let assessed = this.byPhase.get(key);
+    if (!assessed) {
+      assessed = this.assessAll(at);
+      // Only a handful of phases are ever asked for; keep the cache from growing without bound.
+      if (this.byPhase.size >= 16) this.byPhase.clear();
+      this.byPhase.set(key, assessed);
+    }
+    return assessed;
+  }
+
+  private assessAll(at: Date): Map<string, AssessedService> {
+    const result = new Map<string, AssessedService>();
+    const snapshot = this.snapshot;
+    if (!snapshot) return result;
+    const title = (ref: string | null) => (ref ? snapshot.titles.get(ref) ?? null : null);
+    for (const facts of snapshot.services) {
+      const assessment = assessService(facts, this.config, at);
+      result.set(facts.entityRef.toLocaleLowerCase('en-US'), {
+        ...assessment,
+        titles: {
+          service: title(facts.entityRef) ?? facts.entityRef,
+          owner: title(assessment.owner),
+          domain: title(assessment.domain),
+          system: title(assessment.system),
+        },
+      });
+    }
+    return result;
+  }
+}

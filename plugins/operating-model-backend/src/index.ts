@@ -1,0 +1,7 @@
+/**
+ * The operating-model backend plugin, and the catalog module that reports annotation problems.
+ *
+ * @packageDocumentation
+ */
+export { operatingModelPlugin as default } from './plugin';
+export { catalogModuleOperatingModelAnnotations } from './module';

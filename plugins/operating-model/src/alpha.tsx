@@ -1,0 +1,53 @@
+import {
+  ApiBlueprint,
+  PageBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import { OperatingModelClient, operatingModelApiRef } from './api';
+import { isOperatingModelAvailable } from './conditions';
+import { rootRouteRef } from './routes';
+
+const operatingModelApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: operatingModelApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new OperatingModelClient(deps),
+    }),
+});
+
+const operatingModelEntityCard = EntityCardBlueprint.make({
+  params: {
+    filter: isOperatingModelAvailable,
+    loader: () =>
+      import('./components/EntityOperatingModelCard').then(m => (
+        <m.EntityOperatingModelCard />
+      )),
+  },
+});
+
+const operatingModelPage = PageBlueprint.make({
+  params: {
+    path: '/operating-model',
+    title: 'Operating model',
+    routeRef: convertLegacyRouteRef(rootRouteRef),
+    loader: () =>
+      import('./components/OperatingModelPage').then(m => <m.OperatingModelPage />),
+  },
+});
+
+/**
+ * The operating-model plugin for the new frontend system: the API, the Component card and
+ * the `/operating-model` page.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'operating-model',
+  extensions: [operatingModelApi, operatingModelEntityCard, operatingModelPage],
+  routes: { root: convertLegacyRouteRef(rootRouteRef) },
+});

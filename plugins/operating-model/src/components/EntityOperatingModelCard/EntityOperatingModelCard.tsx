@@ -1,0 +1,209 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+  StatusError,
+  StatusOK,
+  StatusWarning,
+  WarningPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import {
+  availabilityBandFor,
+  formatAvailability,
+  formatDuration,
+  formatMoney,
+} from '@internal/plugin-operating-model-common';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { ReactNode } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { AssessedService, operatingModelApiRef } from '../../api';
+import {
+  TRAFFIC_LIGHT_TEXT,
+  describeOutOfHours,
+  frequencyTitle,
+  modelTitle,
+} from '../shared/describe';
+import { useOperatingModelConfig } from '../shared/useOperatingModelConfig';
+
+const useStyles = makeStyles(theme => ({
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(10em, max-content) 1fr',
+    columnGap: theme.spacing(2),
+    rowGap: theme.spacing(1.5),
+    alignItems: 'baseline',
+    margin: 0,
+  },
+  term: { color: theme.palette.text.secondary, margin: 0 },
+  value: { margin: 0 },
+  big: { fontSize: '1.25rem', fontWeight: 500 },
+  list: { margin: 0, paddingLeft: theme.spacing(2.5) },
+}));
+
+function Row(props: { term: string; children: ReactNode }) {
+  const classes = useStyles();
+  return (
+    <>
+      <dt className={classes.term}>{props.term}</dt>
+      <dd className={classes.value}>{props.children}</dd>
+    </>
+  );
+}
+
+function TrafficLightStatus({ service }: { service: AssessedService }) {
+  const light = service.operatingModel.trafficLight;
+  if (!light) return null;
+  const text = TRAFFIC_LIGHT_TEXT[light];
+  if (light === 'green') return <StatusOK>{text}</StatusOK>;
+  if (light === 'amber') return <StatusWarning>{text}</StatusWarning>;
+  return <StatusError>{text}</StatusError>;
+}
+
+function PeakText({ service }: { service: AssessedService }) {
+  const { config } = useOperatingModelConfig();
+  if (!service.peak) return <>None configured ahead</>;
+  const { event, active } = service.peak;
+  const dates = `${new Date(event.start).toLocaleDateString('en-GB', { dateStyle: 'medium' })} – ${new Date(event.end).toLocaleDateString('en-GB', { dateStyle: 'medium' })}`;
+  let effect = 'no peak exposure declared, so the target stays the same';
+  if (service.peakFinancialExposurePerHour !== null && config) {
+    const peakBand = availabilityBandFor(
+      service.peakFinancialExposurePerHour,
+      config.availabilityBands,
+    ).band;
+    effect = `peak exposure ${formatMoney(service.peakFinancialExposurePerHour, config.currency)} an hour: ${formatAvailability(peakBand.availability)} while it lasts`;
+  }
+  return (
+    <>
+      {event.name} ({active ? 'on now, ' : ''}
+      {dates}): {effect}
+    </>
+  );
+}
+
+/** The card's content for one loaded assessment; exported for the page and for tests. */
+export function OperatingModelSummary({ service }: { service: AssessedService }) {
+  const classes = useStyles();
+  const { config } = useOperatingModelConfig();
+  const { recommended, declared } = service.operatingModel;
+  const differs = declared !== null && recommended !== null && declared !== recommended;
+  return (
+    <Box>
+      <dl className={classes.grid}>
+        <Row term="Recommended model">
+          <span className={classes.big}>{modelTitle(recommended)}</span>
+        </Row>
+        {declared !== null && (
+          <Row term="Declared model">
+            {modelTitle(declared)}
+            {differs && ' — differs from the recommendation'}
+          </Row>
+        )}
+        {(differs || declared === null) && service.operatingModel.trafficLight && (
+          <Row term="Readiness">
+            <TrafficLightStatus service={service} />
+          </Row>
+        )}
+        <Row term="Availability target">
+          {service.availabilityTarget === null ? (
+            '—'
+          ) : (
+            <>
+              <span className={classes.big}>
+                {formatAvailability(service.availabilityTarget)}
+              </span>{' '}
+              (tolerable unavailability{' '}
+              {formatDuration(service.tolerableUnavailabilitySecondsPerWeek ?? 0)} a
+              week)
+            </>
+          )}
+        </Row>
+        {service.financialExposurePerHour !== null && config && (
+          <Row term="Financial exposure">
+            {formatMoney(service.financialExposurePerHour, config.currency)} an hour
+          </Row>
+        )}
+        <Row term="Deployment target">
+          <span className={classes.big}>{frequencyTitle(service.deploymentTarget)}</span>
+          {service.featureDemand && ` (${service.featureDemand} feature demand)`}
+        </Row>
+        <Row term="On call in working hours">
+          {service.titles.owner ?? 'The owning team'}
+        </Row>
+        <Row term="On call out of hours">{describeOutOfHours(service)}</Row>
+        <Row term="Peak event">
+          <PeakText service={service} />
+        </Row>
+        {(service.links.runbook || service.links.incidentChannel) && (
+          <Row term="During an incident">
+            {service.links.runbook && <Link to={service.links.runbook}>Runbook</Link>}
+            {service.links.runbook && service.links.incidentChannel && ' · '}
+            {service.links.incidentChannel && (
+              <Link to={service.links.incidentChannel}>Incident channel</Link>
+            )}
+          </Row>
+        )}
+      </dl>
+      {service.problems.length > 0 && (
+        <Box mt={2}>
+          <WarningPanel
+            severity="error"
+            title={`${service.problems.length} annotation${service.problems.length === 1 ? '' : 's'} could not be read`}
+            defaultExpanded
+          >
+            <ul className={classes.list}>
+              {service.problems.map(p => (
+                <li key={`${p.annotation}:${p.value}`}>
+                  <Typography variant="body2">{p.message}</Typography>
+                </li>
+              ))}
+            </ul>
+          </WarningPanel>
+        </Box>
+      )}
+      {service.warnings.length > 0 && (
+        <Box mt={2}>
+          <WarningPanel
+            severity="warning"
+            title={`${service.warnings.length} thing${service.warnings.length === 1 ? '' : 's'} worth a second look`}
+            defaultExpanded
+          >
+            <ul className={classes.list}>
+              {service.warnings.map(w => (
+                <li key={w.code}>
+                  <Typography variant="body2">{w.message}</Typography>
+                </li>
+              ))}
+            </ul>
+          </WarningPanel>
+        </Box>
+      )}
+    </Box>
+  );
+}
+
+/**
+ * The operating model, targets and on-call level of the Component on the page.
+ *
+ * @public
+ */
+export function EntityOperatingModelCard() {
+  const { entity } = useEntity();
+  const api = useApi(operatingModelApiRef);
+  const entityRef = stringifyEntityRef(entity);
+  const { value, loading, error } = useAsync(
+    () => api.getService(entityRef),
+    [api, entityRef],
+  );
+
+  let content: ReactNode;
+  if (loading) content = <Progress />;
+  else if (error) content = <ResponseErrorPanel error={error} />;
+  else if (value) content = <OperatingModelSummary service={value} />;
+  return <InfoCard title="Operating model">{content}</InfoCard>;
+}

@@ -1,0 +1,1 @@
+export { EntityOperatingModelCard, OperatingModelSummary } from './EntityOperatingModelCard';

@@ -1,0 +1,1 @@
+export { OperatingModelPage, OperatingModelSelectorContent } from './OperatingModelPage';

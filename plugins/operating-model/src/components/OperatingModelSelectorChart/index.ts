@@ -1,0 +1,1 @@
+export { OperatingModelSelectorChart } from './OperatingModelSelectorChart';

@@ -1,0 +1,58 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { OperatingModelClient, operatingModelApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * The operating-model plugin for apps on the legacy frontend system.
+ *
+ * @public
+ */
+export const operatingModelPlugin = createPlugin({
+  id: 'operating-model',
+  apis: [
+    createApiFactory({
+      api: operatingModelApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new OperatingModelClient(deps),
+    }),
+  ],
+  routes: { root: rootRouteRef },
+});
+
+/**
+ * The operating-model card for a Component's overview.
+ *
+ * @public
+ */
+export const EntityOperatingModelCard = operatingModelPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOperatingModelCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityOperatingModelCard').then(
+          m => m.EntityOperatingModelCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The standalone page, usually mounted at `/operating-model`.
+ *
+ * @public
+ */
+export const OperatingModelPage = operatingModelPlugin.provide(
+  createRoutableExtension({
+    name: 'OperatingModelPage',
+    component: () =>
+      import('./components/OperatingModelPage').then(m => m.OperatingModelPage),
+    mountPoint: rootRouteRef,
+  }),
+);
