@@ -1,0 +1,18 @@
+/**
+ * Types and domain rules of the operating-model plugins, shared by the
+ * backend and the frontend so that both reach the same answers.
+ *
+ * @packageDocumentation
+ */
+
+export * from './annotations';
+export * from './assess';
+export * from './availability';
+export * from './config';
+export * from './deployment';
+export * from './model';
+export * from './money';
+export * from './types';
+export * from './workingHours';
+export * from './selector';
+export * from './services';
