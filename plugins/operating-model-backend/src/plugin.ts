@@ -7,6 +7,7 @@ import { readOperatingModelConfig } from '@internal/plugin-operating-model-commo
 import { ServiceAssessments } from './assessments/ServiceAssessments';
 import { SnapshotRefresher } from './assessments/SnapshotRefresher';
 import { readOrgSnapshot } from './catalog/readOrgSnapshot';
+import { SnapshotStore } from './catalog/SnapshotStore';
 import { createRouter } from './router';
 
 /**
@@ -21,6 +22,7 @@ export const operatingModelPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         logger: coreServices.logger,
+        database: coreServices.database,
         config: coreServices.rootConfig,
         auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
@@ -28,15 +30,26 @@ export const operatingModelPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
-      async init({ logger, config, auth, httpAuth, httpRouter, scheduler, catalog }) {
+      async init({
+        logger,
+        database,
+        config,
+        auth,
+        httpAuth,
+        httpRouter,
+        scheduler,
+        catalog,
+      }) {
         // Fails start-up with a message naming the bad key, rather than serving wrong targets.
         const operatingModelConfig = readOperatingModelConfig(config);
         const assessments = new ServiceAssessments(operatingModelConfig, logger);
-        const refresher = new SnapshotRefresher(
-          () => readOrgSnapshot(catalog, auth),
+        const refresher = new SnapshotRefresher({
+          read: () => readOrgSnapshot(catalog, auth),
           assessments,
+          store: await SnapshotStore.create(database),
           logger,
-        );
+        });
+        await refresher.restore();
 
         await scheduler.scheduleTask({
           id: 'operating-model-catalog-refresh',

@@ -1,0 +1,37 @@
+import { Page, expect, test } from '@playwright/test';
+
+async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible();
+  await enter.click();
+  await expect(page.getByRole('navigation', { name: 'sidebar nav' })).toBeVisible();
+}
+
+test('the bedroom service shows its operating model card with 99.0%', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/bedroom');
+  const card = page.locator('article, div').filter({
+    has: page.getByRole('heading', { name: 'Operating model' }),
+  }).last();
+  // The catalog ingests the example organisation a few seconds after start-up.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText('Recommended model')).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 90_000 });
+  await expect(card.getByText('99.0%')).toBeVisible();
+  await expect(card.getByText('You Build It You Run It').first()).toBeVisible();
+  await expect(card.getByText('1:40:48', { exact: false })).toBeVisible();
+  await expect(card.getByText('Daily')).toBeVisible();
+});
+
+test('the selector chart places every service and links to its page', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/operating-model');
+  const chart = page.getByRole('img', { name: /Operating model selector/ });
+  await expect(chart).toBeVisible({ timeout: 60_000 });
+  const bedroom = chart.getByRole('link', { name: 'Bedroom shop' });
+  await expect(bedroom).toBeVisible();
+  await bedroom.click();
+  await expect(page).toHaveURL(/\/catalog\/default\/component\/bedroom/);
+});

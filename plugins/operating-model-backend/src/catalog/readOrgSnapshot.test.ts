@@ -1,0 +1,45 @@
+import { Entity } from '@backstage/catalog-model';
+import { testEntities } from '../testEntities';
+import { buildOrgSnapshot } from './readOrgSnapshot';
+
+describe('buildOrgSnapshot', () => {
+  const readAt = new Date('2026-11-02T12:00:00Z');
+
+  it('keeps only services, with owner, system and domain resolved through relations', () => {
+    const snapshot = buildOrgSnapshot(testEntities(), readAt);
+    expect(snapshot.services.map(s => s.entityRef)).toEqual([
+      'component:default/bedroom',
+      'component:default/delivery-tracking',
+      'component:default/ecommerce-platform',
+      'component:default/living-room',
+    ]);
+    expect(snapshot.services[0]).toMatchObject({
+      owner: 'group:default/bedroom-team',
+      system: 'system:default/room-shops',
+      domain: 'domain:default/furnishing',
+    });
+    expect(snapshot.titles.get('group:default/bedroom-team')).toBe('Bedroom team');
+    expect(snapshot.titles.get('domain:default/furnishing')).toBe('Furnishing');
+  });
+
+  it('falls back to spec fields when the catalog has not resolved relations', () => {
+    const entities: Entity[] = testEntities().map(({ relations: _, ...e }) => e);
+    const bedroom = buildOrgSnapshot(entities, readAt).services[0];
+    expect(bedroom).toMatchObject({
+      owner: 'group:default/bedroom-team',
+      system: 'system:default/room-shops',
+      domain: 'domain:default/furnishing',
+    });
+  });
+
+  it('survives malformed spec fields without throwing', () => {
+    const broken: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'odd', annotations: { 'operating-model.io/financial-exposure': '5K' } },
+      spec: { type: 'website', owner: 42, system: '::' } as any,
+    };
+    const [odd] = buildOrgSnapshot([broken], readAt).services;
+    expect(odd).toMatchObject({ entityRef: 'component:default/odd', owner: null, domain: null });
+  });
+});
