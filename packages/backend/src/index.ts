@@ -17,7 +17,6 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
-backend.add(import('@backstage/plugin-user-settings-backend'));
 
 backend.add(import('@internal/plugin-operating-model-backend'));
 backend.add(catalogModuleOperatingModelAnnotations);

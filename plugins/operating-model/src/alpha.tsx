@@ -7,6 +7,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import TrafficIcon from '@material-ui/icons/Traffic';
 import { OperatingModelClient, operatingModelApiRef } from './api';
 import { isOperatingModelAvailable } from './conditions';
 import { rootRouteRef } from './routes';
@@ -34,6 +35,7 @@ const operatingModelPage = PageBlueprint.make({
   params: {
     path: '/operating-model',
     title: 'Operating model',
+    icon: <TrafficIcon fontSize="inherit" />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
     loader: () =>
       import('./components/OperatingModelPage').then(m => <m.OperatingModelPage />),
@@ -48,6 +50,8 @@ const operatingModelPage = PageBlueprint.make({
  */
 export default createFrontendPlugin({
   pluginId: 'operating-model',
+  title: 'Operating model',
+  icon: <TrafficIcon fontSize="inherit" />,
   extensions: [operatingModelApi, operatingModelEntityCard, operatingModelPage],
   routes: { root: convertLegacyRouteRef(rootRouteRef) },
 });

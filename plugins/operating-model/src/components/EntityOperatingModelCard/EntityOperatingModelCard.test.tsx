@@ -1,0 +1,114 @@
+import { Entity } from '@backstage/catalog-model';
+import { configApiRef } from '@backstage/core-plugin-api';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  MockConfigApi,
+  TestApiProvider,
+  renderInTestApp,
+} from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { ResponseError } from '@backstage/errors';
+import { OperatingModelApi, operatingModelApiRef } from '../../api';
+import { assessedService } from '../testServices';
+import { EntityOperatingModelCard } from './EntityOperatingModelCard';
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'bedroom', namespace: 'default' },
+  spec: { type: 'service', owner: 'bedroom-team', lifecycle: 'production' },
+};
+
+async function renderCard(api: Partial<OperatingModelApi>) {
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [operatingModelApiRef, api],
+        [configApiRef, new MockConfigApi({ operatingModel: { currency: 'GBP' } })],
+      ]}
+    >
+      <EntityProvider entity={entity}>
+        <EntityOperatingModelCard />
+      </EntityProvider>
+    </TestApiProvider>,
+  );
+}
+
+describe('EntityOperatingModelCard', () => {
+  it('shows the model, targets, on-call levels and the next peak event', async () => {
+    const getService = jest.fn().mockResolvedValue(assessedService());
+    await renderCard({ getService });
+
+    expect(await screen.findByText('You Build It You Run It')).toBeInTheDocument();
+    expect(getService).toHaveBeenCalledWith('component:default/bedroom');
+    expect(screen.getByText('99.0%')).toBeInTheDocument();
+    expect(screen.getByText(/tolerable unavailability 1:40:48 a week/)).toBeInTheDocument();
+    expect(screen.getByText('Daily')).toBeInTheDocument();
+    expect(screen.getByText('£200K an hour')).toBeInTheDocument();
+    expect(screen.getByText('Bedroom team')).toBeInTheDocument();
+    expect(screen.getByText('the Furnishing domain schedule')).toBeInTheDocument();
+    expect(screen.getByText(/Black Friday/)).toHaveTextContent(
+      'no peak exposure declared, so the target stays the same',
+    );
+    expect(screen.getByRole('link', { name: /Runbook/ })).toHaveAttribute(
+      'href',
+      'https://wiki.example/runbooks/bedroom',
+    );
+    expect(screen.queryByText('Declared model')).not.toBeInTheDocument();
+  });
+
+  it('shows the declared model beside the recommendation, with the traffic light, when they differ', async () => {
+    await renderCard({
+      getService: jest.fn().mockResolvedValue(
+        assessedService({
+          operatingModel: {
+            recommended: 'you-build-it-you-run-it',
+            declared: 'ops-run-it',
+            trafficLight: 'red',
+            leaning: null,
+          },
+          deploymentTarget: 'fortnightly',
+        }),
+      ),
+    });
+    expect(await screen.findByText('Declared model')).toBeInTheDocument();
+    expect(screen.getByText(/Ops Run It — differs from the recommendation/)).toBeInTheDocument();
+    expect(screen.getByText('Red: keep it under Ops Run It for now')).toBeInTheDocument();
+  });
+
+  it('says in plain words what the peak event does and lists every problem and warning', async () => {
+    await renderCard({
+      getService: jest.fn().mockResolvedValue(
+        assessedService({
+          peakFinancialExposurePerHour: 700000,
+          onCall: { workingHours: 'team', outOfHours: 'none' },
+          problems: [
+            {
+              annotation: 'operating-model.io/feature-demand',
+              value: 'huge',
+              message: '"huge" is not a feature demand band; expected one of low, medium, high, very-high',
+            },
+          ],
+          warnings: [{ code: 'exposure-above-highest-band', message: 'Exposure is above the highest band' }],
+        }),
+      ),
+    });
+    expect(await screen.findByText(/peak exposure £700K an hour: 99.9% while it lasts/)).toBeInTheDocument();
+    expect(screen.getByText('nobody: callouts wait until the next working day')).toBeInTheDocument();
+    expect(screen.getByText(/"huge" is not a feature demand band/)).toBeInTheDocument();
+    expect(screen.getByText('Exposure is above the highest band')).toBeInTheDocument();
+  });
+
+  it('shows the error when the service cannot be loaded', async () => {
+    const response = new Response(
+      JSON.stringify({ error: { name: 'NotFoundError', message: 'No service component:default/bedroom' } }),
+      { status: 404, statusText: 'Not Found', headers: { 'content-type': 'application/json' } },
+    );
+    const error = await ResponseError.fromResponse(response as any);
+    await renderCard({ getService: jest.fn().mockRejectedValue(error) });
+    expect(
+      (await screen.findAllByText(/No service component:default\/bedroom/))[0],
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Recommended model')).not.toBeInTheDocument();
+  });
+});

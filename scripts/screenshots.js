@@ -1,0 +1,30 @@
+// Takes the README's screenshots from a running example app (`npm start`): node scripts/screenshots.js
+const { chromium } = require('playwright-core');
+
+const base = process.env.APP_URL ?? 'http://localhost:3000';
+const shots = [
+  { path: '/catalog/default/component/bedroom', file: 'docs/entity-card.png', wait: 'Recommended model' },
+  { path: '/operating-model', file: 'docs/selector-chart.png', wait: 'Operating model selector' },
+];
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(base);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('navigation', { name: 'sidebar nav' }).waitFor();
+  for (const shot of shots) {
+    await page.goto(`${base}${shot.path}`);
+    await page.getByText(shot.wait).first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: shot.file, fullPage: true });
+    console.log(`wrote ${shot.file}`);
+  }
+  await browser.close();
+})().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
