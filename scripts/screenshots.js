@@ -15,7 +15,10 @@ const shots = [
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await page.goto(base);
   await page.getByRole('button', { name: 'Enter' }).click();
-  await page.getByRole('navigation', { name: 'sidebar nav' }).waitFor();
+  await page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Catalog', exact: true })
+    .waitFor();
   for (const shot of shots) {
     await page.goto(`${base}${shot.path}`);
     await page.getByText(shot.wait).first().waitFor({ timeout: 60_000 });

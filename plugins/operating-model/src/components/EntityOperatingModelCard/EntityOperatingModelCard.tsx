@@ -93,7 +93,7 @@ export function OperatingModelSummary({ service }: { service: AssessedService })
   const { recommended, declared } = service.operatingModel;
   const differs = declared !== null && recommended !== null && declared !== recommended;
   return (
-    <Box>
+    <Box data-testid="operating-model-summary">
       <dl className={classes.grid}>
         <Row term="Recommended model">
           <span className={classes.big}>{modelTitle(recommended)}</span>
