@@ -16,3 +16,4 @@ export * from './types';
 export * from './workingHours';
 export * from './selector';
 export * from './services';
+export * from './permissions';
