@@ -79,9 +79,11 @@ describe.each(databases.eachSupportedId())('operating-model backend on %s', data
     const response = await request(server).get('/api/operating-model/services');
     expect(response.status).toBe(200);
     expect(response.body.items.map((s: { entityRef: string }) => s.entityRef)).toEqual([
+      'component:default/appointments',
       'component:default/bedroom',
       'component:default/delivery-tracking',
       'component:default/ecommerce-platform',
+      'component:default/kitchen-planner',
       'component:default/living-room',
     ]);
   });

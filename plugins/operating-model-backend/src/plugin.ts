@@ -3,12 +3,20 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { readOperatingModelConfig } from '@internal/plugin-operating-model-common';
+import {
+  operatingModelPermissions,
+  readOperatingModelConfig,
+} from '@internal/plugin-operating-model-common';
 import { ServiceAssessments } from './assessments/ServiceAssessments';
 import { SnapshotRefresher } from './assessments/SnapshotRefresher';
 import { readOrgSnapshot } from './catalog/readOrgSnapshot';
 import { SnapshotStore } from './catalog/SnapshotStore';
 import { createRouter } from './router';
+import { RotaService } from './rotas/RotaService';
+import { RotaStore } from './rotas/RotaStore';
+import { openDatabase } from './database';
+import { EventStore } from './events/EventStore';
+import { MeasuresService } from './measures/MeasuresService';
 
 /**
  * The operating-model backend plugin: assesses every service in the catalog and serves the
@@ -28,6 +36,8 @@ export const operatingModelPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         scheduler: coreServices.scheduler,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
       },
       async init({
@@ -38,15 +48,27 @@ export const operatingModelPlugin = createBackendPlugin({
         httpAuth,
         httpRouter,
         scheduler,
+        permissions,
+        permissionsRegistry,
         catalog,
       }) {
         // Fails start-up with a message naming the bad key, rather than serving wrong targets.
         const operatingModelConfig = readOperatingModelConfig(config);
+        permissionsRegistry.addPermissions(operatingModelPermissions);
+        const knex = await openDatabase(database);
         const assessments = new ServiceAssessments(operatingModelConfig, logger);
+        const rotas = new RotaService(assessments, new RotaStore(knex), operatingModelConfig);
+        const eventStore = new EventStore(knex);
+        const measures = new MeasuresService({
+          store: eventStore,
+          assessments,
+          config: operatingModelConfig,
+          now: () => new Date(),
+        });
         const refresher = new SnapshotRefresher({
           read: () => readOrgSnapshot(catalog, auth),
           assessments,
-          store: await SnapshotStore.create(database),
+          store: new SnapshotStore(knex),
           logger,
         });
         await refresher.restore();
@@ -63,14 +85,31 @@ export const operatingModelPlugin = createBackendPlugin({
           fn: () => refresher.refresh(),
         });
 
+        // Records each rota's current shift even when nobody is looking, so that a membership
+        // change between two reads cannot rewrite a shift that has already started.
+        await scheduler.scheduleTask({
+          id: 'operating-model-record-shifts',
+          frequency: { minutes: 5 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 30 },
+          scope: 'global',
+          fn: () => rotas.recordCurrentShifts(new Date()),
+        });
+
         httpRouter.use(
           createRouter({
             assessments,
+            rotas,
+            eventStore,
+            measures,
             httpAuth,
+            permissions,
             now: () => new Date(),
             ready: () => refresher.ready(),
           }),
         );
+        // Calendar feed links carry their own signature, so phones can subscribe to them.
+        httpRouter.addAuthPolicy({ path: '/feeds', allow: 'unauthenticated' });
       },
     });
   },

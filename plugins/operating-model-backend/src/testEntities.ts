@@ -79,7 +79,48 @@ export function testEntities(): Entity[] {
       'operating-model.io/feature-demand': 'huge',
     }),
     component('design-system', {}, { type: 'library' }),
+    component(
+      'kitchen-planner',
+      {
+        'operating-model.io/financial-exposure': '150,000',
+        'operating-model.io/feature-demand': 'medium',
+      },
+      { owner: 'kitchen-team', system: 'room-shops' },
+    ),
+    component(
+      'appointments',
+      {
+        'operating-model.io/financial-exposure': '6K',
+        'operating-model.io/feature-demand': 'high',
+      },
+      { owner: 'appointments-team' },
+    ),
+    group('kitchen-team', 'Kitchen team', ['dan', 'erin']),
+    group('appointments-team', 'Appointments team', ['gina', 'hal', 'ivy']),
+    group('operations', 'Operations', ['olga', 'oscar', 'otto']),
+    ...['alice', 'bob', 'carol', 'dan', 'erin', 'gina', 'hal', 'ivy', 'olga', 'oscar', 'otto'].map(n =>
+      user(n, ['alice', 'bob', 'carol'].includes(n) ? 'bedroom-team' : undefined),
+    ),
+    user('frank', 'bedroom-team', { 'operating-model.io/on-call': 'opt-out' }),
   ];
+}
+
+function group(name: string, displayName: string, members: string[]): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'team', profile: { displayName }, children: [], members },
+  };
+}
+
+function user(name: string, memberOf?: string, annotations?: Record<string, string>): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name, namespace: 'default', annotations },
+    spec: { profile: { displayName: name.charAt(0).toUpperCase() + name.slice(1) }, memberOf: memberOf ? [memberOf] : [] },
+  };
 }
 
 export const testOperatingModelConfig = {

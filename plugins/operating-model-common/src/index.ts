@@ -17,3 +17,8 @@ export * from './workingHours';
 export * from './selector';
 export * from './services';
 export * from './permissions';
+export * from './workingTime';
+export * from './rota';
+export * from './rotaProblems';
+export * from './paging';
+export * from './measures';

@@ -23,7 +23,7 @@ export interface AssessedService extends ServiceAssessment {
  * drops the cache.
  */
 export class ServiceAssessments {
-  private snapshot: OrgSnapshot | undefined;
+  private currentSnapshot: OrgSnapshot | undefined;
   private readonly byPhase = new Map<string, Map<string, AssessedService>>();
 
   constructor(
@@ -32,15 +32,20 @@ export class ServiceAssessments {
   ) {}
 
   get lastRefreshed(): Date | undefined {
-    return this.snapshot?.readAt;
+    return this.currentSnapshot?.readAt;
+  }
+
+  /** The catalog snapshot the assessments come from, for the rotas. */
+  get snapshot(): OrgSnapshot | undefined {
+    return this.currentSnapshot;
   }
 
   get serviceCount(): number {
-    return this.snapshot?.services.length ?? 0;
+    return this.currentSnapshot?.services.length ?? 0;
   }
 
   replaceSnapshot(snapshot: OrgSnapshot) {
-    this.snapshot = snapshot;
+    this.currentSnapshot = snapshot;
     this.byPhase.clear();
     this.logger.info(
       `Assessed operating models from a catalog snapshot of ${snapshot.services.length} services`,
@@ -76,7 +81,7 @@ export class ServiceAssessments {
 
   private assessAll(at: Date): Map<string, AssessedService> {
     const result = new Map<string, AssessedService>();
-    const snapshot = this.snapshot;
+    const snapshot = this.currentSnapshot;
     if (!snapshot) return result;
     const title = (ref: string | null) => (ref ? snapshot.titles.get(ref) ?? null : null);
     for (const facts of snapshot.services) {

@@ -1,11 +1,5 @@
-import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { OrgSnapshot } from './readOrgSnapshot';
-
-const migrationsDir = resolvePackagePath(
-  '@internal/plugin-operating-model-backend',
-  'migrations',
-);
 
 interface SnapshotRow {
   id: string;
@@ -15,21 +9,11 @@ interface SnapshotRow {
 
 /** Keeps the last catalog snapshot in the plugin's database. */
 export class SnapshotStore {
-  static async create(database: DatabaseService): Promise<SnapshotStore> {
-    const knex = await database.getClient();
-    if (!database.migrations?.skip) {
-      await knex.migrate.latest({ directory: migrationsDir });
-    }
-    return new SnapshotStore(knex);
-  }
-
-  private constructor(private readonly knex: Knex) {}
+  constructor(private readonly knex: Knex) {}
 
   async save(snapshot: OrgSnapshot): Promise<void> {
-    const body = JSON.stringify({
-      services: snapshot.services,
-      titles: [...snapshot.titles],
-    });
+    const { services, groups, users, domains } = snapshot;
+    const body = JSON.stringify({ services, groups, users, domains, titles: [...snapshot.titles] });
     await this.knex<SnapshotRow>('catalog_snapshots')
       .insert({ id: 'latest', read_at: snapshot.readAt, body })
       .onConflict('id')
@@ -41,12 +25,14 @@ export class SnapshotStore {
       .where({ id: 'latest' })
       .first();
     if (!row) return undefined;
-    const body = JSON.parse(row.body) as {
-      services: OrgSnapshot['services'];
+    const body = JSON.parse(row.body) as Omit<OrgSnapshot, 'titles' | 'readAt'> & {
       titles: Array<[string, string]>;
     };
     return {
       services: body.services,
+      groups: body.groups ?? [],
+      users: body.users ?? [],
+      domains: body.domains ?? [],
       titles: new Map(body.titles),
       readAt: new Date(row.read_at),
     };

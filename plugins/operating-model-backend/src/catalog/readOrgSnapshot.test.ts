@@ -8,12 +8,14 @@ describe('buildOrgSnapshot', () => {
   it('keeps only services, with owner, system and domain resolved through relations', () => {
     const snapshot = buildOrgSnapshot(testEntities(), readAt);
     expect(snapshot.services.map(s => s.entityRef)).toEqual([
+      'component:default/appointments',
       'component:default/bedroom',
       'component:default/delivery-tracking',
       'component:default/ecommerce-platform',
+      'component:default/kitchen-planner',
       'component:default/living-room',
     ]);
-    expect(snapshot.services[0]).toMatchObject({
+    expect(snapshot.services[1]).toMatchObject({
       owner: 'group:default/bedroom-team',
       system: 'system:default/room-shops',
       domain: 'domain:default/furnishing',
@@ -22,9 +24,26 @@ describe('buildOrgSnapshot', () => {
     expect(snapshot.titles.get('domain:default/furnishing')).toBe('Furnishing');
   });
 
+  it('reads membership from either side and marks people who opted out of on-call', () => {
+    const snapshot = buildOrgSnapshot(testEntities(), readAt);
+    const bedroomTeam = snapshot.groups.find(g => g.entityRef === 'group:default/bedroom-team');
+    expect(bedroomTeam?.members).toEqual([
+      'user:default/alice',
+      'user:default/bob',
+      'user:default/carol',
+      'user:default/frank',
+    ]);
+    expect(snapshot.groups.find(g => g.entityRef === 'group:default/kitchen-team')?.members).toEqual([
+      'user:default/dan',
+      'user:default/erin',
+    ]);
+    expect(snapshot.users.filter(u => u.optedOut).map(u => u.entityRef)).toEqual(['user:default/frank']);
+    expect(snapshot.domains.map(d => d.entityRef)).toEqual(['domain:default/furnishing']);
+  });
+
   it('falls back to spec fields when the catalog has not resolved relations', () => {
     const entities: Entity[] = testEntities().map(({ relations: _, ...e }) => e);
-    const bedroom = buildOrgSnapshot(entities, readAt).services[0];
+    const bedroom = buildOrgSnapshot(entities, readAt).services[1];
     expect(bedroom).toMatchObject({
       owner: 'group:default/bedroom-team',
       system: 'system:default/room-shops',

@@ -1,5 +1,7 @@
 import {
   Entity,
+  RELATION_HAS_MEMBER,
+  RELATION_MEMBER_OF,
   RELATION_OWNED_BY,
   RELATION_PART_OF,
   parseEntityRef,
@@ -8,32 +10,53 @@ import {
 import { AuthService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ANNOTATION_ON_CALL,
   ServiceFacts,
   isOperatingModelService,
 } from '@internal/plugin-operating-model-common';
 
+/** A Group as the rotas need it. */
+export interface GroupFacts {
+  entityRef: string;
+  type: string | null;
+  annotations: Record<string, string>;
+  /** User refs of the direct members, sorted. */
+  members: string[];
+}
+
+/** A User as the rotas need it. */
+export interface UserFacts {
+  entityRef: string;
+  email: string | null;
+  /** `operating-model.io/on-call: opt-out`: never on a rota; the reason is never asked. */
+  optedOut: boolean;
+}
+
+/** A Domain as the rotas need it. */
+export interface DomainFacts {
+  entityRef: string;
+  annotations: Record<string, string>;
+}
+
 /** What the plugin knows of the organisation at one moment, read from the catalog. */
 export interface OrgSnapshot {
   services: ServiceFacts[];
+  groups: GroupFacts[];
+  users: UserFacts[];
+  domains: DomainFacts[];
   /** Display titles of every entity read, by entity ref, for labels in the UI. */
   titles: Map<string, string>;
   readAt: Date;
 }
 
-const KINDS = ['Component', 'System', 'Domain', 'Group'];
+const KINDS = ['Component', 'System', 'Domain', 'Group', 'User'];
 
 function titleOf(entity: Entity): string {
   const profile = (entity.spec?.profile ?? {}) as { displayName?: string };
   return entity.metadata.title ?? profile.displayName ?? entity.metadata.name;
 }
 
-function refFromSpec(
-  entity: Entity,
-  field: 'owner' | 'system' | 'domain',
-  defaultKind: string,
-): string | null {
-  const value = entity.spec?.[field];
-  if (typeof value !== 'string' || !value) return null;
+function parseRef(value: string, defaultKind: string, entity: Entity): string | null {
   try {
     return stringifyEntityRef(
       parseEntityRef(value, {
@@ -44,6 +67,16 @@ function refFromSpec(
   } catch {
     return null;
   }
+}
+
+function refFromSpec(
+  entity: Entity,
+  field: 'owner' | 'system' | 'domain',
+  defaultKind: string,
+): string | null {
+  const value = entity.spec?.[field];
+  if (typeof value !== 'string' || !value) return null;
+  return parseRef(value, defaultKind, entity);
 }
 
 /** Prefers the relation the catalog already resolved, and falls back to the spec field. */
@@ -74,6 +107,57 @@ export function buildOrgSnapshot(entities: Entity[], readAt: Date): OrgSnapshot 
     }
   }
 
+  // Membership from both sides: the catalog's hasMember/memberOf relations, else the spec fields.
+  const members = new Map<string, Set<string>>();
+  const addMember = (group: string | null, user: string) => {
+    if (!group) return;
+    if (!members.has(group)) members.set(group, new Set());
+    members.get(group)!.add(user);
+  };
+  const groups: GroupFacts[] = [];
+  const users: UserFacts[] = [];
+  const domains: DomainFacts[] = [];
+  for (const entity of entities) {
+    const ref = stringifyEntityRef(entity);
+    if (entity.kind === 'User') {
+      const memberOf = (entity.spec?.memberOf ?? []) as unknown[];
+      for (const group of Array.isArray(memberOf) ? memberOf : []) {
+        if (typeof group === 'string') addMember(parseRef(group, 'Group', entity), ref);
+      }
+      for (const r of entity.relations ?? []) {
+        if (r.type === RELATION_MEMBER_OF) addMember(r.targetRef, ref);
+      }
+      const profile = (entity.spec?.profile ?? {}) as { email?: unknown };
+      users.push({
+        entityRef: ref,
+        email: typeof profile.email === 'string' ? profile.email : null,
+        optedOut:
+          entity.metadata.annotations?.[ANNOTATION_ON_CALL]?.trim().toLocaleLowerCase('en-US') ===
+          'opt-out',
+      });
+    } else if (entity.kind === 'Group') {
+      const specMembers = (entity.spec?.members ?? []) as unknown[];
+      for (const user of Array.isArray(specMembers) ? specMembers : []) {
+        const userRef = typeof user === 'string' ? parseRef(user, 'User', entity) : null;
+        if (userRef) addMember(ref, userRef);
+      }
+      for (const r of entity.relations ?? []) {
+        if (r.type === RELATION_HAS_MEMBER) addMember(ref, r.targetRef);
+      }
+      groups.push({
+        entityRef: ref,
+        type: typeof entity.spec?.type === 'string' ? entity.spec.type : null,
+        annotations: { ...(entity.metadata.annotations ?? {}) },
+        members: [],
+      });
+    } else if (entity.kind === 'Domain') {
+      domains.push({ entityRef: ref, annotations: { ...(entity.metadata.annotations ?? {}) } });
+    }
+  }
+  for (const group of groups) {
+    group.members = [...(members.get(group.entityRef) ?? [])].sort();
+  }
+
   const services: ServiceFacts[] = [];
   for (const entity of entities) {
     if (entity.kind !== 'Component' || !isOperatingModelService(entity)) continue;
@@ -98,7 +182,10 @@ export function buildOrgSnapshot(entities: Entity[], readAt: Date): OrgSnapshot 
     });
   }
   services.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
-  return { services, titles, readAt };
+  groups.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+  users.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+  domains.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+  return { services, groups, users, domains, titles, readAt };
 }
 
 /** Streams the kinds the rules need from the catalog, in pages, as this plugin's own service. */
@@ -123,6 +210,9 @@ export async function readOrgSnapshot(
         'spec.system',
         'spec.domain',
         'spec.profile.displayName',
+        'spec.profile.email',
+        'spec.members',
+        'spec.memberOf',
         'relations',
       ],
     },

@@ -1,3 +1,9 @@
 export { operatingModelApiRef } from './OperatingModelApi';
-export type { AssessedService, OperatingModelApi } from './OperatingModelApi';
+export type {
+  AssessedService,
+  OnCallResult,
+  OperatingModelApi,
+  OverrideRequest,
+  RotaSchedule,
+} from './OperatingModelApi';
 export { OperatingModelClient } from './OperatingModelClient';

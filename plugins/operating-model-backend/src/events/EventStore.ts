@@ -1,0 +1,511 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import { openDatabase } from '../database';
+import {
+  ActionRecord,
+  AvailabilityRecord,
+  ChaosDayRecord,
+  DeploymentRecord,
+  EventBatch,
+  IncidentRecord,
+  ReviewReadRecord,
+  ReviewRecord,
+  ReworkRecord,
+} from './eventSchemas';
+
+/** Keeps each insert under SQLite's limit of bound values per statement (32,766). */
+const MAX_BOUND_VALUES = 30_000;
+/** Above this many refs a filter is applied after reading rather than as `IN (…)` in SQL. */
+const MAX_FILTER_REFS = 500;
+/** Only production deployments count in the measures (rule 11). */
+export const PRODUCTION = 'production';
+
+/** A window of epoch milliseconds: `from` included, `to` excluded. */
+export interface EventWindow {
+  from: number;
+  to: number;
+}
+
+export interface DeploymentTotals {
+  service: string;
+  count: number;
+  standard: number;
+  inLockstep: number;
+}
+
+export interface IncidentRow {
+  id: number;
+  startedAt: number;
+  acknowledgedAt: number | null;
+  restoredAt: number | null;
+  financialLoss: number | null;
+  /** Every service the incident hit, not only those asked about, so a loss can be apportioned. */
+  services: string[];
+}
+
+export interface ReworkRow {
+  team: string;
+  weekStart: number;
+  hours: number;
+  teamHours: number | null;
+  members: number | null;
+}
+
+function chunk<T>(items: T[], columns: number): T[][] {
+  const size = Math.max(1, Math.min(2000, Math.floor(MAX_BOUND_VALUES / columns)));
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/** Keeps the last of each key: writing one record twice in a batch is the same as writing it once. */
+function lastOfEach<T>(records: T[], key: (record: T) => string): T[] {
+  const byKey = new Map<string, T>();
+  for (const record of records) {
+    const k = key(record);
+    byKey.delete(k);
+    byKey.set(k, record);
+  }
+  return [...byKey.values()];
+}
+
+const sourceKey = (r: { source: string; externalId: string }) => JSON.stringify([r.source, r.externalId]);
+
+// PostgreSQL returns bigint and numeric aggregates as strings; SQLite returns numbers.
+const num = (value: unknown): number => Number(value);
+const numOrNull = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value);
+
+/**
+ * The delivery and incident events the measures are computed from, in the plugin's database.
+ * Writes are idempotent upserts keyed by (source, external id), one transaction per batch; reads
+ * are aggregates over a window, grouped by service, for the measures to combine.
+ */
+export class EventStore {
+  /** Opens the plugin's database, running the migrations in `migrations/` unless told to skip them. */
+  static async create(database: DatabaseService): Promise<EventStore> {
+    return new EventStore(await openDatabase(database));
+  }
+
+  /** Over a database already migrated, as the plugin opens it once for all its stores. */
+  constructor(private readonly knex: Knex) {}
+
+  /** Writes a validated batch in one transaction: all of it, or none of it. Returns the records written. */
+  async write(batch: EventBatch): Promise<number> {
+    return this.knex.transaction(async trx => {
+      switch (batch.kind) {
+        case 'deployments':
+          return this.writeDeployments(trx, batch.records);
+        case 'incidents':
+          return this.writeIncidents(trx, batch.records);
+        case 'availability':
+          return this.writeAvailability(trx, batch.records);
+        case 'reviews':
+          return this.writeReviews(trx, batch.records);
+        case 'review-reads':
+          return this.writeReviewReads(trx, batch.records);
+        case 'actions':
+          return this.writeActions(trx, batch.records);
+        case 'chaos-days':
+          return this.writeChaosDays(trx, batch.records);
+        case 'rework':
+          return this.writeRework(trx, batch.records);
+        default:
+          throw new Error(`Unknown kind of event ${(batch as { kind: string }).kind}`);
+      }
+    });
+  }
+
+  private async upsert(
+    trx: Knex.Transaction,
+    table: string,
+    rows: Array<Record<string, unknown>>,
+    conflict: string[] = ['source', 'external_id'],
+  ): Promise<Array<{ id: number; source: string; external_id: string }>> {
+    if (rows.length === 0) return [];
+    const written: Array<{ id: number; source: string; external_id: string }> = [];
+    for (const part of chunk(rows, Object.keys(rows[0]).length)) {
+      const returned = await trx(table)
+        .insert(part)
+        .onConflict(conflict)
+        .merge()
+        .returning(['id', 'source', 'external_id']);
+      written.push(...returned);
+    }
+    return written;
+  }
+
+  /** Replaces the child rows (services hit, services reviewed) of the parents just written. */
+  private async replaceServices(
+    trx: Knex.Transaction,
+    table: 'incident_services' | 'review_services',
+    parentColumn: 'incident_id' | 'review_id',
+    parents: Array<{ id: number; source: string; external_id: string }>,
+    servicesOf: Map<string, string[]>,
+  ) {
+    for (const part of chunk(parents, 1)) {
+      await trx(table)
+        .whereIn(
+          parentColumn,
+          part.map(p => p.id),
+        )
+        .delete();
+    }
+    const rows = parents.flatMap(parent =>
+      (servicesOf.get(JSON.stringify([parent.source, parent.external_id])) ?? []).map(service_ref => ({
+        [parentColumn]: parent.id,
+        service_ref,
+      })),
+    );
+    for (const part of chunk(rows, 2)) {
+      await trx(table).insert(part);
+    }
+  }
+
+  private async writeDeployments(trx: Knex.Transaction, records: DeploymentRecord[]) {
+    const rows = lastOfEach(records, sourceKey).map(r => ({
+      source: r.source,
+      external_id: r.externalId,
+      service_ref: r.service,
+      environment: r.environment,
+      built_at: r.buildTime,
+      deployed_at: r.deployTime,
+      release_id: r.releaseId,
+      change_request_id: r.changeRequestId,
+      standard_change: r.standardChange,
+      deployer: r.deployer,
+      version: r.version,
+    }));
+    return (await this.upsert(trx, 'deployments', rows)).length;
+  }
+
+  private async writeIncidents(trx: Knex.Transaction, records: IncidentRecord[]) {
+    const unique = lastOfEach(records, sourceKey);
+    const rows = unique.map(r => ({
+      source: r.source,
+      external_id: r.externalId,
+      title: r.title,
+      started_at: r.startedAt,
+      acknowledged_at: r.acknowledgedAt,
+      restored_at: r.restoredAt,
+      financial_loss: r.financialLoss,
+      severity: r.severity,
+      major_incident_manager: r.majorIncidentManager,
+      review_url: r.reviewUrl,
+    }));
+    const written = await this.upsert(trx, 'incidents', rows);
+    await this.replaceServices(
+      trx,
+      'incident_services',
+      'incident_id',
+      written,
+      new Map(unique.map(r => [sourceKey(r), r.services])),
+    );
+    return written.length;
+  }
+
+  private async writeAvailability(trx: Knex.Transaction, records: AvailabilityRecord[]) {
+    const rows = lastOfEach(records, sourceKey).map(r => ({
+      source: r.source,
+      external_id: r.externalId,
+      service_ref: r.service,
+      start_at: r.start,
+      end_at: r.end,
+      good: r.good,
+      total: r.total,
+    }));
+    return (await this.upsert(trx, 'availability_intervals', rows)).length;
+  }
+
+  private async writeReviews(trx: Knex.Transaction, records: ReviewRecord[]) {
+    const unique = lastOfEach(records, sourceKey);
+    const rows = unique.map(r => ({
+      source: r.source,
+      external_id: r.externalId,
+      incident_source: r.incidentSource,
+      incident_external_id: r.incidentExternalId,
+      title: r.title,
+      url: r.url,
+      published_at: r.publishedAt,
+    }));
+    const written = await this.upsert(trx, 'reviews', rows);
+    await this.replaceServices(
+      trx,
+      'review_services',
+      'review_id',
+      written,
+      new Map(unique.map(r => [sourceKey(r), r.services])),
+    );
+    return written.length;
+  }
+
+  private async writeReviewReads(trx: Knex.Transaction, records: ReviewReadRecord[]) {
+    // A read is one person and one review: reading again only moves its time.
+    const rows = lastOfEach(records, r =>
+      JSON.stringify([r.reviewSource, r.reviewExternalId, r.person]),
+    ).map(r => ({
+      source: r.source,
+      review_source: r.reviewSource,
+      review_external_id: r.reviewExternalId,
+      person: r.person,
+      read_at: r.readAt,
+    }));
+    let written = 0;
+    for (const part of chunk(rows, 5)) {
+      await trx('review_reads')
+        .insert(part)
+        .onConflict(['review_source', 'review_external_id', 'person'])
+        .merge(['source', 'read_at']);
+      written += part.length;
+    }
+    return written;
+  }
+
+  private async writeActions(trx: Knex.Transaction, records: ActionRecord[]) {
+    const rows = lastOfEach(records, sourceKey).map(r => ({
+      source: r.source,
+      external_id: r.externalId,
+      service_ref: r.service,
+      review_source: r.reviewSource,
+      review_external_id: r.reviewExternalId,
+      title: r.title,
+      defined_at: r.definedAt,
+      completed_at: r.completedAt,
+    }));
+    return (await this.upsert(trx, 'improvement_actions', rows)).length;
+  }
+
+  private async writeChaosDays(trx: Knex.Transaction, records: ChaosDayRecord[]) {
+    const rows = lastOfEach(records, sourceKey).map(r => ({
+      source: r.source,
+      external_id: r.externalId,
+      service_ref: r.service,
+      day: r.day,
+      held_at: r.heldAt,
+      review_url: r.reviewUrl,
+    }));
+    return (await this.upsert(trx, 'chaos_days', rows)).length;
+  }
+
+  private async writeRework(trx: Knex.Transaction, records: ReworkRecord[]) {
+    const rows = lastOfEach(records, sourceKey).map(r => ({
+      source: r.source,
+      external_id: r.externalId,
+      team_ref: r.team,
+      week_start: r.weekStart,
+      hours: r.hours,
+      team_hours: r.teamHours,
+      members: r.members,
+      service_ref: r.service,
+      title: r.title,
+    }));
+    return (await this.upsert(trx, 'rework_items', rows)).length;
+  }
+
+  /** Narrows a query to some services where the list is short; a long list is filtered by the caller. */
+  private restrict<Q extends Knex.QueryBuilder>(query: Q, column: string, refs?: readonly string[]): Q {
+    if (refs && refs.length <= MAX_FILTER_REFS) {
+      query.whereIn(column, refs as string[]);
+    }
+    return query;
+  }
+
+  /**
+   * Production deployments in the window, per service: how many, how many under a standard
+   * change, and how many went out in lockstep, that is sharing a release or change-request id
+   * with a production deployment of another service (at any time, so a partner deployed just
+   * outside the window still counts).
+   */
+  async deploymentTotals(window: EventWindow, services?: readonly string[]): Promise<DeploymentTotals[]> {
+    const lockstep = `case when
+        (d.release_id is not null and exists (
+          select 1 from deployments o
+          where o.release_id = d.release_id and o.service_ref <> d.service_ref and o.environment = ?))
+        or (d.change_request_id is not null and exists (
+          select 1 from deployments o
+          where o.change_request_id = d.change_request_id and o.service_ref <> d.service_ref and o.environment = ?))
+      then 1 else 0 end`;
+    const query = this.knex('deployments as d')
+      .select('d.service_ref as service')
+      .select(this.knex.raw('count(*) as deployments'))
+      .select(this.knex.raw('sum(case when d.standard_change then 1 else 0 end) as standard'))
+      .select(this.knex.raw(`sum(${lockstep}) as lockstep`, [PRODUCTION, PRODUCTION]))
+      .where('d.environment', PRODUCTION)
+      .where('d.deployed_at', '>=', window.from)
+      .where('d.deployed_at', '<', window.to)
+      .groupBy('d.service_ref');
+    const rows = await this.restrict(query, 'd.service_ref', services);
+    return rows.map((row: Record<string, unknown>) => ({
+      service: String(row.service),
+      count: num(row.deployments),
+      standard: num(row.standard),
+      inLockstep: num(row.lockstep),
+    }));
+  }
+
+  /** Milliseconds from build to production of each production deployment in the window. */
+  async leadTimes(
+    window: EventWindow,
+    services?: readonly string[],
+  ): Promise<Array<{ service: string; ms: number }>> {
+    const query = this.knex('deployments')
+      .select('service_ref as service')
+      .select(this.knex.raw('deployed_at - built_at as lead'))
+      .where('environment', PRODUCTION)
+      .where('deployed_at', '>=', window.from)
+      .where('deployed_at', '<', window.to);
+    const rows = await this.restrict(query, 'service_ref', services);
+    return rows.map((row: Record<string, unknown>) => ({
+      service: String(row.service),
+      ms: num(row.lead),
+    }));
+  }
+
+  /** Good and total requests per service over the intervals that start in the window. */
+  async availabilityTotals(
+    window: EventWindow,
+    services?: readonly string[],
+  ): Promise<Array<{ service: string; good: number; total: number; count: number }>> {
+    const query = this.knex('availability_intervals')
+      .select('service_ref as service')
+      .select(this.knex.raw('sum(good) as good, sum(total) as total, count(*) as intervals'))
+      .where('start_at', '>=', window.from)
+      .where('start_at', '<', window.to)
+      .groupBy('service_ref');
+    const rows = await this.restrict(query, 'service_ref', services);
+    return rows.map((row: Record<string, unknown>) => ({
+      service: String(row.service),
+      good: num(row.good),
+      total: num(row.total),
+      count: num(row.intervals),
+    }));
+  }
+
+  /** Incidents that started in the window and hit at least one of the services (or any, without a list). */
+  async incidents(window: EventWindow, services?: readonly string[]): Promise<IncidentRow[]> {
+    const query = this.knex('incidents as i')
+      .join('incident_services as s', 's.incident_id', 'i.id')
+      .select(
+        'i.id',
+        'i.started_at',
+        'i.acknowledged_at',
+        'i.restored_at',
+        'i.financial_loss',
+        's.service_ref',
+      )
+      .where('i.started_at', '>=', window.from)
+      .where('i.started_at', '<', window.to)
+      .orderBy('i.id');
+    if (services && services.length <= MAX_FILTER_REFS) {
+      query.whereIn(
+        'i.id',
+        this.knex('incident_services').select('incident_id').whereIn('service_ref', services as string[]),
+      );
+    }
+    const byId = new Map<number, IncidentRow>();
+    for (const row of (await query) as Array<Record<string, unknown>>) {
+      const id = num(row.id);
+      let incident = byId.get(id);
+      if (!incident) {
+        incident = {
+          id,
+          startedAt: num(row.started_at),
+          acknowledgedAt: numOrNull(row.acknowledged_at),
+          restoredAt: numOrNull(row.restored_at),
+          financialLoss: numOrNull(row.financial_loss),
+          services: [],
+        };
+        byId.set(id, incident);
+      }
+      incident.services.push(String(row.service_ref));
+    }
+    return [...byId.values()];
+  }
+
+  /**
+   * Post-incident reviews published in the window, as (service, review) pairs, and the distinct
+   * (service, person) pairs of the people who have read them.
+   */
+  async reviewReaders(
+    window: EventWindow,
+    services?: readonly string[],
+  ): Promise<{
+    reviews: Array<{ service: string; review: number }>;
+    readers: Array<{ service: string; person: string }>;
+  }> {
+    const reviewed = () =>
+      this.restrict(
+        this.knex('reviews as v')
+          .join('review_services as rs', 'rs.review_id', 'v.id')
+          .where('v.published_at', '>=', window.from)
+          .where('v.published_at', '<', window.to),
+        'rs.service_ref',
+        services,
+      );
+    const reviews = await reviewed().select('rs.service_ref as service', 'v.id as review');
+    const readers = await reviewed()
+      .join('review_reads as r', function joinReads() {
+        this.on('r.review_source', '=', 'v.source').andOn('r.review_external_id', '=', 'v.external_id');
+      })
+      .distinct('rs.service_ref as service', 'r.person as person');
+    return {
+      reviews: reviews.map((row: Record<string, unknown>) => ({
+        service: String(row.service),
+        review: num(row.review),
+      })),
+      readers: readers.map((row: Record<string, unknown>) => ({
+        service: String(row.service),
+        person: String(row.person),
+      })),
+    };
+  }
+
+  /** Improvement actions completed in the window. */
+  async completedActions(
+    window: EventWindow,
+    services?: readonly string[],
+  ): Promise<Array<{ service: string; definedAt: number; completedAt: number }>> {
+    const query = this.knex('improvement_actions')
+      .select('service_ref', 'defined_at', 'completed_at')
+      .where('completed_at', '>=', window.from)
+      .where('completed_at', '<', window.to);
+    const rows = await this.restrict(query, 'service_ref', services);
+    return rows.map((row: Record<string, unknown>) => ({
+      service: String(row.service_ref),
+      definedAt: num(row.defined_at),
+      completedAt: num(row.completed_at),
+    }));
+  }
+
+  /** Chaos Days held in the window, as (service, day) pairs. */
+  async chaosDays(
+    window: EventWindow,
+    services?: readonly string[],
+  ): Promise<Array<{ service: string; day: string }>> {
+    const query = this.knex('chaos_days')
+      .distinct('service_ref', 'day')
+      .where('held_at', '>=', window.from)
+      .where('held_at', '<', window.to);
+    const rows = await this.restrict(query, 'service_ref', services);
+    return rows.map((row: Record<string, unknown>) => ({
+      service: String(row.service_ref),
+      day: String(row.day),
+    }));
+  }
+
+  /** Rework hours per team and week, for weeks starting in the window. */
+  async reworkWeeks(window: EventWindow, teams?: readonly string[]): Promise<ReworkRow[]> {
+    const query = this.knex('rework_items')
+      .select('team_ref', 'week_start', 'hours', 'team_hours', 'members')
+      .where('week_start', '>=', window.from)
+      .where('week_start', '<', window.to);
+    const rows = await this.restrict(query, 'team_ref', teams);
+    return rows.map((row: Record<string, unknown>) => ({
+      team: String(row.team_ref),
+      weekStart: num(row.week_start),
+      hours: num(row.hours),
+      teamHours: numOrNull(row.team_hours),
+      members: numOrNull(row.members),
+    }));
+  }
+}

@@ -1,0 +1,317 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { z } from 'zod';
+
+/** The most items one `POST /events/{kind}` may carry. */
+export const MAX_BATCH_ITEMS = 10_000;
+
+/** The kinds of event the ingestion API takes, as they appear in its paths. */
+export const EVENT_KINDS = [
+  'deployments',
+  'incidents',
+  'availability',
+  'reviews',
+  'review-reads',
+  'actions',
+  'chaos-days',
+  'rework',
+] as const;
+
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export function isEventKind(value: string): value is EventKind {
+  return (EVENT_KINDS as readonly string[]).includes(value);
+}
+
+const MS_PER_DAY = 86_400_000;
+
+const text = (max = 255) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+const optionalText = (max = 255) => text(max).nullish().transform(v => v ?? null);
+
+const instant = z
+  .string()
+  .datetime({ offset: true, message: 'expected an ISO 8601 instant' })
+  .transform((value, ctx) => {
+    const time = Date.parse(value);
+    if (Number.isNaN(time)) {
+      ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 instant' });
+      return z.NEVER;
+    }
+    return time;
+  });
+const optionalInstant = instant.nullish().transform(v => v ?? null);
+
+/** A calendar day `yyyy-MM-dd`, turned into the epoch milliseconds of its start in UTC. */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day such as 2026-11-24')
+  .transform((value, ctx) => {
+    const time = Date.parse(`${value}T00:00:00Z`);
+    if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value) {
+      ctx.addIssue({ code: 'custom', message: 'expected a day such as 2026-11-24' });
+      return z.NEVER;
+    }
+    return time;
+  });
+
+/** Refs are stored lower-cased in their full form, so `bedroom` and `Component:default/Bedroom` are one service. */
+function entityRef(kind: 'component' | 'group') {
+  const example = kind === 'component' ? 'component:default/bedroom' : 'group:default/bedroom-team';
+  return z.string().transform((value, ctx) => {
+    try {
+      const ref = parseEntityRef(value.trim(), { defaultKind: kind, defaultNamespace: 'default' });
+      if (ref.kind.toLocaleLowerCase('en-US') === kind) {
+        return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
+      }
+    } catch {
+      // Reported below with the expected shape.
+    }
+    ctx.addIssue({ code: 'custom', message: `expected a ${kind} entity ref such as ${example}` });
+    return z.NEVER;
+  });
+}
+
+const service = entityRef('component');
+const services = z
+  .array(service)
+  .min(1, 'expected at least one component entity ref')
+  .max(100, 'at most 100 services')
+  .transform(refs => [...new Set(refs)]);
+
+/** A person: a user entity ref (`alice` is `user:default/alice`) or an email address. */
+const person = text().transform(value => {
+  if (value.includes('@')) return value.toLocaleLowerCase('en-US');
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, { defaultKind: 'user', defaultNamespace: 'default' }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    return value.toLocaleLowerCase('en-US');
+  }
+});
+
+const amount = z.number().finite().nonnegative('must not be negative');
+const count = z
+  .number()
+  .int('expected a whole number')
+  .nonnegative('must not be negative')
+  .max(Number.MAX_SAFE_INTEGER);
+
+const keyed = { source: text(), externalId: text() };
+
+/** `later` must not be before `earlier`, where both are given. */
+function notBefore(later: string, earlier: string) {
+  return (item: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const a = item[later];
+    const b = item[earlier];
+    if (typeof a === 'number' && typeof b === 'number' && a < b) {
+      ctx.addIssue({ code: 'custom', path: [later], message: `must not be before ${earlier}` });
+    }
+  };
+}
+
+const deployment = z
+  .object({
+    ...keyed,
+    service,
+    environment: text().transform(v => v.toLocaleLowerCase('en-US')),
+    buildTime: instant,
+    deployTime: instant,
+    releaseId: optionalText(),
+    changeRequestId: optionalText(),
+    standardChange: z.boolean().default(false),
+    deployer: optionalText(),
+    version: optionalText(),
+  })
+  .strict()
+  .superRefine(notBefore('deployTime', 'buildTime'));
+
+const incident = z
+  .object({
+    ...keyed,
+    services,
+    title: optionalText(1024),
+    startedAt: instant,
+    acknowledgedAt: optionalInstant,
+    restoredAt: optionalInstant,
+    financialLoss: amount.nullish().transform(v => v ?? null),
+    severity: optionalText(),
+    majorIncidentManager: z.boolean().nullish().transform(v => v ?? null),
+    reviewUrl: optionalText(2048),
+  })
+  .strict()
+  .superRefine(notBefore('acknowledgedAt', 'startedAt'))
+  .superRefine(notBefore('restoredAt', 'startedAt'));
+
+const availability = z
+  .object({
+    ...keyed,
+    service,
+    start: instant,
+    end: instant,
+    good: count,
+    total: count,
+  })
+  .strict()
+  .superRefine((item, ctx) => {
+    if (item.end <= item.start) {
+      ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
+    }
+    if (item.good > item.total) {
+      ctx.addIssue({ code: 'custom', path: ['good'], message: 'must not be more than total' });
+    }
+  });
+
+const review = z
+  .object({
+    ...keyed,
+    services,
+    incidentSource: optionalText(),
+    incidentExternalId: optionalText(),
+    title: optionalText(1024),
+    url: optionalText(2048),
+    publishedAt: instant,
+  })
+  .strict();
+
+const reviewRead = z
+  .object({
+    source: text(),
+    reviewSource: optionalText(),
+    reviewExternalId: text(),
+    person,
+    readAt: instant,
+  })
+  .strict()
+  .transform(item => ({ ...item, reviewSource: item.reviewSource ?? item.source }));
+
+const action = z
+  .object({
+    ...keyed,
+    service,
+    reviewSource: optionalText(),
+    reviewExternalId: optionalText(),
+    title: optionalText(1024),
+    definedAt: instant,
+    completedAt: optionalInstant,
+  })
+  .strict()
+  .superRefine(notBefore('completedAt', 'definedAt'));
+
+const chaosDay = z
+  .object({
+    ...keyed,
+    service,
+    date: day,
+    reviewUrl: optionalText(2048),
+  })
+  .strict()
+  .transform(({ date, ...rest }) => ({
+    ...rest,
+    day: new Date(date).toISOString().slice(0, 10),
+    heldAt: date,
+  }));
+
+const rework = z
+  .object({
+    ...keyed,
+    team: entityRef('group'),
+    week: day,
+    hours: amount,
+    teamHours: z.number().finite().positive('must be more than 0').nullish().transform(v => v ?? null),
+    members: z.number().int('expected a whole number').positive('must be more than 0').nullish().transform(v => v ?? null),
+    service: service.nullish().transform(v => v ?? null),
+    title: optionalText(1024),
+  })
+  .strict()
+  .transform(({ week, ...rest }) => {
+    // Any day of a week stands for the week; it is kept as its Monday (ISO weeks start on Monday).
+    const weekday = (new Date(week).getUTCDay() + 6) % 7;
+    return { ...rest, weekStart: week - weekday * MS_PER_DAY };
+  });
+
+const itemSchemas = {
+  deployments: deployment,
+  incidents: incident,
+  availability,
+  reviews: review,
+  'review-reads': reviewRead,
+  actions: action,
+  'chaos-days': chaosDay,
+  rework,
+} satisfies Record<EventKind, z.ZodTypeAny>;
+
+export type DeploymentRecord = z.output<typeof deployment>;
+export type IncidentRecord = z.output<typeof incident>;
+export type AvailabilityRecord = z.output<typeof availability>;
+export type ReviewRecord = z.output<typeof review>;
+export type ReviewReadRecord = z.output<typeof reviewRead>;
+export type ActionRecord = z.output<typeof action>;
+export type ChaosDayRecord = z.output<typeof chaosDay>;
+export type ReworkRecord = z.output<typeof rework>;
+
+/** A validated batch: every item checked and normalised, ready for the store. */
+export type EventBatch =
+  | { kind: 'deployments'; records: DeploymentRecord[] }
+  | { kind: 'incidents'; records: IncidentRecord[] }
+  | { kind: 'availability'; records: AvailabilityRecord[] }
+  | { kind: 'reviews'; records: ReviewRecord[] }
+  | { kind: 'review-reads'; records: ReviewReadRecord[] }
+  | { kind: 'actions'; records: ActionRecord[] }
+  | { kind: 'chaos-days'; records: ChaosDayRecord[] }
+  | { kind: 'rework'; records: ReworkRecord[] };
+
+/** Writes a zod path the way a reader of the JSON would: `items[3].deployTime`. */
+function formatPath(path: ReadonlyArray<string | number>): string {
+  return path
+    .map((part, index) => {
+      if (typeof part === 'number') return `[${part}]`;
+      return index === 0 ? part : `.${part}`;
+    })
+    .join('');
+}
+
+function describeIssue(issue: z.ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    return `${formatPath([...issue.path, issue.keys[0]])}: is not a field of this kind of event`;
+  }
+  const where = formatPath(issue.path) || 'body';
+  if (issue.code === 'invalid_type') {
+    if (issue.received === 'undefined') return `${where}: is required`;
+    return `${where}: expected ${issue.expected}, got ${issue.received}`;
+  }
+  return `${where}: ${issue.message}`;
+}
+
+/**
+ * Checks a request body `{ "items": [...] }` for one kind of event. The first problem found is a
+ * 400 naming the item and field, such as `items[3].deployTime: expected an ISO 8601 instant`.
+ */
+export function readEventBatch(kind: EventKind, body: unknown): EventBatch {
+  const schema = z
+    .object({
+      items: z
+        .array(itemSchemas[kind] as z.ZodTypeAny)
+        .max(MAX_BATCH_ITEMS, `at most ${MAX_BATCH_ITEMS} items in one batch; send the rest in another`),
+    })
+    .strict();
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const [first, ...rest] = parsed.error.issues;
+    const more = rest.length > 0 ? ` (and ${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'})` : '';
+    throw new InputError(`Invalid ${kind} batch: ${describeIssue(first)}${more}; nothing was written`);
+  }
+  return { kind, records: parsed.data.items } as EventBatch;
+}
+
+/** The services and teams a batch names, for reporting the ones the catalog does not know. */
+export function entitiesOf(batch: EventBatch): { services: Set<string>; teams: Set<string> } {
+  const servicesNamed = new Set<string>();
+  const teams = new Set<string>();
+  for (const record of batch.records as Array<Record<string, unknown>>) {
+    if (typeof record.service === 'string') servicesNamed.add(record.service);
+    if (Array.isArray(record.services)) record.services.forEach(s => servicesNamed.add(s));
+    if (typeof record.team === 'string') teams.add(record.team);
+  }
+  return { services: servicesNamed, teams };
+}

@@ -1,0 +1,296 @@
+import { NotFoundError } from '@backstage/errors';
+import {
+  OnCallAnswer,
+  OperatingModelConfig,
+  Override,
+  Shift,
+  applyOverrides,
+  interleaveByTeam,
+  nextWorkingTimeStart,
+  rotaProblems,
+  rotaShifts,
+  shiftsToRecord,
+  teamRotaSettings,
+  teamWorkingHours,
+  whoIsPaged,
+} from '@internal/plugin-operating-model-common';
+import { ServiceAssessments } from '../assessments/ServiceAssessments';
+import { GroupFacts, OrgSnapshot } from '../catalog/readOrgSnapshot';
+import { RotaStore } from './RotaStore';
+
+const DAY = 24 * 60 * 60 * 1000;
+const QUARTER = 91 * DAY;
+
+export type RotaSettings = ReturnType<typeof teamRotaSettings>;
+
+/** Who is on a rota and how it turns, as the catalog says now. */
+export interface RotaDefinition {
+  rotaRef: string;
+  kind: 'team' | 'domain';
+  participants: string[];
+  teamOf: Record<string, string>;
+  settings: RotaSettings;
+  /** The teams whose members may add and remove overrides on this rota. */
+  teams: string[];
+  /** People on the teams who opted out of on-call: counted, never named as a reason. */
+  optedOutCount: number;
+  problems: Array<{ code: string; message: string }>;
+}
+
+export interface RotaSchedule {
+  rotaRef: string;
+  kind: 'team' | 'domain';
+  participants: string[];
+  teams: string[];
+  shifts: Shift[];
+  overrides: Override[];
+  problems: Array<{ code: string; message: string }>;
+  timezone: string;
+  optedOutCount: number;
+}
+
+export interface OnCallResult extends OnCallAnswer {
+  entityRef: string;
+  at: string;
+  rotas: { team: string | null; domain: string | null };
+  workingHours: { timezone: string; days: string; start: string; end: string };
+}
+
+function normalise(ref: string): string {
+  return ref.toLocaleLowerCase('en-US');
+}
+
+/**
+ * Builds team and domain rotas from the catalog snapshot, keeps the shifts that have started
+ * (so a membership change only ever changes future shifts) and answers who is paged.
+ */
+export class RotaService {
+  constructor(
+    private readonly assessments: ServiceAssessments,
+    private readonly store: RotaStore,
+    private readonly config: OperatingModelConfig,
+  ) {}
+
+  private snapshot(): OrgSnapshot {
+    const snapshot = this.assessments.snapshot;
+    if (!snapshot) throw new NotFoundError('The catalog has not been read yet');
+    return snapshot;
+  }
+
+  private group(ref: string): GroupFacts | undefined {
+    return this.snapshot().groups.find(g => g.entityRef === normalise(ref));
+  }
+
+  private available(members: string[]): { people: string[]; optedOut: number } {
+    const users = new Map(this.snapshot().users.map(u => [u.entityRef, u]));
+    const people = members.filter(m => !users.get(m)?.optedOut);
+    return { people, optedOut: members.length - people.length };
+  }
+
+  /** The rota of a Group or a Domain, or undefined when the catalog has no such entity. */
+  definition(rotaRef: string, now: Date): RotaDefinition | undefined {
+    const ref = normalise(rotaRef);
+    const snapshot = this.snapshot();
+    if (ref.startsWith('group:')) {
+      const group = this.group(ref);
+      if (!group) return undefined;
+      const { people, optedOut } = this.available(group.members);
+      const settings = teamRotaSettings(group.annotations, this.config);
+      return {
+        rotaRef: ref,
+        kind: 'team',
+        participants: people,
+        teamOf: Object.fromEntries(people.map(p => [p, ref])),
+        settings,
+        teams: [ref],
+        optedOutCount: optedOut,
+        problems: settings.problems.map(p => ({ code: 'annotation', message: p.message })),
+      };
+    }
+    if (ref.startsWith('domain:')) {
+      if (!snapshot.domains.some(d => d.entityRef === ref)) return undefined;
+      // Rule 8: the domain rota covers the services whose out-of-hours level is `domain`,
+      // drawing from every team that owns one.
+      const owners = new Set<string>();
+      for (const service of this.assessments.list(now)) {
+        if (service.domain === ref && service.onCall.outOfHours === 'domain' && service.owner) {
+          owners.add(service.owner);
+        }
+      }
+      let optedOutCount = 0;
+      const teams = [...owners].sort().map(team => {
+        const { people, optedOut } = this.available(this.group(team)?.members ?? []);
+        optedOutCount += optedOut;
+        return { team, members: people };
+      });
+      const { participants, teamOf } = interleaveByTeam(teams);
+      const problems =
+        teams.length === 0
+          ? [{ code: 'no-domain-services', message: 'No service in this domain needs a domain schedule out of hours' }]
+          : [];
+      return {
+        rotaRef: ref,
+        kind: 'domain',
+        participants,
+        teamOf,
+        settings: teamRotaSettings({}, this.config),
+        teams: teams.map(t => t.team),
+        optedOutCount,
+        problems,
+      };
+    }
+    return undefined;
+  }
+
+  private async baseShifts(def: RotaDefinition, from: Date, to: Date, now: Date): Promise<Shift[]> {
+    const history = await this.store.recordedShifts(def.rotaRef);
+    const shifts = rotaShifts({
+      participants: def.participants,
+      settings: def.settings,
+      history,
+      from,
+      to,
+      teamOf: def.teamOf,
+    });
+    await this.store.recordShifts(def.rotaRef, shiftsToRecord(shifts, now), now);
+    return shifts;
+  }
+
+  async schedule(rotaRef: string, from: Date, to: Date, now: Date): Promise<RotaSchedule> {
+    const def = this.definition(rotaRef, now);
+    if (!def) throw new NotFoundError(`No Group or Domain ${rotaRef} in the catalog`);
+    const base = await this.baseShifts(def, from, to, now);
+    const overrides = await this.store.listOverrides(def.rotaRef, from, to);
+    const shifts = applyOverrides(base, overrides);
+
+    const quarterEnd = new Date(now.getTime() + QUARTER);
+    const quarter = applyOverrides(
+      await this.baseShifts(def, now, quarterEnd, now),
+      await this.store.listOverrides(def.rotaRef, now, quarterEnd),
+    );
+    const problems = [
+      ...def.problems,
+      ...rotaProblems({
+        participants: def.participants,
+        minimumParticipants: this.config.onCall.minimumParticipants,
+        shifts: quarter,
+      }),
+    ];
+    return {
+      rotaRef: def.rotaRef,
+      kind: def.kind,
+      participants: def.participants,
+      teams: def.teams,
+      shifts,
+      overrides,
+      problems,
+      timezone: def.settings.timezone,
+      optedOutCount: def.optedOutCount,
+    };
+  }
+
+  /** Every rota the catalog calls for: each team Group that owns a service, and each Domain. */
+  rotaRefs(now: Date): string[] {
+    const snapshot = this.snapshot();
+    const owners = new Set(snapshot.services.map(s => s.owner).filter((o): o is string => !!o));
+    const teams = snapshot.groups
+      .filter(g => g.type === 'team' || owners.has(g.entityRef))
+      .map(g => g.entityRef);
+    const domains = snapshot.domains
+      .map(d => d.entityRef)
+      .filter(d => (this.definition(d, now)?.participants.length ?? 0) > 0);
+    return [...teams, ...domains];
+  }
+
+  /** Records the shift each rota is on now; run on a schedule so history exists unread. */
+  async recordCurrentShifts(now: Date): Promise<void> {
+    if (!this.assessments.snapshot) return;
+    for (const ref of this.rotaRefs(now)) {
+      const def = this.definition(ref, now);
+      if (def && def.participants.length > 0) {
+        await this.baseShifts(def, now, new Date(now.getTime() + 1), now);
+      }
+    }
+  }
+
+  /** Rule 9: who is paged for a service at an instant. */
+  async onCall(entityRef: string, at: Date, now: Date): Promise<OnCallResult> {
+    const service = this.assessments.get(entityRef, at);
+    if (!service) throw new NotFoundError(`No service ${entityRef} in the catalog`);
+    const group = service.owner ? this.group(service.owner) : undefined;
+    const hours = teamWorkingHours(group?.annotations ?? {}, this.config).hours;
+    const nextStart = nextWorkingTimeStart(at, hours, this.config.holidays);
+    const until = new Date(Math.max(at.getTime(), nextStart.getTime()) + 1);
+
+    const teamShifts = group
+      ? (await this.schedule(group.entityRef, at, until, now)).shifts
+      : [];
+    const domainRef = service.onCall.outOfHours === 'domain' ? service.domain : null;
+    const domainShifts = domainRef
+      ? (await this.schedule(domainRef, at, new Date(at.getTime() + 1), now)).shifts
+      : [];
+    const answer = whoIsPaged({
+      at,
+      workingHours: hours,
+      holidays: this.config.holidays,
+      outOfHours: service.onCall.outOfHours,
+      teamShifts,
+      domainShifts,
+    });
+    return {
+      entityRef: service.entityRef,
+      at: at.toISOString(),
+      ...answer,
+      rotas: { team: group?.entityRef ?? null, domain: domainRef },
+      workingHours: { timezone: hours.timezone, days: hours.days, start: hours.start, end: hours.end },
+    };
+  }
+
+  /** The shifts of one person across every rota they are on, for their own calendar. */
+  async personShifts(userRef: string, from: Date, to: Date, now: Date): Promise<Array<Shift & { rotaRef: string }>> {
+    const person = normalise(userRef);
+    const result: Array<Shift & { rotaRef: string }> = [];
+    for (const ref of this.rotaRefs(now)) {
+      const def = this.definition(ref, now);
+      if (!def) continue;
+      const overrides = await this.store.listOverrides(ref, from, to);
+      if (!def.participants.includes(person) && !overrides.some(o => o.person === person)) continue;
+      const { shifts } = await this.schedule(ref, from, to, now);
+      result.push(...shifts.filter(s => s.person === person).map(s => ({ ...s, rotaRef: ref })));
+    }
+    return result.sort((a, b) => a.start.localeCompare(b.start));
+  }
+
+  isKnownUser(userRef: string): boolean {
+    return this.snapshot().users.some(u => u.entityRef === normalise(userRef));
+  }
+
+  /** True when the user is a member of one of the rota's teams. */
+  isRotaMember(def: RotaDefinition, userRef: string): boolean {
+    const user = normalise(userRef);
+    return def.teams.some(team => this.group(team)?.members.includes(user));
+  }
+
+  title(ref: string): string {
+    return this.snapshot().titles.get(normalise(ref)) ?? ref;
+  }
+
+  async addOverride(
+    def: RotaDefinition,
+    input: { person: string; covers: string | null; start: Date; end: Date; reason?: string },
+    createdBy: string,
+    now: Date,
+  ): Promise<Override> {
+    return this.store.createOverride(def.rotaRef, input, createdBy, now);
+  }
+
+  async removeOverride(def: RotaDefinition, id: string): Promise<void> {
+    if (!(await this.store.deleteOverride(def.rotaRef, id))) {
+      throw new NotFoundError(`No override ${id} on ${def.rotaRef}`);
+    }
+  }
+
+  feedSecret(): Promise<string> {
+    return this.store.feedSecret();
+  }
+}

@@ -1,0 +1,133 @@
+import { Knex } from 'knex';
+import { randomBytes, randomUUID } from 'crypto';
+import { Override, RecordedShift } from '@internal/plugin-operating-model-common';
+
+interface ShiftRow {
+  rota_ref: string;
+  start: Date | number | string;
+  end: Date | number | string;
+  person: string;
+  team: string | null;
+  recorded_at: Date | number | string;
+}
+
+interface OverrideRow {
+  id: string;
+  rota_ref: string;
+  person: string;
+  covers: string | null;
+  start: Date | number | string;
+  end: Date | number | string;
+  reason: string | null;
+  created_by: string;
+  created_at: Date | number | string;
+}
+
+/** SQLite hands timestamps back as numbers and PostgreSQL as Dates; the API speaks ISO. */
+function iso(value: Date | number | string): string {
+  return new Date(value).toISOString();
+}
+
+function toOverride(row: OverrideRow): Override {
+  return {
+    id: row.id,
+    person: row.person,
+    covers: row.covers,
+    start: iso(row.start),
+    end: iso(row.end),
+    reason: row.reason ?? undefined,
+    createdBy: row.created_by,
+    createdAt: iso(row.created_at),
+  };
+}
+
+/** Recorded shifts, overrides and the feed-signing secret, in the plugin's database. */
+export class RotaStore {
+  constructor(private readonly knex: Knex) {}
+
+  async recordedShifts(rotaRef: string): Promise<RecordedShift[]> {
+    const rows = await this.knex<ShiftRow>('rota_shifts')
+      .where({ rota_ref: rotaRef })
+      .orderBy('start', 'asc');
+    return rows.map(row => ({
+      person: row.person,
+      start: iso(row.start),
+      end: iso(row.end),
+      ...(row.team ? { team: row.team } : {}),
+    }));
+  }
+
+  /** Records shifts that have started; one already recorded is kept as it was. */
+  async recordShifts(rotaRef: string, shifts: RecordedShift[], now: Date): Promise<void> {
+    if (shifts.length === 0) return;
+    await this.knex<ShiftRow>('rota_shifts')
+      .insert(
+        shifts.map(s => ({
+          rota_ref: rotaRef,
+          start: new Date(s.start),
+          end: new Date(s.end),
+          person: s.person,
+          team: s.team ?? null,
+          recorded_at: now,
+        })),
+      )
+      .onConflict(['rota_ref', 'start'])
+      .ignore();
+  }
+
+  async listOverrides(rotaRef: string, from: Date, to: Date): Promise<Override[]> {
+    const rows = await this.knex<OverrideRow>('rota_overrides')
+      .where({ rota_ref: rotaRef })
+      .andWhere('start', '<', to)
+      .andWhere('end', '>', from)
+      .orderBy('created_at', 'asc');
+    return rows.map(toOverride);
+  }
+
+  async getOverride(rotaRef: string, id: string): Promise<Override | undefined> {
+    const row = await this.knex<OverrideRow>('rota_overrides')
+      .where({ rota_ref: rotaRef, id })
+      .first();
+    return row ? toOverride(row) : undefined;
+  }
+
+  async createOverride(
+    rotaRef: string,
+    input: { person: string; covers: string | null; start: Date; end: Date; reason?: string },
+    createdBy: string,
+    now: Date,
+  ): Promise<Override> {
+    const row: OverrideRow = {
+      id: randomUUID(),
+      rota_ref: rotaRef,
+      person: input.person,
+      covers: input.covers,
+      start: input.start,
+      end: input.end,
+      reason: input.reason ?? null,
+      created_by: createdBy,
+      created_at: now,
+    };
+    await this.knex<OverrideRow>('rota_overrides').insert(row);
+    return toOverride(row);
+  }
+
+  async deleteOverride(rotaRef: string, id: string): Promise<boolean> {
+    const deleted = await this.knex<OverrideRow>('rota_overrides')
+      .where({ rota_ref: rotaRef, id })
+      .delete();
+    return deleted > 0;
+  }
+
+  /** The secret that signs calendar feed links, made on first use. */
+  async feedSecret(): Promise<string> {
+    const existing = await this.knex('feed_secrets').where({ name: 'calendar' }).first();
+    if (existing) return existing.value;
+    await this.knex('feed_secrets')
+      .insert({ name: 'calendar', value: randomBytes(32).toString('hex') })
+      .onConflict('name')
+      .ignore();
+    const row = await this.knex('feed_secrets').where({ name: 'calendar' }).first();
+    return row.value;
+  }
+}

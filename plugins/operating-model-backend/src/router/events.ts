@@ -1,0 +1,66 @@
+import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { eventsWritePermission } from '@internal/plugin-operating-model-common';
+import Router from 'express-promise-router';
+import { ServiceAssessments } from '../assessments/ServiceAssessments';
+import { EventStore } from '../events/EventStore';
+import { EVENT_KINDS, entitiesOf, isEventKind, readEventBatch } from '../events/eventSchemas';
+
+export interface EventsRouterOptions {
+  eventStore: EventStore;
+  assessments: ServiceAssessments;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  now: () => Date;
+  ready: () => Promise<void>;
+}
+
+const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
+
+/**
+ * `POST /events/{kind}` with `{ "items": [...] }`: validates the whole batch, writes it in one
+ * transaction, and answers `{ written, unknownEntities }`. Events naming an entity the catalog
+ * does not know are kept (the catalog may simply not have caught up) and reported.
+ */
+export function createEventsRouter(options: EventsRouterOptions) {
+  const { eventStore, assessments, httpAuth, permissions, now, ready } = options;
+  const router = Router();
+
+  router.post('/events/:kind', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const [decision] = await permissions.authorize([{ permission: eventsWritePermission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Writing events needs the ${eventsWritePermission.name} permission`,
+      );
+    }
+    const { kind } = req.params;
+    if (!isEventKind(kind)) {
+      throw new NotFoundError(
+        `No kind of event "${kind}"; events are posted to /events/{${EVENT_KINDS.join('|')}}`,
+      );
+    }
+    const batch = readEventBatch(kind, req.body);
+    const written = await eventStore.write(batch);
+
+    // The report is best effort: the events are written whether or not the catalog can be read.
+    await ready().catch(() => undefined);
+    const assessed = assessments.list(now());
+    const knownServices = new Set(assessed.map(a => lower(a.entityRef)));
+    const knownTeams = new Set([
+      ...assessed.flatMap(a => (a.owner ? [lower(a.owner)] : [])),
+      ...(assessments.snapshot?.groups ?? []).map(g => lower(g.entityRef)),
+    ]);
+    const named = entitiesOf(batch);
+    const unknownEntities = [
+      ...[...named.services].filter(ref => !knownServices.has(ref)),
+      ...[...named.teams].filter(ref => !knownTeams.has(ref)),
+    ].sort();
+    res.json({ written, unknownEntities });
+  });
+
+  return router;
+}
