@@ -25,6 +25,7 @@ export interface AssessedService extends ServiceAssessment {
 export class ServiceAssessments {
   private currentSnapshot: OrgSnapshot | undefined;
   private readonly byPhase = new Map<string, Map<string, AssessedService>>();
+  private readonly domainTeamsByPhase = new Map<string, Map<string, string[]>>();
 
   constructor(
     private readonly config: OperatingModelConfig,
@@ -47,6 +48,7 @@ export class ServiceAssessments {
   replaceSnapshot(snapshot: OrgSnapshot) {
     this.currentSnapshot = snapshot;
     this.byPhase.clear();
+    this.domainTeamsByPhase.clear();
     this.logger.info(
       `Assessed operating models from a catalog snapshot of ${snapshot.services.length} services`,
     );
@@ -58,6 +60,28 @@ export class ServiceAssessments {
 
   get(entityRef: string, at: Date): AssessedService | undefined {
     return this.phase(at).get(entityRef.toLocaleLowerCase('en-US'));
+  }
+
+  /**
+   * For each domain, the teams owning a service whose out-of-hours level is `domain` at `at`:
+   * the teams a domain rota draws from (rule 8). Kept per peak phase like the assessments.
+   */
+  domainRotaTeams(at: Date): Map<string, string[]> {
+    const key = this.phaseKey(at);
+    let teams = this.domainTeamsByPhase.get(key);
+    if (!teams) {
+      const sets = new Map<string, Set<string>>();
+      for (const service of this.phase(at).values()) {
+        if (service.domain && service.owner && service.onCall.outOfHours === 'domain') {
+          if (!sets.has(service.domain)) sets.set(service.domain, new Set());
+          sets.get(service.domain)!.add(service.owner);
+        }
+      }
+      teams = new Map([...sets].map(([domain, owners]) => [domain, [...owners].sort()]));
+      if (this.domainTeamsByPhase.size >= 16) this.domainTeamsByPhase.clear();
+      this.domainTeamsByPhase.set(key, teams);
+    }
+    return teams;
   }
 
   private phaseKey(at: Date): string {

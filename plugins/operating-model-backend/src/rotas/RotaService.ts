@@ -15,7 +15,7 @@ import {
   whoIsPaged,
 } from '@internal/plugin-operating-model-common';
 import { ServiceAssessments } from '../assessments/ServiceAssessments';
-import { GroupFacts, OrgSnapshot } from '../catalog/readOrgSnapshot';
+import { GroupFacts, OrgSnapshot, UserFacts } from '../catalog/readOrgSnapshot';
 import { RotaStore } from './RotaStore';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -60,6 +60,28 @@ function normalise(ref: string): string {
   return ref.toLocaleLowerCase('en-US');
 }
 
+interface SnapshotIndex {
+  groups: Map<string, GroupFacts>;
+  users: Map<string, UserFacts>;
+  domains: Set<string>;
+}
+
+/** Lookups by ref, built once per catalog snapshot rather than once per request. */
+const indexes = new WeakMap<OrgSnapshot, SnapshotIndex>();
+
+function indexOf(snapshot: OrgSnapshot): SnapshotIndex {
+  let index = indexes.get(snapshot);
+  if (!index) {
+    index = {
+      groups: new Map(snapshot.groups.map(g => [g.entityRef, g])),
+      users: new Map(snapshot.users.map(u => [u.entityRef, u])),
+      domains: new Set(snapshot.domains.map(d => d.entityRef)),
+    };
+    indexes.set(snapshot, index);
+  }
+  return index;
+}
+
 /**
  * Builds team and domain rotas from the catalog snapshot, keeps the shifts that have started
  * (so a membership change only ever changes future shifts) and answers who is paged.
@@ -77,12 +99,16 @@ export class RotaService {
     return snapshot;
   }
 
+  private index(): SnapshotIndex {
+    return indexOf(this.snapshot());
+  }
+
   private group(ref: string): GroupFacts | undefined {
-    return this.snapshot().groups.find(g => g.entityRef === normalise(ref));
+    return this.index().groups.get(normalise(ref));
   }
 
   private available(members: string[]): { people: string[]; optedOut: number } {
-    const users = new Map(this.snapshot().users.map(u => [u.entityRef, u]));
+    const users = this.index().users;
     const people = members.filter(m => !users.get(m)?.optedOut);
     return { people, optedOut: members.length - people.length };
   }
@@ -90,7 +116,6 @@ export class RotaService {
   /** The rota of a Group or a Domain, or undefined when the catalog has no such entity. */
   definition(rotaRef: string, now: Date): RotaDefinition | undefined {
     const ref = normalise(rotaRef);
-    const snapshot = this.snapshot();
     if (ref.startsWith('group:')) {
       const group = this.group(ref);
       if (!group) return undefined;
@@ -108,17 +133,12 @@ export class RotaService {
       };
     }
     if (ref.startsWith('domain:')) {
-      if (!snapshot.domains.some(d => d.entityRef === ref)) return undefined;
+      if (!this.index().domains.has(ref)) return undefined;
       // Rule 8: the domain rota covers the services whose out-of-hours level is `domain`,
       // drawing from every team that owns one.
-      const owners = new Set<string>();
-      for (const service of this.assessments.list(now)) {
-        if (service.domain === ref && service.onCall.outOfHours === 'domain' && service.owner) {
-          owners.add(service.owner);
-        }
-      }
+      const owners = this.assessments.domainRotaTeams(now).get(ref) ?? [];
       let optedOutCount = 0;
-      const teams = [...owners].sort().map(team => {
+      const teams = owners.map(team => {
         const { people, optedOut } = this.available(this.group(team)?.members ?? []);
         optedOutCount += optedOut;
         return { team, members: people };
@@ -143,7 +163,7 @@ export class RotaService {
   }
 
   private async baseShifts(def: RotaDefinition, from: Date, to: Date, now: Date): Promise<Shift[]> {
-    const history = await this.store.recordedShifts(def.rotaRef);
+    const history = await this.store.recordedShiftsAround(def.rotaRef, from, to);
     const shifts = rotaShifts({
       participants: def.participants,
       settings: def.settings,
@@ -152,22 +172,30 @@ export class RotaService {
       to,
       teamOf: def.teamOf,
     });
-    await this.store.recordShifts(def.rotaRef, shiftsToRecord(shifts, now), now);
+    const recorded = new Set(history.map(h => h.start));
+    const started = shiftsToRecord(shifts, now).filter(s => !recorded.has(s.start));
+    await this.store.recordShifts(def.rotaRef, started, now);
     return shifts;
   }
 
-  async schedule(rotaRef: string, from: Date, to: Date, now: Date): Promise<RotaSchedule> {
-    const def = this.definition(rotaRef, now);
-    if (!def) throw new NotFoundError(`No Group or Domain ${rotaRef} in the catalog`);
+  /** The rota's shifts in a window, overrides applied. */
+  private async shifts(def: RotaDefinition, from: Date, to: Date, now: Date): Promise<{ shifts: Shift[]; overrides: Override[] }> {
     const base = await this.baseShifts(def, from, to, now);
     const overrides = await this.store.listOverrides(def.rotaRef, from, to);
-    const shifts = applyOverrides(base, overrides);
+    return { shifts: applyOverrides(base, overrides), overrides };
+  }
 
-    const quarterEnd = new Date(now.getTime() + QUARTER);
-    const quarter = applyOverrides(
-      await this.baseShifts(def, now, quarterEnd, now),
-      await this.store.listOverrides(def.rotaRef, now, quarterEnd),
-    );
+  private require(rotaRef: string, now: Date): RotaDefinition {
+    const def = this.definition(rotaRef, now);
+    if (!def) throw new NotFoundError(`No Group or Domain ${rotaRef} in the catalog`);
+    return def;
+  }
+
+  async schedule(rotaRef: string, from: Date, to: Date, now: Date): Promise<RotaSchedule> {
+    const def = this.require(rotaRef, now);
+    const { shifts, overrides } = await this.shifts(def, from, to, now);
+
+    const { shifts: quarter } = await this.shifts(def, now, new Date(now.getTime() + QUARTER), now);
     const problems = [
       ...def.problems,
       ...rotaProblems({
@@ -193,12 +221,13 @@ export class RotaService {
   rotaRefs(now: Date): string[] {
     const snapshot = this.snapshot();
     const owners = new Set(snapshot.services.map(s => s.owner).filter((o): o is string => !!o));
+    const domainTeams = this.assessments.domainRotaTeams(now);
     const teams = snapshot.groups
       .filter(g => g.type === 'team' || owners.has(g.entityRef))
       .map(g => g.entityRef);
     const domains = snapshot.domains
       .map(d => d.entityRef)
-      .filter(d => (this.definition(d, now)?.participants.length ?? 0) > 0);
+      .filter(d => (domainTeams.get(d)?.length ?? 0) > 0);
     return [...teams, ...domains];
   }
 
@@ -223,11 +252,11 @@ export class RotaService {
     const until = new Date(Math.max(at.getTime(), nextStart.getTime()) + 1);
 
     const teamShifts = group
-      ? (await this.schedule(group.entityRef, at, until, now)).shifts
+      ? (await this.shifts(this.require(group.entityRef, now), at, until, now)).shifts
       : [];
     const domainRef = service.onCall.outOfHours === 'domain' ? service.domain : null;
     const domainShifts = domainRef
-      ? (await this.schedule(domainRef, at, new Date(at.getTime() + 1), now)).shifts
+      ? (await this.shifts(this.require(domainRef, now), at, new Date(at.getTime() + 1), now)).shifts
       : [];
     const answer = whoIsPaged({
       at,
@@ -255,14 +284,14 @@ export class RotaService {
       if (!def) continue;
       const overrides = await this.store.listOverrides(ref, from, to);
       if (!def.participants.includes(person) && !overrides.some(o => o.person === person)) continue;
-      const { shifts } = await this.schedule(ref, from, to, now);
+      const { shifts } = await this.shifts(def, from, to, now);
       result.push(...shifts.filter(s => s.person === person).map(s => ({ ...s, rotaRef: ref })));
     }
     return result.sort((a, b) => a.start.localeCompare(b.start));
   }
 
   isKnownUser(userRef: string): boolean {
-    return this.snapshot().users.some(u => u.entityRef === normalise(userRef));
+    return this.index().users.has(normalise(userRef));
   }
 
   /** True when the user is a member of one of the rota's teams. */

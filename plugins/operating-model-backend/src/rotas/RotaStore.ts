@@ -45,10 +45,22 @@ function toOverride(row: OverrideRow): Override {
 export class RotaStore {
   constructor(private readonly knex: Knex) {}
 
-  async recordedShifts(rotaRef: string): Promise<RecordedShift[]> {
-    const rows = await this.knex<ShiftRow>('rota_shifts')
+  /**
+   * The recorded shifts a window needs: those overlapping it, and the last one before it, from
+   * which the rotation carries on.
+   */
+  async recordedShiftsAround(rotaRef: string, from: Date, to: Date): Promise<RecordedShift[]> {
+    const before = await this.knex<ShiftRow>('rota_shifts')
       .where({ rota_ref: rotaRef })
+      .andWhere('start', '<', from)
+      .orderBy('start', 'desc')
+      .first();
+    const within = await this.knex<ShiftRow>('rota_shifts')
+      .where({ rota_ref: rotaRef })
+      .andWhere('start', '>=', from)
+      .andWhere('start', '<', to)
       .orderBy('start', 'asc');
+    const rows = before ? [before, ...within] : within;
     return rows.map(row => ({
       person: row.person,
       start: iso(row.start),
