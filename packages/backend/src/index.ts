@@ -1,5 +1,6 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { catalogModuleOperatingModelAnnotations } from '@internal/plugin-operating-model-backend';
+import { examplePermissionPolicyModule } from './permissionPolicy';
 
 const backend = createBackend();
 
@@ -13,9 +14,7 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(examplePermissionPolicyModule);
 
 
 backend.add(import('@internal/plugin-operating-model-backend'));
