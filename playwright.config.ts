@@ -15,7 +15,7 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   outputDir: 'node_modules/.cache/e2e-test-results',
   webServer: {
-    command: 'node .yarn/releases/yarn-4.13.0.cjs dev',
+    command: 'bash scripts/serve-example.sh',
     url: 'http://localhost:3000',
     reuseExistingServer: !process.env.CI,
     timeout: 600_000,

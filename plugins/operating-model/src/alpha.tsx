@@ -5,11 +5,14 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import TrafficIcon from '@material-ui/icons/Traffic';
 import { OperatingModelClient, operatingModelApiRef } from './api';
-import { isOperatingModelAvailable } from './conditions';
+import { isOnCallRotaAvailable, isOperatingModelAvailable } from './conditions';
 import { rootRouteRef } from './routes';
 
 const operatingModelApi = ApiBlueprint.make({
@@ -31,6 +34,26 @@ const operatingModelEntityCard = EntityCardBlueprint.make({
   },
 });
 
+const onCallEntityCard = EntityCardBlueprint.make({
+  name: 'on-call',
+  params: {
+    filter: isOnCallRotaAvailable,
+    loader: () =>
+      import('./components/EntityOnCallCard').then(m => <m.EntityOnCallCard />),
+  },
+});
+
+const onCallEntityContent = EntityContentBlueprint.make({
+  name: 'on-call',
+  params: {
+    path: '/on-call',
+    title: 'On call',
+    filter: isOnCallRotaAvailable,
+    loader: () =>
+      import('./components/EntityRotaContent').then(m => <m.EntityRotaContent />),
+  },
+});
+
 const operatingModelPage = PageBlueprint.make({
   params: {
     path: '/operating-model',
@@ -43,8 +66,8 @@ const operatingModelPage = PageBlueprint.make({
 });
 
 /**
- * The operating-model plugin for the new frontend system: the API, the Component card and
- * the `/operating-model` page.
+ * The operating-model plugin for the new frontend system: the API, the Component card, the
+ * on-call card and "On call" tab of Groups and Domains, and the `/operating-model` page.
  *
  * @alpha
  */
@@ -52,6 +75,12 @@ export default createFrontendPlugin({
   pluginId: 'operating-model',
   title: 'Operating model',
   icon: <TrafficIcon fontSize="inherit" />,
-  extensions: [operatingModelApi, operatingModelEntityCard, operatingModelPage],
+  extensions: [
+    operatingModelApi,
+    operatingModelEntityCard,
+    onCallEntityCard,
+    onCallEntityContent,
+    operatingModelPage,
+  ],
   routes: { root: convertLegacyRouteRef(rootRouteRef) },
 });

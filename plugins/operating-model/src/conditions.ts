@@ -10,3 +10,13 @@ import { isOperatingModelService } from '@internal/plugin-operating-model-common
 export function isOperatingModelAvailable(entity: Entity): boolean {
   return isOperatingModelService(entity);
 }
+
+/**
+ * True for the entities that keep an on-call rota: a Group (its team rota) or a Domain (its
+ * out-of-hours rota). For the on-call card and tab.
+ *
+ * @public
+ */
+export function isOnCallRotaAvailable(entity: Entity): boolean {
+  return ['group', 'domain'].includes(entity.kind.toLocaleLowerCase('en-US'));
+}

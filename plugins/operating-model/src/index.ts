@@ -8,8 +8,10 @@ export {
   operatingModelPlugin,
   EntityOperatingModelCard,
   OperatingModelPage,
+  EntityOnCallCard,
+  EntityRotaContent,
 } from './plugin';
-export { isOperatingModelAvailable } from './conditions';
+export { isOperatingModelAvailable, isOnCallRotaAvailable } from './conditions';
 export { operatingModelApiRef, OperatingModelClient } from './api';
 export type { AssessedService, OperatingModelApi } from './api';
 export { rootRouteRef as operatingModelRouteRef } from './routes';

@@ -56,3 +56,32 @@ export const OperatingModelPage = operatingModelPlugin.provide(
     mountPoint: rootRouteRef,
   }),
 );
+
+/**
+ * Who is on call now and next, for a Group's or a Domain's overview.
+ *
+ * @public
+ */
+export const EntityOnCallCard = operatingModelPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOnCallCard',
+    component: {
+      lazy: () => import('./components/EntityOnCallCard').then(m => m.EntityOnCallCard),
+    },
+  }),
+);
+
+/**
+ * The rota as a calendar with its overrides, for a Group's or a Domain's "On call" tab
+ * (mount it at `/on-call`, where the card's link points).
+ *
+ * @public
+ */
+export const EntityRotaContent = operatingModelPlugin.provide(
+  createComponentExtension({
+    name: 'EntityRotaContent',
+    component: {
+      lazy: () => import('./components/EntityRotaContent').then(m => m.EntityRotaContent),
+    },
+  }),
+);

@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { configApiRef } from '@backstage/core-plugin-api';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
   MockConfigApi,
   TestApiProvider,
@@ -8,7 +8,7 @@ import {
 } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { ResponseError } from '@backstage/errors';
-import { OperatingModelApi, operatingModelApiRef } from '../../api';
+import { OnCallResult, OperatingModelApi, operatingModelApiRef } from '../../api';
 import { assessedService } from '../testServices';
 import { EntityOperatingModelCard } from './EntityOperatingModelCard';
 
@@ -19,11 +19,23 @@ const entity: Entity = {
   spec: { type: 'service', owner: 'bedroom-team', lifecycle: 'production' },
 };
 
+const onCallNow: OnCallResult = {
+  entityRef: 'component:default/bedroom',
+  at: '2026-11-04T12:00:00.000Z',
+  period: 'working-hours',
+  schedule: 'team',
+  person: 'user:default/alice',
+  shiftEnd: '2026-11-09T09:00:00.000Z',
+  next: null,
+  rotas: { team: 'group:default/bedroom-team', domain: 'domain:default/furnishing' },
+  workingHours: { timezone: 'Europe/London', days: 'Mon-Fri', start: '09:00', end: '17:30' },
+};
+
 async function renderCard(api: Partial<OperatingModelApi>) {
   await renderInTestApp(
     <TestApiProvider
       apis={[
-        [operatingModelApiRef, api],
+        [operatingModelApiRef, { getOnCall: jest.fn().mockResolvedValue(onCallNow), ...api }],
         [configApiRef, new MockConfigApi({ operatingModel: { currency: 'GBP' } })],
       ]}
     >
@@ -31,6 +43,7 @@ async function renderCard(api: Partial<OperatingModelApi>) {
         <EntityOperatingModelCard />
       </EntityProvider>
     </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }
 
@@ -55,6 +68,10 @@ describe('EntityOperatingModelCard', () => {
       'https://wiki.example/runbooks/bedroom',
     );
     expect(screen.queryByText('Declared model')).not.toBeInTheDocument();
+    expect(await screen.findByTestId('paged-now')).toHaveTextContent(
+      /^Paged now \(working hours\): alice until .+, from the team schedule/,
+    );
+    expect(screen.getByText('Out of hours: the domain schedule')).toBeInTheDocument();
   });
 
   it('shows the declared model beside the recommendation, with the traffic light, when they differ', async () => {

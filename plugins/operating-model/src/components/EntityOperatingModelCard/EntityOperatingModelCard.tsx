@@ -30,6 +30,7 @@ import {
   modelTitle,
 } from '../shared/describe';
 import { useOperatingModelConfig } from '../shared/useOperatingModelConfig';
+import { PagedNow } from '../PagedNow';
 
 const useStyles = makeStyles(theme => ({
   grid: {
@@ -204,6 +205,15 @@ export function EntityOperatingModelCard() {
   let content: ReactNode;
   if (loading) content = <Progress />;
   else if (error) content = <ResponseErrorPanel error={error} />;
-  else if (value) content = <OperatingModelSummary service={value} />;
+  else if (value) {
+    content = (
+      <>
+        <OperatingModelSummary service={value} />
+        <Box mt={2}>
+          <PagedNow entityRef={entityRef} outOfHours={value.onCall.outOfHours} />
+        </Box>
+      </>
+    );
+  }
   return <InfoCard title="Operating model">{content}</InfoCard>;
 }

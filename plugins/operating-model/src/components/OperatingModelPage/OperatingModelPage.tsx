@@ -3,6 +3,7 @@ import {
   ContentHeader,
   EmptyState,
   Header,
+  InfoCard,
   Page,
   Progress,
   ResponseErrorPanel,
@@ -15,6 +16,7 @@ import Box from '@material-ui/core/Box';
 import useAsync from 'react-use/esm/useAsync';
 import { operatingModelApiRef } from '../../api';
 import { OperatingModelSelectorChart } from '../OperatingModelSelectorChart';
+import { WhoIsPagedLookup } from '../WhoIsPagedLookup';
 import { useOperatingModelConfig } from '../shared/useOperatingModelConfig';
 
 /** The selector chart of every service, with its loading, error and empty states. */
@@ -57,6 +59,11 @@ export function OperatingModelPage() {
         subtitle="Who runs each service in production, and the targets that decide it"
       />
       <Content>
+        <Box mb={3}>
+          <InfoCard title="Who is paged for…">
+            <WhoIsPagedLookup />
+          </InfoCard>
+        </Box>
         <ContentHeader title="Operating model selector">
           <SupportButton>
             Each service is placed by its feature demand and the availability target its financial

@@ -1,0 +1,181 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import {
+  EntityRefLink,
+  entityRouteParams,
+  entityRouteRef,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
+import { Shift } from '@internal/plugin-operating-model-common';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { ReactNode, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { RotaSchedule, operatingModelApiRef } from '../../api';
+import { formatDateTime } from '../shared/zonedTime';
+
+const DAY = 24 * 60 * 60 * 1000;
+const LOOK_AHEAD_DAYS = 35;
+
+const useStyles = makeStyles(theme => ({
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: theme.spacing(2),
+    rowGap: theme.spacing(1.5),
+    alignItems: 'baseline',
+    margin: 0,
+  },
+  term: { color: theme.palette.text.secondary, margin: 0 },
+  value: { margin: 0 },
+  big: { fontSize: '1.25rem', fontWeight: 500 },
+  chip: { height: 18, fontSize: '0.7rem', marginLeft: theme.spacing(1) },
+  list: { margin: 0, paddingLeft: theme.spacing(2.5) },
+}));
+
+/** The shift on at `now`, and the next one that hands the pager to someone else. */
+export function currentAndNext(
+  shifts: Shift[],
+  now: Date,
+): { current: Shift | null; next: Shift | null } {
+  const sorted = [...shifts].sort((a, b) => a.start.localeCompare(b.start));
+  const at = now.getTime();
+  const current =
+    sorted.find(s => Date.parse(s.start) <= at && at < Date.parse(s.end)) ?? null;
+  const next =
+    sorted.find(s =>
+      current
+        ? Date.parse(s.start) >= Date.parse(current.end) && s.person !== current.person
+        : Date.parse(s.start) > at,
+    ) ?? null;
+  return { current, next };
+}
+
+function OnCallSummary({ schedule, now }: { schedule: RotaSchedule; now: Date }) {
+  const classes = useStyles();
+  const { current, next } = currentAndNext(schedule.shifts, now);
+  const zone = schedule.timezone;
+  return (
+    <Box data-testid="on-call-summary">
+      {schedule.kind === 'domain' && (
+        <Box mb={2}>
+          <Typography variant="body2" color="textSecondary">
+            Covers out of hours for the domain's services whose level is the domain schedule.
+          </Typography>
+        </Box>
+      )}
+      <dl className={classes.grid}>
+        <dt className={classes.term}>On call now</dt>
+        <dd className={classes.value} data-testid="on-call-now">
+          {current ? (
+            <>
+              <span className={classes.big}>
+                <EntityRefLink entityRef={current.person} hideIcon />
+              </span>{' '}
+              until {formatDateTime(current.end, zone)}
+              {current.override && (
+                <Chip label="override" size="small" color="secondary" className={classes.chip} />
+              )}
+            </>
+          ) : (
+            'Nobody'
+          )}
+        </dd>
+        <dt className={classes.term}>Next</dt>
+        <dd className={classes.value} data-testid="on-call-next">
+          {next ? (
+            <>
+              <EntityRefLink entityRef={next.person} hideIcon /> from{' '}
+              {formatDateTime(next.start, zone)}
+              {next.override && (
+                <Chip label="override" size="small" color="secondary" className={classes.chip} />
+              )}
+            </>
+          ) : (
+            `Nobody in the next ${LOOK_AHEAD_DAYS} days`
+          )}
+        </dd>
+        {schedule.optedOutCount > 0 && (
+          <>
+            <dt className={classes.term}>Opted out</dt>
+            <dd className={classes.value}>
+              {schedule.optedOutCount} {schedule.optedOutCount === 1 ? 'person' : 'people'}
+            </dd>
+          </>
+        )}
+      </dl>
+      {schedule.participants.length === 0 && (
+        <Box mt={2}>
+          <Typography variant="body2">
+            Nobody is on this rota: it draws from the members of{' '}
+            {schedule.kind === 'domain' ? 'the teams that own the domain’s services' : 'the team'} who
+            have not opted out.
+          </Typography>
+        </Box>
+      )}
+      {schedule.problems.length > 0 && (
+        <Box mt={2}>
+          <WarningPanel
+            severity="warning"
+            title={`${schedule.problems.length} problem${schedule.problems.length === 1 ? '' : 's'} with this rota`}
+            defaultExpanded
+          >
+            <ul className={classes.list}>
+              {schedule.problems.map(p => (
+                <li key={`${p.code}:${p.message}`}>
+                  <Typography variant="body2">{p.message}</Typography>
+                </li>
+              ))}
+            </ul>
+          </WarningPanel>
+        </Box>
+      )}
+    </Box>
+  );
+}
+
+/**
+ * Who is on call now and next on the rota of the Group or Domain on the page.
+ *
+ * @public
+ */
+export function EntityOnCallCard(props: { now?: Date }) {
+  const { entity } = useEntity();
+  const api = useApi(operatingModelApiRef);
+  const entityRoute = useRouteRef(entityRouteRef);
+  const rotaRef = stringifyEntityRef(entity);
+  const [now] = useState(() => props.now ?? new Date());
+  const { value, loading, error } = useAsync(
+    () =>
+      api.getSchedule(rotaRef, {
+        from: now,
+        to: new Date(now.getTime() + LOOK_AHEAD_DAYS * DAY),
+      }),
+    [api, rotaRef, now.getTime()],
+  );
+  const isDomain = entity.kind.toLocaleLowerCase('en-US') === 'domain';
+
+  let content: ReactNode;
+  if (loading) content = <Progress />;
+  else if (error) content = <ResponseErrorPanel error={error} />;
+  else if (value) content = <OnCallSummary schedule={value} now={now} />;
+  return (
+    <InfoCard
+      title={isDomain ? 'Out-of-hours on call' : 'On call'}
+      deepLink={{
+        title: 'See the whole rota',
+        link: `${entityRoute(entityRouteParams(entity, { encodeParams: true }))}/on-call`,
+      }}
+    >
+      {content}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,98 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  EntityProvider,
+  entityPresentationApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import { OperatingModelApi, RotaSchedule, operatingModelApiRef } from '../../api';
+import { entityPresentationApiMock } from '../testPeople';
+import { EntityRotaContent } from './EntityRotaContent';
+
+const NOW = new Date('2026-11-04T12:00:00Z');
+
+function schedule(overrides: Partial<RotaSchedule>): RotaSchedule {
+  return {
+    rotaRef: 'group:default/bedroom-team',
+    kind: 'team',
+    participants: ['user:default/alice', 'user:default/bob'],
+    teams: ['group:default/bedroom-team'],
+    shifts: [
+      { person: 'user:default/alice', start: '2026-11-02T09:00:00.000Z', end: '2026-11-09T09:00:00.000Z', override: false },
+    ],
+    overrides: [],
+    problems: [],
+    timezone: 'Europe/London',
+    optedOutCount: 0,
+    ...overrides,
+  };
+}
+
+async function renderContent(entity: Entity, api: Partial<OperatingModelApi>) {
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [operatingModelApiRef, api],
+        [entityPresentationApiRef, entityPresentationApiMock()],
+      ]}
+    >
+      <EntityProvider entity={entity}>
+        <EntityRotaContent now={NOW} />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('EntityRotaContent', () => {
+  it('heads a Group’s rota with the people on it, not the whole team', async () => {
+    const group: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'bedroom-team', namespace: 'default' },
+      spec: { type: 'team', children: [] },
+      relations: [
+        { type: 'hasMember', targetRef: 'user:default/alice' },
+        { type: 'hasMember', targetRef: 'user:default/bob' },
+        { type: 'hasMember', targetRef: 'user:default/frank' },
+        { type: 'childOf', targetRef: 'group:default/furnishing-leads' },
+      ],
+    };
+    const getSchedule = jest.fn().mockResolvedValue(schedule({}));
+    await renderContent(group, { getSchedule });
+
+    const header = await screen.findByTestId('rota-header');
+    expect(header).toHaveTextContent('On the rota: Alice, Bob');
+    expect(header).not.toHaveTextContent('frank');
+    expect(screen.getByText('Team rota')).toBeInTheDocument();
+    expect(getSchedule).toHaveBeenCalledWith('group:default/bedroom-team', expect.anything());
+    expect(within(screen.getByTestId('day-2026-11-04')).getByText('Alice')).toBeInTheDocument();
+  });
+
+  it('heads a Domain’s rota with its member teams', async () => {
+    const domain: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Domain',
+      metadata: { name: 'furnishing', namespace: 'default' },
+      spec: { owner: 'group:default/furnishing-leads' },
+    };
+    const getSchedule = jest.fn().mockResolvedValue(
+      schedule({
+        rotaRef: 'domain:default/furnishing',
+        kind: 'domain',
+        teams: ['group:default/bedroom-team', 'group:default/kitchen-team'],
+      }),
+    );
+    await renderContent(domain, { getSchedule });
+
+    const header = await screen.findByTestId('rota-header');
+    expect(header).toHaveTextContent('Member teams: Bedroom team, Kitchen team');
+    expect(within(header).getByRole('link', { name: 'Kitchen team' })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/kitchen-team',
+    );
+    expect(screen.getByText('Out-of-hours rota')).toBeInTheDocument();
+    expect(getSchedule).toHaveBeenCalledWith('domain:default/furnishing', expect.anything());
+  });
+});

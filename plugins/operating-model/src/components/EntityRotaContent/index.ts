@@ -1,0 +1,1 @@
+export { EntityRotaContent } from './EntityRotaContent';

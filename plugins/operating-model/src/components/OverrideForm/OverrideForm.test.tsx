@@ -1,0 +1,118 @@
+import { ResponseError } from '@backstage/errors';
+import { entityPresentationApiRef } from '@backstage/plugin-catalog-react';
+import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { OperatingModelApi, operatingModelApiRef } from '../../api';
+import { entityPresentationApiMock } from '../testPeople';
+import { OverrideForm, fieldOfMessage } from './OverrideForm';
+
+const ROTA = 'domain:default/furnishing';
+const PEOPLE = ['user:default/alice', 'user:default/bob', 'user:default/carol'];
+
+async function renderForm(api: Partial<OperatingModelApi>, onCreated = jest.fn()) {
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [operatingModelApiRef, api],
+        [entityPresentationApiRef, entityPresentationApiMock()],
+      ]}
+    >
+      <OverrideForm rotaRef={ROTA} people={PEOPLE} onCreated={onCreated} />
+    </TestApiProvider>,
+  );
+  return onCreated;
+}
+
+async function fill(values: { person?: string; covers?: string; start?: string; end?: string; reason?: string }) {
+  const user = userEvent.setup();
+  if (values.person) {
+    await user.click(screen.getByRole('button', { name: /Person covering/ }));
+    await user.click(await screen.findByRole('option', { name: values.person }));
+  }
+  if (values.covers) {
+    await user.click(screen.getByRole('button', { name: /Covers for/ }));
+    await user.click(await screen.findByRole('option', { name: values.covers }));
+  }
+  if (values.start) fireEvent.change(screen.getByLabelText(/Start/), { target: { value: values.start } });
+  if (values.end) fireEvent.change(screen.getByLabelText(/End/), { target: { value: values.end } });
+  if (values.reason) await user.type(screen.getByLabelText('Reason'), values.reason);
+  return user;
+}
+
+async function badRequest(message: string) {
+  const response = new Response(
+    JSON.stringify({ error: { name: 'InputError', message }, response: { statusCode: 400 } }),
+    { status: 400, statusText: 'Bad Request', headers: { 'content-type': 'application/json' } },
+  );
+  return ResponseError.fromResponse(response as any);
+}
+
+describe('fieldOfMessage', () => {
+  it.each([
+    ['end: the override must end after it starts', { field: 'end', message: 'The override must end after it starts' }],
+    ['person: user:default/zed is not a User in the catalog', { field: 'person', message: 'user:default/zed is not a User in the catalog' }],
+    ['query parameter to: must be after from', null],
+    ['Something else went wrong', null],
+  ])('%s', (message, expected) => {
+    expect(fieldOfMessage(message)).toEqual(expected);
+  });
+});
+
+describe('OverrideForm', () => {
+  it('posts the chosen people and the times as ISO instants read in the browser’s zone', async () => {
+    const created = { id: 'o9' };
+    const addOverride = jest.fn().mockResolvedValue(created);
+    const onCreated = await renderForm({ addOverride });
+
+    const user = await fill({
+      person: 'Carol',
+      covers: 'Bob',
+      start: '2026-11-10T18:00',
+      end: '2026-11-11T09:00',
+      reason: 'swap',
+    });
+    await user.click(screen.getByRole('button', { name: 'Add override' }));
+
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith(created));
+    expect(addOverride).toHaveBeenCalledWith(ROTA, {
+      person: 'user:default/carol',
+      covers: 'user:default/bob',
+      start: new Date(2026, 10, 10, 18, 0).toISOString(),
+      end: new Date(2026, 10, 11, 9, 0).toISOString(),
+      reason: 'swap',
+    });
+  });
+
+  it('refuses an end before the start without asking the backend', async () => {
+    const addOverride = jest.fn();
+    await renderForm({ addOverride });
+
+    const user = await fill({ person: 'Alice', start: '2026-11-10T18:00', end: '2026-11-10T09:00' });
+    await user.click(screen.getByRole('button', { name: 'Add override' }));
+
+    const helper = await screen.findByText('The override must end after it starts');
+    expect(within(helper.closest('.MuiFormControl-root') as HTMLElement).getByText(/End/, { selector: 'label' })).toBeInTheDocument();
+    expect(screen.getByLabelText(/End/)).toHaveAttribute('aria-invalid', 'true');
+    expect(addOverride).not.toHaveBeenCalled();
+  });
+
+  it('puts a backend 400 next to the field it names, and anything else in an alert', async () => {
+    const addOverride = jest
+      .fn()
+      .mockRejectedValueOnce(await badRequest('person: user:default/alice is not a User in the catalog'))
+      .mockRejectedValueOnce(new Error('Network is down'));
+    const onCreated = await renderForm({ addOverride });
+
+    const user = await fill({ person: 'Alice', start: '2026-11-10T18:00', end: '2026-11-11T09:00' });
+    await user.click(screen.getByRole('button', { name: 'Add override' }));
+    const helper = await screen.findByText('user:default/alice is not a User in the catalog');
+    expect(helper).toHaveClass('Mui-error');
+    expect(within(helper.closest('.MuiFormControl-root') as HTMLElement).getByText(/Person covering/, { selector: 'label' })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Add override' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Network is down');
+    expect(onCreated).not.toHaveBeenCalled();
+  });
+});

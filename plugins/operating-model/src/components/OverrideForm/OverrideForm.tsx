@@ -1,0 +1,209 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
+import { Override } from '@internal/plugin-operating-model-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import { makeStyles } from '@material-ui/core/styles';
+import Alert from '@material-ui/lab/Alert';
+import { ChangeEvent, FormEvent, useId, useState } from 'react';
+import { operatingModelApiRef } from '../../api';
+import { backendMessage, backendStatus } from '../shared/backendMessage';
+import { browserTimeZone } from '../shared/zonedTime';
+
+const FIELDS = ['person', 'covers', 'start', 'end', 'reason'] as const;
+type Field = (typeof FIELDS)[number];
+type Values = Record<Field, string>;
+type FieldErrors = Partial<Record<Field, string>>;
+
+const EMPTY: Values = { person: '', covers: '', start: '', end: '', reason: '' };
+
+/**
+ * Reads a backend 400 such as `end: the override must end after it starts` into the field it
+ * names and the rest of the message; null when it names none of the form's fields.
+ */
+export function fieldOfMessage(message: string): { field: Field; message: string } | null {
+  const match = /^([a-z]+):\s*([\s\S]+)$/.exec(message);
+  if (!match || !(FIELDS as readonly string[]).includes(match[1])) return null;
+  const text = match[2];
+  // Capitalised as a sentence, unless it opens with an entity ref such as `user:default/zed`.
+  const sentence = /^[^\s:]+:/.test(text) ? text : text.charAt(0).toLocaleUpperCase('en-GB') + text.slice(1);
+  return { field: match[1] as Field, message: sentence };
+}
+
+function checkLocally(values: Values): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!values.person) errors.person = 'Choose who covers';
+  const start = new Date(values.start);
+  const end = new Date(values.end);
+  if (!values.start || Number.isNaN(start.getTime())) errors.start = 'Give the date and time the cover starts';
+  if (!values.end || Number.isNaN(end.getTime())) errors.end = 'Give the date and time the cover ends';
+  else if (!errors.start && end <= start) errors.end = 'The override must end after it starts';
+  if (values.covers && values.covers === values.person) {
+    errors.covers = 'Someone cannot cover for themselves';
+  }
+  return errors;
+}
+
+const useStyles = makeStyles(theme => ({
+  fields: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(14rem, 1fr))',
+    gap: theme.spacing(2),
+  },
+  reason: { gridColumn: '1 / -1' },
+}));
+
+export interface OverrideFormProps {
+  /** The Group or Domain whose rota the override changes. */
+  rotaRef: string;
+  /** The user refs to choose from, shown by name. */
+  people: string[];
+  onCreated?: (override: Override) => void;
+  onCancel?: () => void;
+}
+
+/** A form to have someone cover a span of a rota; times are read in the browser's time zone. */
+export function OverrideForm({ rotaRef, people, onCreated, onCancel }: OverrideFormProps) {
+  const api = useApi(operatingModelApiRef);
+  const classes = useStyles();
+  const id = useId();
+  const [values, setValues] = useState<Values>(EMPTY);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string>();
+  const [submitting, setSubmitting] = useState(false);
+  const zone = browserTimeZone();
+
+  const change = (field: Field) => (event: ChangeEvent<{ value: unknown }>) => {
+    const value = String(event.target.value ?? '');
+    setValues(v => ({ ...v, [field]: value }));
+    setErrors(e => ({ ...e, [field]: undefined }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFormError(undefined);
+    const local = checkLocally(values);
+    setErrors(local);
+    if (Object.keys(local).length > 0) return;
+
+    setSubmitting(true);
+    try {
+      const created = await api.addOverride(rotaRef, {
+        person: values.person,
+        covers: values.covers || null,
+        // `datetime-local` values carry no zone, and `new Date` reads them as the browser's.
+        start: new Date(values.start).toISOString(),
+        end: new Date(values.end).toISOString(),
+        reason: values.reason.trim() || undefined,
+      });
+      setSubmitting(false);
+      setValues(EMPTY);
+      onCreated?.(created);
+    } catch (e) {
+      setSubmitting(false);
+      const error = e as Error;
+      const message = backendMessage(error);
+      const named = backendStatus(error) === 400 ? fieldOfMessage(message) : null;
+      if (named) setErrors({ [named.field]: named.message });
+      else setFormError(message);
+    }
+  };
+
+  const personItems = people.map(ref => (
+    <MenuItem key={ref} value={ref}>
+      <EntityDisplayName entityRef={ref} hideIcon disableTooltip />
+    </MenuItem>
+  ));
+
+  return (
+    <form noValidate onSubmit={submit} aria-label="Add an override">
+      <Box className={classes.fields}>
+        <TextField
+          id={`${id}-person`}
+          select
+          required
+          label="Person covering"
+          value={values.person}
+          onChange={change('person')}
+          error={!!errors.person}
+          helperText={errors.person}
+          variant="outlined"
+          size="small"
+        >
+          {personItems}
+        </TextField>
+        <TextField
+          id={`${id}-covers`}
+          select
+          label="Covers for"
+          value={values.covers}
+          onChange={change('covers')}
+          error={!!errors.covers}
+          helperText={errors.covers ?? 'Optional: whoever the rota has then'}
+          variant="outlined"
+          size="small"
+        >
+          <MenuItem value="">
+            <em>Whoever is on the rota</em>
+          </MenuItem>
+          {personItems}
+        </TextField>
+        <TextField
+          id={`${id}-start`}
+          type="datetime-local"
+          required
+          label="Start"
+          value={values.start}
+          onChange={change('start')}
+          error={!!errors.start}
+          helperText={errors.start ?? `Your time zone (${zone})`}
+          InputLabelProps={{ shrink: true }}
+          variant="outlined"
+          size="small"
+        />
+        <TextField
+          id={`${id}-end`}
+          type="datetime-local"
+          required
+          label="End"
+          value={values.end}
+          onChange={change('end')}
+          error={!!errors.end}
+          helperText={errors.end ?? `Your time zone (${zone})`}
+          InputLabelProps={{ shrink: true }}
+          variant="outlined"
+          size="small"
+        />
+        <TextField
+          id={`${id}-reason`}
+          className={classes.reason}
+          label="Reason"
+          value={values.reason}
+          onChange={change('reason')}
+          error={!!errors.reason}
+          helperText={errors.reason ?? 'Optional, shown to the team, for example "swap with Bob"'}
+          inputProps={{ maxLength: 500 }}
+          variant="outlined"
+          size="small"
+        />
+      </Box>
+      {formError && (
+        <Box mt={2}>
+          <Alert severity="error">{formError}</Alert>
+        </Box>
+      )}
+      <Box mt={2} display="flex" style={{ gap: 8 }}>
+        <Button type="submit" variant="contained" color="primary" disabled={submitting}>
+          Add override
+        </Button>
+        {onCancel && (
+          <Button onClick={onCancel} disabled={submitting}>
+            Cancel
+          </Button>
+        )}
+      </Box>
+    </form>
+  );
+}

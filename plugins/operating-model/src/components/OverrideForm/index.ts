@@ -1,0 +1,2 @@
+export { OverrideForm } from './OverrideForm';
+export type { OverrideFormProps } from './OverrideForm';

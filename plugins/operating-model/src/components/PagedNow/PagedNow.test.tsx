@@ -1,0 +1,93 @@
+import { entityPresentationApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { OnCallResult, OperatingModelApi, operatingModelApiRef } from '../../api';
+import { entityPresentationApiMock } from '../testPeople';
+import { PagedNow, PagedNowProps } from './PagedNow';
+
+const SERVICE = 'component:default/bedroom';
+
+function onCall(overrides: Partial<OnCallResult>): OnCallResult {
+  return {
+    entityRef: SERVICE,
+    at: '2026-11-04T12:00:00.000Z',
+    period: 'working-hours',
+    schedule: 'team',
+    person: 'user:default/alice',
+    shiftEnd: '2026-11-09T09:00:00.000Z',
+    next: null,
+    rotas: { team: 'group:default/bedroom-team', domain: 'domain:default/furnishing' },
+    workingHours: { timezone: 'Europe/London', days: 'Mon-Fri', start: '09:00', end: '17:30' },
+    ...overrides,
+  };
+}
+
+async function renderPagedNow(api: Partial<OperatingModelApi>, props: Partial<PagedNowProps> = {}) {
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [operatingModelApiRef, api],
+        [entityPresentationApiRef, entityPresentationApiMock()],
+      ]}
+    >
+      <PagedNow entityRef={SERVICE} now={new Date('2026-11-04T12:00:00Z')} {...props} />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('PagedNow', () => {
+  it('names who is paged in working hours, until when, from which schedule, and what happens out of hours', async () => {
+    const getOnCall = jest.fn().mockResolvedValue(onCall({}));
+    await renderPagedNow({ getOnCall }, { outOfHours: 'domain' });
+
+    expect(await screen.findByTestId('paged-now')).toHaveTextContent(
+      'Paged now (working hours): Alice until Mon 09:00, from the team schedule',
+    );
+    expect(getOnCall).toHaveBeenCalledWith(SERVICE, { at: new Date('2026-11-04T12:00:00Z') });
+    expect(screen.getByRole('link', { name: 'team' })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/bedroom-team',
+    );
+    expect(screen.getByText('Out of hours: the domain schedule')).toBeInTheDocument();
+  });
+
+  it('says out of hours from the domain schedule', async () => {
+    await renderPagedNow({
+      getOnCall: jest.fn().mockResolvedValue(
+        onCall({
+          period: 'out-of-hours',
+          schedule: 'domain',
+          person: 'user:default/bob',
+          shiftEnd: '2026-11-05T09:00:00.000Z',
+        }),
+      ),
+    });
+    expect(await screen.findByTestId('paged-now')).toHaveTextContent(
+      'Paged now (out of hours): Bob until Thu 09:00, from the domain schedule',
+    );
+    expect(screen.getByRole('link', { name: 'domain' })).toHaveAttribute(
+      'href',
+      '/catalog/default/domain/furnishing',
+    );
+    expect(screen.queryByText(/^Out of hours:/)).not.toBeInTheDocument();
+  });
+
+  it('says nobody is paged until the next working-hours start, and who it will be', async () => {
+    await renderPagedNow({
+      getOnCall: jest.fn().mockResolvedValue(
+        onCall({
+          at: '2026-11-07T03:00:00.000Z',
+          period: 'out-of-hours',
+          schedule: 'none',
+          person: null,
+          shiftEnd: null,
+          next: { person: 'user:default/gina', at: '2026-11-09T09:00:00.000Z' },
+        }),
+      ),
+    });
+    expect(await screen.findByTestId('paged-now')).toHaveTextContent(
+      'Paged now (out of hours): Nobody until Mon 09:00 (Gina)',
+    );
+  });
+});

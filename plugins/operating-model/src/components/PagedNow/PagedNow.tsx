@@ -1,0 +1,98 @@
+import { ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { OutOfHoursLevel } from '@internal/plugin-operating-model-common';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import Skeleton from '@material-ui/lab/Skeleton';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { OnCallResult, operatingModelApiRef } from '../../api';
+import { formatWeekdayTime, formatWhen } from '../shared/zonedTime';
+
+const PERIOD_TEXT: Record<OnCallResult['period'], string> = {
+  'working-hours': 'working hours',
+  'out-of-hours': 'out of hours',
+};
+
+/** Who answers out of hours, for a level of the service's assessment. */
+export function describeOutOfHoursLevel(level: OutOfHoursLevel | null | undefined): string {
+  switch (level) {
+    case 'team':
+      return 'the team’s own schedule';
+    case 'domain':
+      return 'the domain schedule';
+    case 'none':
+      return 'nobody: callouts wait until the next working day';
+    default:
+      return 'not known until the service’s financial exposure can be read';
+  }
+}
+
+/** One line saying who is paged, in words; shared with the lookup on the standalone page. */
+export function PagedAnswer({ answer, now }: { answer: OnCallResult; now: Date }) {
+  const zone = answer.workingHours.timezone;
+  const rota = answer.schedule === 'domain' ? answer.rotas.domain : answer.rotas.team;
+  if (answer.schedule === 'none' || !answer.person) {
+    if (!answer.next) {
+      return <>Nobody is on the {answer.schedule} schedule right now.</>;
+    }
+    return (
+      <>
+        Nobody until {formatWeekdayTime(answer.next.at, zone)}
+        {answer.next.person && (
+          <>
+            {' '}
+            (<EntityRefLink entityRef={answer.next.person} hideIcon />)
+          </>
+        )}
+      </>
+    );
+  }
+  return (
+    <>
+      <EntityRefLink entityRef={answer.person} hideIcon />
+      {answer.shiftEnd && <> until {formatWhen(answer.shiftEnd, zone, now)}</>}, from the{' '}
+      {rota ? <EntityRefLink entityRef={rota} hideIcon>{answer.schedule}</EntityRefLink> : answer.schedule}{' '}
+      schedule
+    </>
+  );
+}
+
+export interface PagedNowProps {
+  /** The Component whose callouts are asked about. */
+  entityRef: string;
+  /** The service's out-of-hours level from its assessment, to describe the other period. */
+  outOfHours?: OutOfHoursLevel | null;
+  /** The instant taken as now; for tests. */
+  now?: Date;
+}
+
+/** Who is paged for a service at this moment, for the Component's operating-model card. */
+export function PagedNow({ entityRef, outOfHours, now: nowProp }: PagedNowProps) {
+  const api = useApi(operatingModelApiRef);
+  const [now] = useState(() => nowProp ?? new Date());
+  const { value, loading, error } = useAsync(
+    () => api.getOnCall(entityRef, nowProp ? { at: now } : undefined),
+    [api, entityRef, now.getTime()],
+  );
+
+  if (loading) return <Skeleton variant="text" width="60%" />;
+  if (error) {
+    return <ResponseErrorPanel error={error} title="Who is paged cannot be found out" />;
+  }
+  if (!value) return null;
+  return (
+    <Box data-testid="paged-now">
+      <Typography variant="body1">
+        <strong>Paged now ({PERIOD_TEXT[value.period]}):</strong>{' '}
+        <PagedAnswer answer={value} now={now} />
+      </Typography>
+      {value.period === 'working-hours' && outOfHours !== undefined && (
+        <Typography variant="body2" color="textSecondary">
+          Out of hours: {describeOutOfHoursLevel(outOfHours)}
+        </Typography>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,2 @@
+export { PagedNow, PagedAnswer, describeOutOfHoursLevel } from './PagedNow';
+export type { PagedNowProps } from './PagedNow';

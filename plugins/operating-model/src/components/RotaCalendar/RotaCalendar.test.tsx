@@ -1,0 +1,170 @@
+import { ResponseError } from '@backstage/errors';
+import { entityPresentationApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { OperatingModelApi, RotaSchedule, operatingModelApiRef } from '../../api';
+import { entityPresentationApiMock } from '../testPeople';
+import { RotaCalendar } from './RotaCalendar';
+
+const NOW = new Date('2026-11-04T12:00:00Z'); // a Wednesday; last week's Monday is 26 October
+const ROTA = 'group:default/bedroom-team';
+
+function schedule(overrides: Partial<RotaSchedule> = {}): RotaSchedule {
+  return {
+    rotaRef: ROTA,
+    kind: 'team',
+    participants: ['user:default/alice', 'user:default/bob', 'user:default/carol'],
+    teams: [ROTA],
+    shifts: [
+      { person: 'user:default/alice', start: '2026-10-26T09:00:00.000Z', end: '2026-11-02T09:00:00.000Z', override: false },
+      { person: 'user:default/bob', start: '2026-11-02T09:00:00.000Z', end: '2026-11-05T12:00:00.000Z', override: false },
+      { person: 'user:default/carol', start: '2026-11-05T12:00:00.000Z', end: '2026-11-05T18:00:00.000Z', override: true },
+      { person: 'user:default/bob', start: '2026-11-05T18:00:00.000Z', end: '2026-11-09T09:00:00.000Z', override: false },
+      { person: 'user:default/carol', start: '2026-11-09T09:00:00.000Z', end: '2026-12-07T09:00:00.000Z', override: false },
+    ],
+    overrides: [
+      {
+        id: 'o1',
+        person: 'user:default/carol',
+        covers: 'user:default/bob',
+        start: '2026-11-05T12:00:00.000Z',
+        end: '2026-11-05T18:00:00.000Z',
+        reason: 'dentist',
+        createdBy: 'user:default/alice',
+        createdAt: '2026-11-01T10:30:00.000Z',
+      },
+    ],
+    problems: [{ code: 'limited-on-call-schedule', message: 'Only 3 people share this rota' }],
+    timezone: 'Europe/London',
+    optedOutCount: 2,
+    ...overrides,
+  };
+}
+
+async function renderCalendar(api: Partial<OperatingModelApi>) {
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [operatingModelApiRef, api],
+        [entityPresentationApiRef, entityPresentationApiMock()],
+      ]}
+    >
+      <RotaCalendar rotaRef={ROTA} now={NOW} />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+async function forbidden(message: string) {
+  const response = new Response(
+    JSON.stringify({ error: { name: 'NotAllowedError', message }, response: { statusCode: 403 } }),
+    { status: 403, statusText: 'Forbidden', headers: { 'content-type': 'application/json' } },
+  );
+  return ResponseError.fromResponse(response as any);
+}
+
+describe('RotaCalendar', () => {
+  it('lays out five weeks from last Monday, marks today and overrides, and shows both people on a handoff day', async () => {
+    const getSchedule = jest.fn().mockResolvedValue(schedule());
+    await renderCalendar({ getSchedule });
+
+    const today = await screen.findByTestId('day-2026-11-04');
+    expect(today).toHaveAttribute('aria-current', 'date');
+    expect(within(today).getByText('Today')).toBeInTheDocument();
+    expect(screen.getAllByText('Today')).toHaveLength(1);
+
+    const cells = screen.getAllByRole('cell');
+    expect(cells).toHaveLength(35);
+    expect(cells[0]).toHaveAttribute('data-testid', 'day-2026-10-26');
+    expect(cells[34]).toHaveAttribute('data-testid', 'day-2026-11-29');
+
+    const handoff = screen.getByTestId('day-2026-11-02');
+    expect(within(handoff).getByText('Alice')).toBeInTheDocument();
+    expect(within(handoff).getByText('until 09:00')).toBeInTheDocument();
+    expect(within(handoff).getByText('Bob')).toBeInTheDocument();
+    expect(within(handoff).getByText('from 09:00')).toBeInTheDocument();
+
+    const overridden = screen.getByTestId('day-2026-11-05');
+    expect(within(overridden).getByText('override')).toBeInTheDocument();
+    expect(within(overridden).getByText('12:00–18:00')).toBeInTheDocument();
+    expect(within(screen.getByTestId('day-2026-11-03')).queryByText('override')).not.toBeInTheDocument();
+
+    const [, window] = getSchedule.mock.calls[0];
+    expect(window.from.getTime()).toBeLessThanOrEqual(Date.parse('2026-10-26T00:00:00Z'));
+    expect(window.to.getTime()).toBeGreaterThanOrEqual(Date.parse('2026-11-30T00:00:00Z'));
+  });
+
+  it('shows participants, problems, the opt-out count and the overrides with who made them', async () => {
+    await renderCalendar({ getSchedule: jest.fn().mockResolvedValue(schedule()) });
+
+    const participants = await screen.findByRole('list', { name: 'Participants' });
+    expect(within(participants).getAllByRole('listitem').map(li => li.textContent)).toEqual([
+      'Alice',
+      'Bob',
+      'Carol',
+    ]);
+    expect(screen.getByText('(2 opted out)')).toBeInTheDocument();
+    expect(screen.getByText('Only 3 people share this rota')).toBeInTheDocument();
+
+    const overrides = screen.getByRole('list', { name: 'Overrides' });
+    expect(overrides).toHaveTextContent(
+      'Carol covers Bob from Thu 5 Nov, 12:00 GMT to Thu 5 Nov, 18:00 GMT (dentist). Added by Alice on Sun 1 Nov, 10:30 GMT.',
+    );
+  });
+
+  it('shows handoff times in the rota’s own time zone', async () => {
+    await renderCalendar({
+      getSchedule: jest.fn().mockResolvedValue(schedule({ timezone: 'America/New_York' })),
+    });
+    const handoff = await screen.findByTestId('day-2026-11-02');
+    expect(within(handoff).getByText('until 04:00')).toBeInTheDocument();
+    expect(within(handoff).getByText('from 04:00')).toBeInTheDocument();
+  });
+
+  it('removes an override and reloads, and says why when the backend refuses', async () => {
+    const getSchedule = jest.fn().mockResolvedValue(schedule());
+    const removeOverride = jest
+      .fn()
+      .mockResolvedValueOnce(undefined)
+      .mockRejectedValueOnce(await forbidden('Only members of Bedroom team may change this rota'));
+    await renderCalendar({ getSchedule, removeOverride });
+
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: /Remove the override/ }));
+    expect(removeOverride).toHaveBeenCalledWith(ROTA, 'o1');
+    await waitFor(() => expect(getSchedule).toHaveBeenCalledTimes(2));
+
+    await user.click(await screen.findByRole('button', { name: /Remove the override/ }));
+    expect(
+      await screen.findByText(/The override could not be removed: Only members of Bedroom team may change this rota/),
+    ).toBeInTheDocument();
+  });
+
+  it('moves by five weeks and gives the calendar feed to copy', async () => {
+    const getSchedule = jest.fn().mockResolvedValue(schedule());
+    const getCalendarLink = jest
+      .fn()
+      .mockResolvedValue('https://backstage.example/api/operating-model/feeds/schedules/group/default/bedroom-team.ics?token=abc');
+    await renderCalendar({ getSchedule, getCalendarLink });
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: /Next 5 weeks/ }));
+    await waitFor(() => expect(getSchedule).toHaveBeenCalledTimes(2));
+    const [, first] = getSchedule.mock.calls[0];
+    const [, second] = getSchedule.mock.calls[1];
+    expect(second.from.getTime() - first.from.getTime()).toBe(35 * 24 * 3600 * 1000);
+    expect(await screen.findByTestId('day-2026-11-30')).toBeInTheDocument();
+    expect(screen.queryByText('Today')).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Subscribe in your calendar' }));
+    expect(getCalendarLink).toHaveBeenCalledWith(ROTA);
+    expect(await screen.findByTestId('calendar-link')).toHaveTextContent(
+      'https://backstage.example/api/operating-model/feeds/schedules/group/default/bedroom-team.ics?token=abc',
+    );
+    expect(screen.getByRole('link', { name: /the webcal: link/ })).toHaveAttribute(
+      'href',
+      'webcal://backstage.example/api/operating-model/feeds/schedules/group/default/bedroom-team.ics?token=abc',
+    );
+  });
+});

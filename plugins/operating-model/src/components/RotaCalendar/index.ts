@@ -1,0 +1,2 @@
+export { RotaCalendar } from './RotaCalendar';
+export type { RotaCalendarProps } from './RotaCalendar';

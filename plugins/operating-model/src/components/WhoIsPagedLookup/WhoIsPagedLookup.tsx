@@ -1,0 +1,201 @@
+import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink, catalogApiRef } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import MuiLink from '@material-ui/core/Link';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import Autocomplete, { createFilterOptions } from '@material-ui/lab/Autocomplete';
+import { ReactNode, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { AssessedService, OnCallResult, operatingModelApiRef } from '../../api';
+import { formatWeekdayTime, formatWhen } from '../shared/zonedTime';
+
+const useStyles = makeStyles(theme => ({
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(8em, max-content) 1fr',
+    columnGap: theme.spacing(2),
+    rowGap: theme.spacing(1.5),
+    alignItems: 'baseline',
+    margin: theme.spacing(3, 0, 0),
+  },
+  term: { color: theme.palette.text.secondary, margin: 0 },
+  value: { margin: 0 },
+  person: { ...theme.typography.h4, margin: 0 },
+  links: { display: 'flex', gap: theme.spacing(2), flexWrap: 'wrap' },
+}));
+
+const filterServices = createFilterOptions<AssessedService>({
+  stringify: s => `${s.titles.service} ${s.titles.owner ?? ''} ${s.entityRef}`,
+});
+
+function Row(props: { term: string; children: ReactNode }) {
+  const classes = useStyles();
+  return (
+    <>
+      <dt className={classes.term}>{props.term}</dt>
+      <dd className={classes.value}>{props.children}</dd>
+    </>
+  );
+}
+
+/** A plain `mailto:` link: the core Link would open it in a new window, as if it were a site. */
+function MailLink({ email }: { email: string }) {
+  return <MuiLink href={`mailto:${email}`}>{email}</MuiLink>;
+}
+
+function ScheduleText({ answer }: { answer: OnCallResult }) {
+  if (answer.schedule === 'none') {
+    return <>None out of hours: callouts wait for the owning team's working hours</>;
+  }
+  const rota = answer.schedule === 'domain' ? answer.rotas.domain : answer.rotas.team;
+  return (
+    <>
+      The {answer.schedule === 'domain' ? 'domain' : 'team'} schedule
+      {rota && (
+        <>
+          {' '}
+          of <EntityRefLink entityRef={rota} hideIcon />
+        </>
+      )}{' '}
+      ({answer.period === 'working-hours' ? 'working hours' : 'out of hours'})
+    </>
+  );
+}
+
+function Answer(props: {
+  service: AssessedService;
+  answer: OnCallResult;
+  email?: string;
+  now: Date;
+}) {
+  const { service, answer, email, now } = props;
+  const classes = useStyles();
+  const zone = answer.workingHours.timezone;
+  const paged = answer.person;
+  return (
+    <dl className={classes.grid} data-testid="who-is-paged">
+      <Row term="Paged now">
+        {paged ? (
+          <p className={classes.person}>
+            <EntityRefLink entityRef={paged} hideIcon />
+          </p>
+        ) : (
+          <p className={classes.person}>Nobody</p>
+        )}
+        {paged && email && (
+          <Typography variant="body1">
+            <MailLink email={email} />
+          </Typography>
+        )}
+      </Row>
+      <Row term="Schedule">
+        <ScheduleText answer={answer} />
+      </Row>
+      {paged && answer.shiftEnd && (
+        <Row term="Until">{formatWhen(answer.shiftEnd, zone, now)} ({zone})</Row>
+      )}
+      {!paged && answer.next && (
+        <Row term="Next">
+          {formatWeekdayTime(answer.next.at, zone)} ({zone})
+          {answer.next.person && (
+            <>
+              : <EntityRefLink entityRef={answer.next.person} hideIcon /> on the{' '}
+              {answer.rotas.team ? (
+                <EntityRefLink entityRef={answer.rotas.team} hideIcon />
+              ) : (
+                'team'
+              )}{' '}
+              schedule
+              {email && (
+                <>
+                  {' '}
+                  (<MailLink email={email} />)
+                </>
+              )}
+            </>
+          )}
+        </Row>
+      )}
+      <Row term="During an incident">
+        {service.links.runbook || service.links.incidentChannel ? (
+          <span className={classes.links}>
+            {service.links.runbook && <Link to={service.links.runbook}>Runbook</Link>}
+            {service.links.incidentChannel && (
+              <Link to={service.links.incidentChannel}>Incident channel</Link>
+            )}
+          </span>
+        ) : (
+          'No runbook or incident channel among the service’s links in the catalog'
+        )}
+      </Row>
+    </dl>
+  );
+}
+
+/**
+ * Pick a service and see at once who is paged for it, on which schedule, until when, and where
+ * its runbook and incident channel are: for a responder in a hurry, on the standalone page.
+ */
+export function WhoIsPagedLookup(props: { now?: Date }) {
+  const api = useApi(operatingModelApiRef);
+  const catalogApi = useApi(catalogApiRef);
+  const [selected, setSelected] = useState<AssessedService | null>(null);
+  const services = useAsync(() => api.listServices(), [api]);
+
+  const lookup = useAsync(async () => {
+    if (!selected) return undefined;
+    const now = props.now ?? new Date();
+    const answer = await api.getOnCall(selected.entityRef, props.now ? { at: now } : undefined);
+    const personRef = answer.person ?? answer.next?.person;
+    // The e-mail address is a convenience: a catalog hiccup must not hide who is paged.
+    const person = personRef
+      ? await catalogApi.getEntityByRef(personRef).catch(() => undefined)
+      : undefined;
+    const email = (person?.spec?.profile as { email?: string } | undefined)?.email;
+    return { service: selected, answer, email, now };
+  }, [api, catalogApi, selected, props.now?.getTime()]);
+
+  if (services.error) return <ResponseErrorPanel error={services.error} />;
+  return (
+    <Box>
+      <Autocomplete
+        options={services.value ?? []}
+        loading={services.loading}
+        value={selected}
+        onChange={(_, value) => setSelected(value)}
+        getOptionLabel={s => s.titles.service}
+        getOptionSelected={(a, b) => a.entityRef === b.entityRef}
+        filterOptions={filterServices}
+        renderOption={s => (
+          <Box>
+            <Typography variant="body1">{s.titles.service}</Typography>
+            <Typography variant="caption" color="textSecondary">
+              {s.titles.owner ?? 'No owner'}
+            </Typography>
+          </Box>
+        )}
+        renderInput={params => (
+          <TextField
+            {...params}
+            label="Service"
+            placeholder="Type a service or team name"
+            variant="outlined"
+          />
+        )}
+      />
+      {lookup.loading && <Progress />}
+      {lookup.error && <ResponseErrorPanel error={lookup.error} />}
+      {lookup.value && !lookup.loading && (
+        <Answer
+          service={lookup.value.service}
+          answer={lookup.value.answer}
+          email={lookup.value.email}
+          now={lookup.value.now}
+        />
+      )}
+    </Box>
+  );
+}

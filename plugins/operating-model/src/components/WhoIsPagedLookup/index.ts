@@ -1,0 +1,1 @@
+export { WhoIsPagedLookup } from './WhoIsPagedLookup';
