@@ -35,3 +35,22 @@ test('the selector chart places every service and links to its page', async ({ p
   await bedroom.click();
   await expect(page).toHaveURL(/\/catalog\/default\/component\/bedroom/);
 });
+
+test('a domain page shows the out-of-hours rota drawn from its teams, with today marked', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/domain/furnishing/on-call');
+  await expect(page.getByText('Out-of-hours rota')).toBeVisible({ timeout: 60_000 });
+  const header = page.getByTestId('rota-header');
+  await expect(header).toContainText('Bedroom team');
+  await expect(header).toContainText('Kitchen & Dining team');
+  await expect(page.getByText('Today', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Add an override/i })).toBeVisible();
+});
+
+test('the bedroom card says who is paged right now', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/bedroom');
+  await expect(page.getByText(/Paged now \((working hours|out of hours)\)/)).toBeVisible({
+    timeout: 60_000,
+  });
+});
