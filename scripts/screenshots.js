@@ -5,6 +5,7 @@ const base = process.env.APP_URL ?? 'http://localhost:3000';
 const shots = [
   { path: '/catalog/default/component/bedroom', file: 'docs/entity-card.png', wait: 'Recommended model' },
   { path: '/operating-model', file: 'docs/selector-chart.png', wait: 'Operating model selector' },
+  { path: '/catalog/default/domain/furnishing/on-call', file: 'docs/domain-rota.png', wait: 'Out-of-hours rota' },
 ];
 
 (async () => {
