@@ -58,15 +58,17 @@ function chunk<T>(items: T[], columns: number): T[][] {
   return chunks;
 }
 
-/** Keeps the last of each key: writing one record twice in a batch is the same as writing it once. */
+/**
+ * Keeps the last of each key, since writing one record twice in a batch is the same as writing it
+ * once (and PostgreSQL refuses to upsert one row twice in a statement). The result is sorted by
+ * key, so two batches that touch the same records lock them in the same order and cannot deadlock.
+ */
 function lastOfEach<T>(records: T[], key: (record: T) => string): T[] {
   const byKey = new Map<string, T>();
-  for (const record of records) {
-    const k = key(record);
-    byKey.delete(k);
-    byKey.set(k, record);
-  }
-  return [...byKey.values()];
+  for (const record of records) byKey.set(key(record), record);
+  return [...byKey.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, record]) => record);
 }
 
 const sourceKey = (r: { source: string; externalId: string }) => JSON.stringify([r.source, r.externalId]);
@@ -116,21 +118,33 @@ export class EventStore {
     });
   }
 
+  /** Inserts or updates rows by their key, in chunks; returns how many rows were written. */
   private async upsert(
     trx: Knex.Transaction,
     table: string,
     rows: Array<Record<string, unknown>>,
-    conflict: string[] = ['source', 'external_id'],
+  ): Promise<number> {
+    for (const part of chunk(rows, rows.length > 0 ? Object.keys(rows[0]).length : 1)) {
+      await trx(table).insert(part).onConflict(['source', 'external_id']).merge();
+    }
+    return rows.length;
+  }
+
+  /** Like `upsert`, returning each row's id for the child rows that refer to it. */
+  private async upsertReturningIds(
+    trx: Knex.Transaction,
+    table: string,
+    rows: Array<Record<string, unknown>>,
   ): Promise<Array<{ id: number; source: string; external_id: string }>> {
-    if (rows.length === 0) return [];
     const written: Array<{ id: number; source: string; external_id: string }> = [];
-    for (const part of chunk(rows, Object.keys(rows[0]).length)) {
-      const returned = await trx(table)
-        .insert(part)
-        .onConflict(conflict)
-        .merge()
-        .returning(['id', 'source', 'external_id']);
-      written.push(...returned);
+    for (const part of chunk(rows, rows.length > 0 ? Object.keys(rows[0]).length : 1)) {
+      written.push(
+        ...(await trx(table)
+          .insert(part)
+          .onConflict(['source', 'external_id'])
+          .merge()
+          .returning(['id', 'source', 'external_id'])),
+      );
     }
     return written;
   }
@@ -176,7 +190,7 @@ export class EventStore {
       deployer: r.deployer,
       version: r.version,
     }));
-    return (await this.upsert(trx, 'deployments', rows)).length;
+    return this.upsert(trx, 'deployments', rows);
   }
 
   private async writeIncidents(trx: Knex.Transaction, records: IncidentRecord[]) {
@@ -193,7 +207,7 @@ export class EventStore {
       major_incident_manager: r.majorIncidentManager,
       review_url: r.reviewUrl,
     }));
-    const written = await this.upsert(trx, 'incidents', rows);
+    const written = await this.upsertReturningIds(trx, 'incidents', rows);
     await this.replaceServices(
       trx,
       'incident_services',
@@ -214,7 +228,7 @@ export class EventStore {
       good: r.good,
       total: r.total,
     }));
-    return (await this.upsert(trx, 'availability_intervals', rows)).length;
+    return this.upsert(trx, 'availability_intervals', rows);
   }
 
   private async writeReviews(trx: Knex.Transaction, records: ReviewRecord[]) {
@@ -228,7 +242,7 @@ export class EventStore {
       url: r.url,
       published_at: r.publishedAt,
     }));
-    const written = await this.upsert(trx, 'reviews', rows);
+    const written = await this.upsertReturningIds(trx, 'reviews', rows);
     await this.replaceServices(
       trx,
       'review_services',
@@ -250,15 +264,13 @@ export class EventStore {
       person: r.person,
       read_at: r.readAt,
     }));
-    let written = 0;
     for (const part of chunk(rows, 5)) {
       await trx('review_reads')
         .insert(part)
         .onConflict(['review_source', 'review_external_id', 'person'])
         .merge(['source', 'read_at']);
-      written += part.length;
     }
-    return written;
+    return rows.length;
   }
 
   private async writeActions(trx: Knex.Transaction, records: ActionRecord[]) {
@@ -272,7 +284,7 @@ export class EventStore {
       defined_at: r.definedAt,
       completed_at: r.completedAt,
     }));
-    return (await this.upsert(trx, 'improvement_actions', rows)).length;
+    return this.upsert(trx, 'improvement_actions', rows);
   }
 
   private async writeChaosDays(trx: Knex.Transaction, records: ChaosDayRecord[]) {
@@ -284,7 +296,7 @@ export class EventStore {
       held_at: r.heldAt,
       review_url: r.reviewUrl,
     }));
-    return (await this.upsert(trx, 'chaos_days', rows)).length;
+    return this.upsert(trx, 'chaos_days', rows);
   }
 
   private async writeRework(trx: Knex.Transaction, records: ReworkRecord[]) {
@@ -299,7 +311,7 @@ export class EventStore {
       service_ref: r.service,
       title: r.title,
     }));
-    return (await this.upsert(trx, 'rework_items', rows)).length;
+    return this.upsert(trx, 'rework_items', rows);
   }
 
   /** Narrows a query to some services where the list is short; a long list is filtered by the caller. */

@@ -54,20 +54,39 @@ const day = z
     return time;
   });
 
+/** Refs already read, so a batch of 10,000 events about a few services parses each ref once. */
+const readRefs = new Map<string, string | null>();
+
+/** `bedroom` → `component:default/bedroom`; null when it is not a ref of that kind. */
+function normaliseRef(value: string, kind: 'component' | 'group'): string | null {
+  const key = `${kind} ${value}`;
+  let ref = readRefs.get(key);
+  if (ref === undefined) {
+    ref = null;
+    try {
+      const parsed = parseEntityRef(value.trim(), { defaultKind: kind, defaultNamespace: 'default' });
+      if (parsed.kind.toLocaleLowerCase('en-US') === kind) {
+        ref = stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
+      }
+    } catch {
+      // Not a ref at all: reported by the caller with the expected shape.
+    }
+    if (readRefs.size >= 100_000) readRefs.clear();
+    readRefs.set(key, ref);
+  }
+  return ref;
+}
+
 /** Refs are stored lower-cased in their full form, so `bedroom` and `Component:default/Bedroom` are one service. */
 function entityRef(kind: 'component' | 'group') {
   const example = kind === 'component' ? 'component:default/bedroom' : 'group:default/bedroom-team';
   return z.string().transform((value, ctx) => {
-    try {
-      const ref = parseEntityRef(value.trim(), { defaultKind: kind, defaultNamespace: 'default' });
-      if (ref.kind.toLocaleLowerCase('en-US') === kind) {
-        return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
-      }
-    } catch {
-      // Reported below with the expected shape.
+    const ref = normaliseRef(value, kind);
+    if (ref === null) {
+      ctx.addIssue({ code: 'custom', message: `expected a ${kind} entity ref such as ${example}` });
+      return z.NEVER;
     }
-    ctx.addIssue({ code: 'custom', message: `expected a ${kind} entity ref such as ${example}` });
-    return z.NEVER;
+    return ref;
   });
 }
 
@@ -278,6 +297,7 @@ function describeIssue(issue: z.ZodIssue): string {
   const where = formatPath(issue.path) || 'body';
   if (issue.code === 'invalid_type') {
     if (issue.received === 'undefined') return `${where}: is required`;
+    if (issue.expected === 'integer') return `${where}: expected a whole number`;
     return `${where}: expected ${issue.expected}, got ${issue.received}`;
   }
   return `${where}: ${issue.message}`;

@@ -1,0 +1,118 @@
+import { InputError } from '@backstage/errors';
+import { EventKind, entitiesOf, readEventBatch } from './eventSchemas';
+
+const keyed = { source: 'tool', externalId: 'x1' };
+
+describe('readEventBatch', () => {
+  it.each<[EventKind, object, object]>([
+    [
+      'deployments',
+      {
+        ...keyed,
+        service: 'Bedroom',
+        environment: 'Production',
+        buildTime: '2026-10-01T00:00:00+01:00',
+        deployTime: '2026-10-01T12:00:00Z',
+      },
+      {
+        service: 'component:default/bedroom',
+        environment: 'production',
+        buildTime: Date.parse('2026-09-30T23:00:00Z'),
+        deployTime: Date.parse('2026-10-01T12:00:00Z'),
+        standardChange: false,
+        releaseId: null,
+        changeRequestId: null,
+      },
+    ],
+    [
+      'incidents',
+      {
+        ...keyed,
+        services: ['bedroom', 'component:default/bedroom', 'living-room'],
+        startedAt: '2026-10-01T00:00:00Z',
+        restoredAt: null,
+      },
+      {
+        services: ['component:default/bedroom', 'component:default/living-room'],
+        acknowledgedAt: null,
+        restoredAt: null,
+        financialLoss: null,
+      },
+    ],
+    [
+      'review-reads',
+      { source: 'analytics', reviewExternalId: 'rv1', person: 'Alice', readAt: '2026-10-01T00:00:00Z' },
+      { reviewSource: 'analytics', person: 'user:default/alice' },
+    ],
+    [
+      'review-reads',
+      { source: 'analytics', reviewSource: 'wiki', reviewExternalId: 'rv1', person: 'Alice@Example.com', readAt: '2026-10-01T00:00:00Z' },
+      { reviewSource: 'wiki', person: 'alice@example.com' },
+    ],
+    [
+      'chaos-days',
+      { ...keyed, service: 'bedroom', date: '2026-10-07' },
+      { day: '2026-10-07', heldAt: Date.parse('2026-10-07T00:00:00Z') },
+    ],
+    [
+      'rework',
+      // A Sunday belongs to the ISO week that began the Monday before.
+      { ...keyed, team: 'Bedroom-Team', week: '2026-10-11', hours: 4 },
+      { team: 'group:default/bedroom-team', weekStart: Date.parse('2026-10-05T00:00:00Z'), teamHours: null, members: null },
+    ],
+    [
+      'rework',
+      { ...keyed, team: 'bedroom-team', week: '2026-10-05', hours: 4, members: 5 },
+      { weekStart: Date.parse('2026-10-05T00:00:00Z'), members: 5 },
+    ],
+  ])('reads and normalises a %s item', (kind, item, expected) => {
+    const batch = readEventBatch(kind, { items: [item] });
+    expect(batch.kind).toBe(kind);
+    expect(batch.records[0]).toMatchObject(expected);
+  });
+
+  it.each<[EventKind, object, string]>([
+    ['availability', { ...keyed, service: 'bedroom', start: '2026-10-01T01:00:00Z', end: '2026-10-01T00:00:00Z', good: 1, total: 1 }, 'items[0].end: must be after start'],
+    ['availability', { ...keyed, service: 'bedroom', start: '2026-10-01T00:00:00Z', end: '2026-10-01T01:00:00Z', good: 2, total: 1 }, 'items[0].good: must not be more than total'],
+    ['availability', { ...keyed, service: 'bedroom', start: '2026-10-01T00:00:00Z', end: '2026-10-01T01:00:00Z', good: 1.5, total: 2 }, 'items[0].good: expected a whole number'],
+    ['incidents', { ...keyed, services: [], startedAt: '2026-10-01T00:00:00Z' }, 'items[0].services: expected at least one'],
+    ['incidents', { ...keyed, services: ['bedroom'], startedAt: '2026-10-01T00:00:00Z', restoredAt: '2026-09-30T00:00:00Z' }, 'items[0].restoredAt: must not be before startedAt'],
+    ['incidents', { ...keyed, services: ['bedroom', 'group:default/x'], startedAt: '2026-10-01T00:00:00Z' }, 'items[0].services[1]: expected a component entity ref'],
+    ['incidents', { ...keyed, services: ['bedroom'], startedAt: '2026-10-01', financialLoss: -1 }, 'items[0].startedAt: expected an ISO 8601 instant'],
+    ['actions', { ...keyed, service: 'bedroom', definedAt: '2026-10-02T00:00:00Z', completedAt: '2026-10-01T00:00:00Z' }, 'items[0].completedAt: must not be before definedAt'],
+    ['chaos-days', { ...keyed, service: 'bedroom', date: '2026-02-30' }, 'items[0].date: expected a day such as 2026-11-24'],
+    ['rework', { ...keyed, team: 'component:default/bedroom', week: '2026-10-05', hours: 1 }, 'items[0].team: expected a group entity ref'],
+    ['rework', { ...keyed, team: 'bedroom-team', week: '2026-10-05', hours: 1, teamHours: 0 }, 'items[0].teamHours: must be more than 0'],
+    ['reviews', { ...keyed, services: ['bedroom'], publishedAt: '2026-10-01T00:00:00Z', source: '' }, 'items[0].source: must not be empty'],
+  ])('refuses a bad %s item (%#)', (kind, item, message) => {
+    expect(() => readEventBatch(kind, { items: [item] })).toThrow(InputError);
+    expect(() => readEventBatch(kind, { items: [item] })).toThrow(message);
+  });
+
+  it.each([[null], [[]], [{ items: 'many' }], [{ items: [], extra: 1 }]])('refuses the body %p', body => {
+    expect(() => readEventBatch('deployments', body)).toThrow(/Invalid deployments batch: (body|items|extra)/);
+  });
+
+  it('counts the other problems after the first', () => {
+    expect(() => readEventBatch('chaos-days', { items: [{}, {}] })).toThrow(
+      /items\[0\]\.source: is required \(and 7 more problems\); nothing was written/,
+    );
+  });
+
+  it('lists the services and teams a batch names', () => {
+    const incidents = readEventBatch('incidents', {
+      items: [{ ...keyed, services: ['a', 'b'], startedAt: '2026-10-01T00:00:00Z' }],
+    });
+    expect(entitiesOf(incidents)).toEqual({
+      services: new Set(['component:default/a', 'component:default/b']),
+      teams: new Set(),
+    });
+    const rework = readEventBatch('rework', {
+      items: [{ ...keyed, team: 't', service: 's', week: '2026-10-05', hours: 1 }],
+    });
+    expect(entitiesOf(rework)).toEqual({
+      services: new Set(['component:default/s']),
+      teams: new Set(['group:default/t']),
+    });
+  });
+});
