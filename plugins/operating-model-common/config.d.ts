@@ -163,6 +163,12 @@ export interface Config {
          */
         calloutPerHour?: number | string;
       };
+      /**
+       * Who funds a team's on-call when its Group has no operating-model.io/budget-holder
+       * annotation. Unset: not known, and reported as such.
+       * @visibility frontend
+       */
+      budgetHolder?: 'head-of-product' | 'head-of-delivery' | 'head-of-operations';
     };
 
     /**

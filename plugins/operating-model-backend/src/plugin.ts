@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   operatingModelPermissions,
+  readDefaultBudgetHolder,
   readOperatingModelConfig,
 } from '@internal/plugin-operating-model-common';
 import { ServiceAssessments } from './assessments/ServiceAssessments';
@@ -17,6 +18,11 @@ import { RotaStore } from './rotas/RotaStore';
 import { openDatabase } from './database';
 import { EventStore } from './events/EventStore';
 import { MeasuresService } from './measures/MeasuresService';
+import { DirectoryService } from './directory/DirectoryService';
+import { MeasureSeries } from './measures/MeasureSeries';
+import { ReviewReads } from './reviews/ReviewReads';
+import { OnCallCosts } from './leaders/OnCallCosts';
+import { PitfallSignals } from './leaders/PitfallSignals';
 
 /**
  * The operating-model backend plugin: assesses every service in the catalog and serves the
@@ -65,6 +71,31 @@ export const operatingModelPlugin = createBackendPlugin({
           config: operatingModelConfig,
           now: () => new Date(),
         });
+        const measureSeries = new MeasureSeries({
+          knex,
+          assessments,
+          config: operatingModelConfig,
+          now: () => new Date(),
+        });
+        const reviewReads = new ReviewReads({ knex, eventStore });
+        const directory = new DirectoryService({
+          assessments,
+          rotas,
+          events: eventStore,
+          config: operatingModelConfig,
+          logger,
+          now: () => new Date(),
+        });
+        const leadersSources = {
+          assessments,
+          rotas,
+          eventStore,
+          config: operatingModelConfig,
+          defaultBudgetHolder: readDefaultBudgetHolder(config),
+          now: () => new Date(),
+        };
+        const onCallCosts = new OnCallCosts(leadersSources);
+        const pitfallSignals = new PitfallSignals({ ...leadersSources, measures });
         const refresher = new SnapshotRefresher({
           read: () => readOrgSnapshot(catalog, auth),
           assessments,
@@ -96,12 +127,28 @@ export const operatingModelPlugin = createBackendPlugin({
           fn: () => rotas.recordCurrentShifts(new Date()),
         });
 
+        // Keeps the directory's answer prepared, so the discoverability view never waits on the rotas.
+        await scheduler.scheduleTask({
+          id: 'operating-model-directory-refresh',
+          frequency: { seconds: 10 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 5 },
+          scope: 'local',
+          fn: () => directory.refresh(),
+        });
+
         httpRouter.use(
           createRouter({
             assessments,
             rotas,
             eventStore,
             measures,
+            directory,
+            measureSeries,
+            reviewReads,
+            operatingModelConfig,
+            onCallCosts,
+            pitfallSignals,
             httpAuth,
             permissions,
             now: () => new Date(),

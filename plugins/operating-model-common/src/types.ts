@@ -95,4 +95,6 @@ export interface ServiceFacts {
   domain: string | null;
   annotations: Record<string, string>;
   links: Array<{ url: string; type?: string; title?: string }>;
+  /** The entities it depends on (`dependsOn` relations), for the ownership rules; absent where not read. */
+  dependsOn?: string[];
 }

@@ -12,7 +12,11 @@ import {
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import TrafficIcon from '@material-ui/icons/Traffic';
 import { OperatingModelClient, operatingModelApiRef } from './api';
-import { isOnCallRotaAvailable, isOperatingModelAvailable } from './conditions';
+import {
+  isMeasuresAvailable,
+  isOnCallRotaAvailable,
+  isOperatingModelAvailable,
+} from './conditions';
 import { rootRouteRef } from './routes';
 
 const operatingModelApi = ApiBlueprint.make({
@@ -54,6 +58,30 @@ const onCallEntityContent = EntityContentBlueprint.make({
   },
 });
 
+const measuresEntityContent = EntityContentBlueprint.make({
+  name: 'measures',
+  params: {
+    path: '/measures',
+    title: 'Measures',
+    filter: isMeasuresAvailable,
+    loader: () =>
+      import('./components/EntityMeasuresContent').then(m => <m.EntityMeasuresContent />),
+  },
+});
+
+// The directory on a page of its own, off by default (it is the first tab of /operating-model);
+// an app turns it on with `app.extensions: [page:operating-model/directory]`.
+const directoryPage = PageBlueprint.make({
+  name: 'directory',
+  disabled: true,
+  params: {
+    path: '/operating-model-directory',
+    title: 'Who owns what',
+    loader: () =>
+      import('./components/DiscoverabilityView').then(m => <m.DirectoryPage />),
+  },
+});
+
 const operatingModelPage = PageBlueprint.make({
   params: {
     path: '/operating-model',
@@ -67,7 +95,8 @@ const operatingModelPage = PageBlueprint.make({
 
 /**
  * The operating-model plugin for the new frontend system: the API, the Component card, the
- * on-call card and "On call" tab of Groups and Domains, and the `/operating-model` page.
+ * on-call card and "On call" tab of Groups and Domains, the "Measures" tab of services, Groups
+ * and Domains, and the `/operating-model` page.
  *
  * @alpha
  */
@@ -80,7 +109,9 @@ export default createFrontendPlugin({
     operatingModelEntityCard,
     onCallEntityCard,
     onCallEntityContent,
+    measuresEntityContent,
     operatingModelPage,
+    directoryPage,
   ],
   routes: { root: convertLegacyRouteRef(rootRouteRef) },
 });

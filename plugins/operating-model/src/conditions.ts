@@ -20,3 +20,13 @@ export function isOperatingModelAvailable(entity: Entity): boolean {
 export function isOnCallRotaAvailable(entity: Entity): boolean {
   return ['group', 'domain'].includes(entity.kind.toLocaleLowerCase('en-US'));
 }
+
+/**
+ * True for the entities with measures: a service the card applies to, a Group (the services it
+ * owns) or a Domain (its services). For the Measures tab.
+ *
+ * @public
+ */
+export function isMeasuresAvailable(entity: Entity): boolean {
+  return isOperatingModelAvailable(entity) || isOnCallRotaAvailable(entity);
+}

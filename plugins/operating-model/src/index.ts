@@ -10,8 +10,19 @@ export {
   OperatingModelPage,
   EntityOnCallCard,
   EntityRotaContent,
+  EntityMeasuresContent,
 } from './plugin';
-export { isOperatingModelAvailable, isOnCallRotaAvailable } from './conditions';
+export {
+  isOperatingModelAvailable,
+  isOnCallRotaAvailable,
+  isMeasuresAvailable,
+} from './conditions';
 export { operatingModelApiRef, OperatingModelClient } from './api';
 export type { AssessedService, OperatingModelApi } from './api';
 export { rootRouteRef as operatingModelRouteRef } from './routes';
+export { OnboardingForm } from './components/OnboardingForm';
+export type { OnboardingFormProps } from './components/OnboardingForm';
+export { IncidentLossCalculator } from './components/IncidentLossCalculator';
+export { OnCallCostView } from './components/OnCallCostView';
+export { PitfallsView } from './components/PitfallsView';
+export { DiscoverabilityView } from './components/DiscoverabilityView';

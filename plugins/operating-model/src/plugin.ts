@@ -58,6 +58,22 @@ export const OperatingModelPage = operatingModelPlugin.provide(
 );
 
 /**
+ * The Measures tab of a Component, Group or Domain: the playbook's measures against targets,
+ * with charts (mount it at `/measures`).
+ *
+ * @public
+ */
+export const EntityMeasuresContent = operatingModelPlugin.provide(
+  createComponentExtension({
+    name: 'EntityMeasuresContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityMeasuresContent').then(m => m.EntityMeasuresContent),
+    },
+  }),
+);
+
+/**
  * Who is on call now and next, for a Group's or a Domain's overview.
  *
  * @public

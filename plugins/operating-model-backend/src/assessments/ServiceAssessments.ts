@@ -1,17 +1,13 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  AssessedService,
   OperatingModelConfig,
-  ServiceAssessment,
   assessService,
   nextPeakEvent,
   peakEventAt,
 } from '@internal/plugin-operating-model-common';
 import { OrgSnapshot } from '../catalog/readOrgSnapshot';
 
-/** One service's assessment with the display titles the UI labels it with. */
-export interface AssessedService extends ServiceAssessment {
-  titles: { service: string; owner: string | null; domain: string | null; system: string | null };
-}
 
 /**
  * Keeps every service's assessment in memory and answers from it.

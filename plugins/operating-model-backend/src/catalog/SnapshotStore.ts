@@ -12,8 +12,8 @@ export class SnapshotStore {
   constructor(private readonly knex: Knex) {}
 
   async save(snapshot: OrgSnapshot): Promise<void> {
-    const { services, groups, users, domains } = snapshot;
-    const body = JSON.stringify({ services, groups, users, domains, titles: [...snapshot.titles] });
+    const { services, groups, users, domains, resources } = snapshot;
+    const body = JSON.stringify({ services, groups, users, domains, resources, titles: [...snapshot.titles] });
     await this.knex<SnapshotRow>('catalog_snapshots')
       .insert({ id: 'latest', read_at: snapshot.readAt, body })
       .onConflict('id')
@@ -33,6 +33,7 @@ export class SnapshotStore {
       groups: body.groups ?? [],
       users: body.users ?? [],
       domains: body.domains ?? [],
+      resources: body.resources,
       titles: new Map(body.titles),
       readAt: new Date(row.read_at),
     };

@@ -1,5 +1,7 @@
 import {
   Entity,
+  RELATION_DEPENDENCY_OF,
+  RELATION_DEPENDS_ON,
   RELATION_HAS_MEMBER,
   RELATION_MEMBER_OF,
   RELATION_OWNED_BY,
@@ -38,18 +40,29 @@ export interface DomainFacts {
   annotations: Record<string, string>;
 }
 
+/** A Resource as the ownership rules need it (single service ownership for databases). */
+export interface ResourceFacts {
+  entityRef: string;
+  /** `spec.type`, for example `database`. */
+  type: string | null;
+  /** Components that depend on it (`dependencyOf` relations), sorted. */
+  dependents: string[];
+}
+
 /** What the plugin knows of the organisation at one moment, read from the catalog. */
 export interface OrgSnapshot {
   services: ServiceFacts[];
   groups: GroupFacts[];
   users: UserFacts[];
   domains: DomainFacts[];
+  /** Resources; absent in a snapshot stored before they were read. */
+  resources?: ResourceFacts[];
   /** Display titles of every entity read, by entity ref, for labels in the UI. */
   titles: Map<string, string>;
   readAt: Date;
 }
 
-const KINDS = ['Component', 'System', 'Domain', 'Group', 'User'];
+const KINDS = ['Component', 'System', 'Domain', 'Group', 'User', 'Resource'];
 
 function titleOf(entity: Entity): string {
   const profile = (entity.spec?.profile ?? {}) as { displayName?: string };
@@ -91,6 +104,22 @@ function relationTarget(
   return relation?.targetRef ?? null;
 }
 
+/** A Component's `dependsOn` targets: the catalog's relations, else the spec field. */
+function dependsOnOf(entity: Entity): string[] {
+  const targets = new Set<string>();
+  for (const r of entity.relations ?? []) {
+    if (r.type === RELATION_DEPENDS_ON) targets.add(r.targetRef);
+  }
+  const spec = entity.spec?.dependsOn;
+  if (targets.size === 0 && Array.isArray(spec)) {
+    for (const value of spec) {
+      const ref = typeof value === 'string' ? parseRef(value, 'Component', entity) : null;
+      if (ref) targets.add(ref);
+    }
+  }
+  return [...targets].sort();
+}
+
 /** Builds the snapshot from plain entities: pure, so it is tested without a catalog. */
 export function buildOrgSnapshot(entities: Entity[], readAt: Date): OrgSnapshot {
   const titles = new Map<string, string>();
@@ -117,6 +146,7 @@ export function buildOrgSnapshot(entities: Entity[], readAt: Date): OrgSnapshot 
   const groups: GroupFacts[] = [];
   const users: UserFacts[] = [];
   const domains: DomainFacts[] = [];
+  const resources: ResourceFacts[] = [];
   for (const entity of entities) {
     const ref = stringifyEntityRef(entity);
     if (entity.kind === 'User') {
@@ -152,6 +182,18 @@ export function buildOrgSnapshot(entities: Entity[], readAt: Date): OrgSnapshot 
       });
     } else if (entity.kind === 'Domain') {
       domains.push({ entityRef: ref, annotations: { ...(entity.metadata.annotations ?? {}) } });
+    } else if (entity.kind === 'Resource') {
+      resources.push({
+        entityRef: ref,
+        type: typeof entity.spec?.type === 'string' ? entity.spec.type : null,
+        dependents: [
+          ...new Set(
+            (entity.relations ?? [])
+              .filter(r => r.type === RELATION_DEPENDENCY_OF)
+              .map(r => r.targetRef),
+          ),
+        ].sort(),
+      });
     }
   }
   for (const group of groups) {
@@ -179,13 +221,15 @@ export function buildOrgSnapshot(entities: Entity[], readAt: Date): OrgSnapshot 
         type: l.type,
         title: l.title,
       })),
+      dependsOn: dependsOnOf(entity),
     });
   }
   services.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
   groups.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
   users.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
   domains.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
-  return { services, groups, users, domains, titles, readAt };
+  resources.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+  return { services, groups, users, domains, resources, titles, readAt };
 }
 
 /** Streams the kinds the rules need from the catalog, in pages, as this plugin's own service. */
@@ -213,6 +257,7 @@ export async function readOrgSnapshot(
         'spec.profile.email',
         'spec.members',
         'spec.memberOf',
+        'spec.dependsOn',
         'relations',
       ],
     },

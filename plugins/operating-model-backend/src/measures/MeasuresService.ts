@@ -22,8 +22,9 @@ import {
   timeToAcknowledgeMinutes,
   timeToRestoreMinutes,
   windowDays,
+  AssessedService,
 } from '@internal/plugin-operating-model-common';
-import { AssessedService, ServiceAssessments } from '../assessments/ServiceAssessments';
+import { ServiceAssessments } from '../assessments/ServiceAssessments';
 import { OrgSnapshot } from '../catalog/readOrgSnapshot';
 import { DeploymentTotals, EventStore, EventWindow, IncidentRow, ReworkRow } from '../events/EventStore';
 

@@ -1,7 +1,8 @@
 import { NotFoundError } from '@backstage/errors';
 import {
-  OnCallAnswer,
+  OnCallResult,
   OperatingModelConfig,
+  RotaSchedule,
   Override,
   Shift,
   applyOverrides,
@@ -35,25 +36,6 @@ export interface RotaDefinition {
   /** People on the teams who opted out of on-call: counted, never named as a reason. */
   optedOutCount: number;
   problems: Array<{ code: string; message: string }>;
-}
-
-export interface RotaSchedule {
-  rotaRef: string;
-  kind: 'team' | 'domain';
-  participants: string[];
-  teams: string[];
-  shifts: Shift[];
-  overrides: Override[];
-  problems: Array<{ code: string; message: string }>;
-  timezone: string;
-  optedOutCount: number;
-}
-
-export interface OnCallResult extends OnCallAnswer {
-  entityRef: string;
-  at: string;
-  rotas: { team: string | null; domain: string | null };
-  workingHours: { timezone: string; days: string; start: string; end: string };
 }
 
 function normalise(ref: string): string {
@@ -183,6 +165,16 @@ export class RotaService {
     const base = await this.baseShifts(def, from, to, now);
     const overrides = await this.store.listOverrides(def.rotaRef, from, to);
     return { shifts: applyOverrides(base, overrides), overrides };
+  }
+
+  /**
+   * A rota's shifts in a window with overrides applied, or undefined when the catalog has no such
+   * Group or Domain: for callers that answer many services from one rota (the directory).
+   */
+  async shiftsBetween(rotaRef: string, from: Date, to: Date, now: Date): Promise<Shift[] | undefined> {
+    const def = this.definition(rotaRef, now);
+    if (!def) return undefined;
+    return (await this.shifts(def, from, to, now)).shifts;
   }
 
   private require(rotaRef: string, now: Date): RotaDefinition {

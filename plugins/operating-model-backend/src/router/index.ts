@@ -4,11 +4,23 @@ import { ServicesRouterOptions, createServicesRouter } from './services';
 import { RotasRouterOptions, createRotasRouter } from './rotas';
 import { EventsRouterOptions, createEventsRouter } from './events';
 import { MeasuresRouterOptions, createMeasuresRouter } from './measures';
+import { DirectoryRouterOptions, createDirectoryRouter } from './directory';
+import { MeasureSeriesRouterOptions, createMeasureSeriesRouter } from './measureSeries';
+import { ReviewsRouterOptions, createReviewsRouter } from './reviews';
+import { IncidentLossRouterOptions, createIncidentLossRouter } from './incidentLoss';
+import { CostsRouterOptions, createCostsRouter } from './costs';
+import { PitfallsRouterOptions, createPitfallsRouter } from './pitfalls';
 
 export type RouterOptions = ServicesRouterOptions &
   RotasRouterOptions &
   EventsRouterOptions &
-  MeasuresRouterOptions;
+  MeasuresRouterOptions &
+  DirectoryRouterOptions &
+  MeasureSeriesRouterOptions &
+  ReviewsRouterOptions &
+  IncidentLossRouterOptions &
+  CostsRouterOptions &
+  PitfallsRouterOptions;
 
 /** The plugin's HTTP API, one sub-router per surface. */
 export function createRouter(options: RouterOptions): express.Router {
@@ -18,5 +30,11 @@ export function createRouter(options: RouterOptions): express.Router {
   router.use(createRotasRouter(options));
   router.use(createEventsRouter(options));
   router.use(createMeasuresRouter(options));
+  router.use(createDirectoryRouter(options));
+  router.use(createMeasureSeriesRouter(options));
+  router.use(createReviewsRouter(options));
+  router.use(createIncidentLossRouter(options));
+  router.use(createCostsRouter(options));
+  router.use(createPitfallsRouter(options));
   return router;
 }

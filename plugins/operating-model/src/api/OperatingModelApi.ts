@@ -1,42 +1,34 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
-  OnCallAnswer,
+  AssessedService,
+  IncidentLossAnswer,
+  IncidentLossRequest,
+  OnCallCostReport,
+  PitfallsAnswer,
+  EntityMeasures,
+  LeadersMeasures,
+  MeasureSeries,
+  OnCallResult,
   Override,
-  ServiceAssessment,
-  Shift,
+  RotaSchedule,
 } from '@internal/plugin-operating-model-common';
+import type { Directory, DirectoryService } from '@internal/plugin-operating-model-common';
 
-/** A service's assessment with the display titles of it and its owner, domain and system. */
-export interface AssessedService extends ServiceAssessment {
-  titles: {
-    service: string;
-    owner: string | null;
-    domain: string | null;
-    system: string | null;
-  };
+// The response types live in the common package, where the backend that serves them uses them too.
+export type { AssessedService, OnCallResult, RotaSchedule };
+export type { Directory, DirectoryService };
+export type { EntityMeasures, LeadersMeasures, MeasureSeries };
+export type { IncidentLossAnswer, IncidentLossRequest, OnCallCostReport, PitfallsAnswer };
+
+/** A window of the measures: `from` included, `to` excluded. */
+export interface MeasuresWindow {
+  from: Date;
+  to: Date;
 }
 
-/** A team's or domain's rota over a window, as `GET /schedules/{kind}/{namespace}/{name}` gives it. */
-export interface RotaSchedule {
-  rotaRef: string;
-  kind: 'team' | 'domain';
-  participants: string[];
-  /** The teams whose people are on the rota; their members may add overrides. */
-  teams: string[];
-  shifts: Shift[];
-  overrides: Override[];
-  problems: Array<{ code: string; message: string }>;
-  timezone: string;
-  /** How many team members opted out of on-call; never who or why. */
-  optedOutCount: number;
-}
-
-/** Who is paged for a service at an instant, as `GET /on-call` gives it. */
-export interface OnCallResult extends OnCallAnswer {
-  entityRef: string;
-  at: string;
-  rotas: { team: string | null; domain: string | null };
-  workingHours: { timezone: string; days: string; start: string; end: string };
+/** Where a post-incident review lives, answered once the read is recorded. */
+export interface ReviewReadResult {
+  url: string;
 }
 
 /** What a person fills in to cover part of a rota. */
@@ -62,6 +54,24 @@ export interface OperatingModelApi {
   removeOverride(rotaRef: string, id: string): Promise<void>;
   /** A signed link to a rota's (a Group or Domain ref) or a person's (a User ref) calendar feed. */
   getCalendarLink(entityRef: string): Promise<string>;
+  /** Every team, domain and service with owner, targets and who is on call now, for the discoverability view. */
+  getDirectory(): Promise<Directory>;
+  /** One service's directory row (ownership findings, on call now); rejects with a 404 when it is not a service. */
+  getDirectoryService(entityRef: string): Promise<DirectoryService>;
+  /** The measures of a Component, Group or Domain over a window. */
+  getMeasures(entityRef: string, window: MeasuresWindow): Promise<EntityMeasures>;
+  /** The series behind the measures' charts, over the same window. */
+  getMeasureSeries(entityRef: string, window: MeasuresWindow): Promise<MeasureSeries>;
+  /** Every team's or domain's measures, and the whole organisation's. */
+  getLeaders(groupBy: 'team' | 'domain', window: MeasuresWindow): Promise<LeadersMeasures>;
+  /** Records the signed-in person as a reader of a post-incident review and gives its url. */
+  readReview(source: string, id: string): Promise<ReviewReadResult>;
+  /** Rule 10: how bad an incident going on now is, and how fast to restore. */
+  getIncidentLoss(request: IncidentLossRequest): Promise<IncidentLossAnswer>;
+  /** On-call cost per team and domain over a window (default the last 90 days). */
+  getOnCallCosts(window?: MeasuresWindow): Promise<OnCallCostReport>;
+  /** Rule 12's pitfall signals and the quarterly reflection over a window (default the last 90 days). */
+  getPitfalls(window?: MeasuresWindow): Promise<PitfallsAnswer>;
 }
 
 /** @public */

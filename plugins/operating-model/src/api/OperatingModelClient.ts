@@ -2,17 +2,31 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { Override } from '@internal/plugin-operating-model-common';
+import type { Directory, DirectoryService } from '@internal/plugin-operating-model-common';
 import {
   AssessedService,
+  IncidentLossAnswer,
+  IncidentLossRequest,
+  OnCallCostReport,
+  PitfallsAnswer,
+  EntityMeasures,
+  LeadersMeasures,
+  MeasureSeries,
+  MeasuresWindow,
   OnCallResult,
   OperatingModelApi,
   OverrideRequest,
+  ReviewReadResult,
   RotaSchedule,
 } from './OperatingModelApi';
 
 function entityPath(entityRef: string): string {
   const { kind, namespace, name } = parseEntityRef(entityRef);
   return [kind.toLocaleLowerCase('en-US'), namespace, name].map(encodeURIComponent).join('/');
+}
+
+function windowQuery(window: MeasuresWindow): URLSearchParams {
+  return new URLSearchParams({ from: window.from.toISOString(), to: window.to.toISOString() });
 }
 
 /** Talks to `/api/operating-model` through Backstage's discovery and authenticated fetch. */
@@ -68,6 +82,53 @@ export class OperatingModelClient implements OperatingModelApi {
     const { path: feed } = await this.request<{ path: string }>(path);
     const base = await this.options.discoveryApi.getBaseUrl('operating-model');
     return `${base}${feed}`;
+  }
+
+  async getDirectory(): Promise<Directory> {
+    return this.request<Directory>('/directory');
+  }
+
+  async getDirectoryService(entityRef: string): Promise<DirectoryService> {
+    return this.request<DirectoryService>(`/directory/services/${entityPath(entityRef)}`);
+  }
+
+  async getMeasures(entityRef: string, window: MeasuresWindow): Promise<EntityMeasures> {
+    return this.request<EntityMeasures>(`/measures/${entityPath(entityRef)}?${windowQuery(window)}`);
+  }
+
+  async getMeasureSeries(entityRef: string, window: MeasuresWindow): Promise<MeasureSeries> {
+    return this.request<MeasureSeries>(
+      `/measures/${entityPath(entityRef)}/series?${windowQuery(window)}`,
+    );
+  }
+
+  async getLeaders(groupBy: 'team' | 'domain', window: MeasuresWindow): Promise<LeadersMeasures> {
+    const query = windowQuery(window);
+    query.set('groupBy', groupBy);
+    return this.request<LeadersMeasures>(`/measures?${query}`);
+  }
+
+  async readReview(source: string, id: string): Promise<ReviewReadResult> {
+    return this.request<ReviewReadResult>(
+      `/reviews/${encodeURIComponent(source)}/${encodeURIComponent(id)}/read`,
+      { method: 'POST' },
+    );
+  }
+
+  async getIncidentLoss(request: IncidentLossRequest): Promise<IncidentLossAnswer> {
+    return this.request<IncidentLossAnswer>('/incident-loss', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+  }
+
+  async getOnCallCosts(window?: MeasuresWindow): Promise<OnCallCostReport> {
+    return this.request<OnCallCostReport>(`/costs${window ? `?${windowQuery(window)}` : ''}`);
+  }
+
+  async getPitfalls(window?: MeasuresWindow): Promise<PitfallsAnswer> {
+    return this.request<PitfallsAnswer>(`/pitfalls${window ? `?${windowQuery(window)}` : ''}`);
   }
 
   private async get<T>(path: string, at?: Date): Promise<T> {

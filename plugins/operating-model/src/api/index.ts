@@ -1,6 +1,15 @@
 export { operatingModelApiRef } from './OperatingModelApi';
 export type {
   AssessedService,
+  IncidentLossAnswer,
+  IncidentLossRequest,
+  OnCallCostReport,
+  PitfallsAnswer,
+  EntityMeasures,
+  LeadersMeasures,
+  MeasureSeries,
+  MeasuresWindow,
+  ReviewReadResult,
   OnCallResult,
   OperatingModelApi,
   OverrideRequest,

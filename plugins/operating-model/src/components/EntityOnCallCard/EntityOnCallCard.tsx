@@ -3,7 +3,6 @@ import {
   InfoCard,
   Progress,
   ResponseErrorPanel,
-  WarningPanel,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import {
@@ -21,6 +20,7 @@ import { ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { RotaSchedule, operatingModelApiRef } from '../../api';
 import { formatDateTime } from '../shared/zonedTime';
+import { MessagesPanel, countOf } from '../shared/MessagesPanel';
 
 const DAY = 24 * 60 * 60 * 1000;
 const LOOK_AHEAD_DAYS = 35;
@@ -38,7 +38,6 @@ const useStyles = makeStyles(theme => ({
   value: { margin: 0 },
   big: { fontSize: '1.25rem', fontWeight: 500 },
   chip: { height: 18, fontSize: '0.7rem', marginLeft: theme.spacing(1) },
-  list: { margin: 0, paddingLeft: theme.spacing(2.5) },
 }));
 
 /** The shift on at `now`, and the next one that hands the pager to someone else. */
@@ -123,19 +122,11 @@ function OnCallSummary({ schedule, now }: { schedule: RotaSchedule; now: Date })
       )}
       {schedule.problems.length > 0 && (
         <Box mt={2}>
-          <WarningPanel
+          <MessagesPanel
             severity="warning"
-            title={`${schedule.problems.length} problem${schedule.problems.length === 1 ? '' : 's'} with this rota`}
-            defaultExpanded
-          >
-            <ul className={classes.list}>
-              {schedule.problems.map(p => (
-                <li key={`${p.code}:${p.message}`}>
-                  <Typography variant="body2">{p.message}</Typography>
-                </li>
-              ))}
-            </ul>
-          </WarningPanel>
+            title={`${countOf(schedule.problems.length, 'problem')} with this rota`}
+            messages={schedule.problems.map(p => ({ key: `${p.code}:${p.message}`, text: p.message }))}
+          />
         </Box>
       )}
     </Box>

@@ -7,7 +7,6 @@ import {
   StatusError,
   StatusOK,
   StatusWarning,
-  WarningPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -18,7 +17,6 @@ import {
   formatMoney,
 } from '@internal/plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -30,7 +28,10 @@ import {
   modelTitle,
 } from '../shared/describe';
 import { useOperatingModelConfig } from '../shared/useOperatingModelConfig';
+import { MessagesPanel, countOf } from '../shared/MessagesPanel';
 import { PagedNow } from '../PagedNow';
+import { OwnershipWarnings } from '../OwnershipWarnings';
+import { IncidentLossSection } from '../IncidentLossCalculator';
 
 const useStyles = makeStyles(theme => ({
   grid: {
@@ -44,7 +45,6 @@ const useStyles = makeStyles(theme => ({
   term: { color: theme.palette.text.secondary, margin: 0 },
   value: { margin: 0 },
   big: { fontSize: '1.25rem', fontWeight: 500 },
-  list: { margin: 0, paddingLeft: theme.spacing(2.5) },
 }));
 
 function Row(props: { term: string; children: ReactNode }) {
@@ -152,36 +152,20 @@ export function OperatingModelSummary({ service }: { service: AssessedService })
       </dl>
       {service.problems.length > 0 && (
         <Box mt={2}>
-          <WarningPanel
+          <MessagesPanel
             severity="error"
-            title={`${service.problems.length} annotation${service.problems.length === 1 ? '' : 's'} could not be read`}
-            defaultExpanded
-          >
-            <ul className={classes.list}>
-              {service.problems.map(p => (
-                <li key={`${p.annotation}:${p.value}`}>
-                  <Typography variant="body2">{p.message}</Typography>
-                </li>
-              ))}
-            </ul>
-          </WarningPanel>
+            title={`${countOf(service.problems.length, 'annotation')} could not be read`}
+            messages={service.problems.map(p => ({ key: `${p.annotation}:${p.value}`, text: p.message }))}
+          />
         </Box>
       )}
       {service.warnings.length > 0 && (
         <Box mt={2}>
-          <WarningPanel
+          <MessagesPanel
             severity="warning"
-            title={`${service.warnings.length} thing${service.warnings.length === 1 ? '' : 's'} worth a second look`}
-            defaultExpanded
-          >
-            <ul className={classes.list}>
-              {service.warnings.map(w => (
-                <li key={w.code}>
-                  <Typography variant="body2">{w.message}</Typography>
-                </li>
-              ))}
-            </ul>
-          </WarningPanel>
+            title={`${countOf(service.warnings.length, 'thing')} worth a second look`}
+            messages={service.warnings.map(w => ({ key: w.code, text: w.message }))}
+          />
         </Box>
       )}
     </Box>
@@ -209,8 +193,12 @@ export function EntityOperatingModelCard() {
     content = (
       <>
         <OperatingModelSummary service={value} />
+        <OwnershipWarnings entityRef={entityRef} />
         <Box mt={2}>
           <PagedNow entityRef={entityRef} outOfHours={value.onCall.outOfHours} />
+        </Box>
+        <Box mt={2}>
+          <IncidentLossSection service={value} />
         </Box>
       </>
     );

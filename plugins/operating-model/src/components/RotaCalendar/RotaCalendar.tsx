@@ -3,7 +3,6 @@ import {
   Link,
   Progress,
   ResponseErrorPanel,
-  WarningPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -35,6 +34,7 @@ import {
   sameDate,
   startOfDayIn,
 } from '../shared/zonedTime';
+import { MessagesPanel, countOf } from '../shared/MessagesPanel';
 
 const DAY = 24 * 60 * 60 * 1000;
 const WEEKS = 5;
@@ -85,7 +85,6 @@ const useStyles = makeStyles(theme => ({
     '& li + li::before': { content: '", "' },
   },
   overrides: { margin: 0, paddingLeft: theme.spacing(2.5) },
-  problems: { margin: 0, paddingLeft: theme.spacing(2.5) },
 }));
 
 interface Day {
@@ -326,19 +325,11 @@ export function RotaCalendar({ rotaRef, now: nowProp, header }: RotaCalendarProp
 
       {schedule.problems.length > 0 && (
         <Box mb={2}>
-          <WarningPanel
+          <MessagesPanel
             severity="warning"
-            title={`${schedule.problems.length} problem${schedule.problems.length === 1 ? '' : 's'} with this rota`}
-            defaultExpanded
-          >
-            <ul className={classes.problems}>
-              {schedule.problems.map(p => (
-                <li key={`${p.code}:${p.message}`}>
-                  <Typography variant="body2">{p.message}</Typography>
-                </li>
-              ))}
-            </ul>
-          </WarningPanel>
+            title={`${countOf(schedule.problems.length, 'problem')} with this rota`}
+            messages={schedule.problems.map(p => ({ key: `${p.code}:${p.message}`, text: p.message }))}
+          />
         </Box>
       )}
 

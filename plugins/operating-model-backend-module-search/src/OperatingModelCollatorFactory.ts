@@ -1,0 +1,153 @@
+import {
+  AuthService,
+  DiscoveryService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { DocumentCollatorFactory, IndexableDocument } from '@backstage/plugin-search-common';
+import {
+  Directory,
+  DirectoryService,
+  OPERATING_MODEL_TITLES,
+  formatAvailability,
+  modelInForce,
+} from '@internal/plugin-operating-model-common';
+import { Readable } from 'stream';
+
+/** The search document type: one per service. */
+export const OPERATING_MODEL_SERVICE_DOCUMENT_TYPE = 'operating-model-service';
+
+/**
+ * A service as the search index holds it, so "who owns payments" and "who is on call for
+ * payments" are answered from the search bar.
+ *
+ * @public
+ */
+export interface OperatingModelServiceDocument extends IndexableDocument {
+  entityRef: string;
+  /** The owning team's entity ref, or an empty string. */
+  owner: string;
+  ownerTitle: string;
+  /** The name of the person on call now, or an empty string when nobody is. */
+  onCall: string;
+  onCallRef: string;
+  domain: string;
+}
+
+export interface OperatingModelCollatorOptions {
+  discovery: DiscoveryService;
+  auth: AuthService;
+  logger: LoggerService;
+  /** Where an entity's page is, as the catalog collator writes it. */
+  locationTemplate?: string;
+  /** For tests; the platform's fetch otherwise. */
+  fetch?: typeof fetch;
+}
+
+const DEFAULT_LOCATION_TEMPLATE = '/catalog/:namespace/:kind/:name';
+
+/** `2026-11-05 09:00 UTC`: the same on every server, whatever its locale data. */
+function utcTime(iso: string): string {
+  return `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function location(template: string, entityRef: string): string {
+  const match = /^([^:]+):([^/]+)\/(.+)$/.exec(entityRef);
+  if (!match) return template;
+  const [, kind, namespace, name] = match;
+  return template
+    .replace(':namespace', encodeURIComponent(namespace))
+    .replace(':kind', encodeURIComponent(kind))
+    .replace(':name', encodeURIComponent(name));
+}
+
+function onCallText(service: DirectoryService): string {
+  const onCall = service.onCall;
+  if (!onCall) return 'On call now: not worked out yet.';
+  if (onCall.person) {
+    const rota =
+      onCall.schedule === 'domain'
+        ? `${service.domainTitle ?? 'domain'} domain rota`
+        : `${service.ownerTitle ?? 'team'} rota`;
+    return `On call now: ${onCall.person.title} (${rota}).`;
+  }
+  if (onCall.next) {
+    const who = onCall.next.person ? `${onCall.next.person.title} from ` : 'the team from ';
+    return `On call now: nobody; ${who}${utcTime(onCall.next.at)}.`;
+  }
+  return 'On call now: nobody on the rota.';
+}
+
+/** The document's text, in the words of the question it answers. */
+export function serviceDocumentText(service: DirectoryService): string {
+  const model = modelInForce(service);
+  const targets = [
+    model ? OPERATING_MODEL_TITLES[model] : 'operating model not known',
+    service.availabilityTarget === null
+      ? 'no availability target'
+      : `${formatAvailability(service.availabilityTarget)} availability target`,
+    service.deploymentTarget === null
+      ? 'no deployment target'
+      : `deploys ${service.deploymentTarget}`,
+  ].join(', ');
+  return [
+    service.owner ? `Owned by ${service.ownerTitle ?? service.owner}.` : 'No owner.',
+    onCallText(service),
+    `${targets}.`,
+    service.domain ? `Domain ${service.domainTitle ?? service.domain}.` : 'No domain.',
+  ].join(' ');
+}
+
+/**
+ * Indexes every service of the operating-model directory (`GET /api/operating-model/directory`),
+ * read as this module's own service through a plugin-to-plugin token.
+ *
+ * @public
+ */
+export class OperatingModelCollatorFactory implements DocumentCollatorFactory {
+  readonly type = OPERATING_MODEL_SERVICE_DOCUMENT_TYPE;
+  private readonly locationTemplate: string;
+
+  constructor(private readonly options: OperatingModelCollatorOptions) {
+    this.locationTemplate = options.locationTemplate ?? DEFAULT_LOCATION_TEMPLATE;
+  }
+
+  async getCollator(): Promise<Readable> {
+    return Readable.from(this.execute());
+  }
+
+  private async *execute(): AsyncGenerator<OperatingModelServiceDocument> {
+    const directory = await this.readDirectory();
+    this.options.logger.info(`Indexing ${directory.services.length} operating-model services`);
+    for (const service of directory.services) {
+      yield {
+        title: service.title,
+        text: serviceDocumentText(service),
+        location: location(this.locationTemplate, service.ref),
+        entityRef: service.ref,
+        owner: service.owner ?? '',
+        ownerTitle: service.ownerTitle ?? '',
+        onCall: service.onCall?.person?.title ?? '',
+        onCallRef: service.onCall?.person?.ref ?? '',
+        domain: service.domainTitle ?? '',
+      };
+    }
+  }
+
+  private async readDirectory(): Promise<Directory> {
+    const { discovery, auth } = this.options;
+    const baseUrl = await discovery.getBaseUrl('operating-model');
+    const { token } = await auth.getPluginRequestToken({
+      onBehalfOf: await auth.getOwnServiceCredentials(),
+      targetPluginId: 'operating-model',
+    });
+    const fetchFn = this.options.fetch ?? fetch;
+    const response = await fetchFn(`${baseUrl}/directory`, {
+      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as Directory;
+  }
+}

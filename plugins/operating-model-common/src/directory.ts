@@ -1,0 +1,109 @@
+import type { OwnershipFinding } from './ownership';
+import type { OperatingModelName, OutOfHoursLevel } from './types';
+
+/*
+ * The discoverability view's data (`GET /directory`): every team, domain and service with who
+ * owns it, who is on call for it now, its targets and how it does against them, in one answer.
+ */
+
+/** A person with the name and email to reach them by. */
+export interface DirectoryPerson {
+  ref: string;
+  title: string;
+  email: string | null;
+}
+
+export interface DirectoryTeam {
+  ref: string;
+  title: string;
+  /** The Group's `spec.type`; not `team` is an ownership finding on its services. */
+  type: string | null;
+  people: DirectoryPerson[];
+  /** The domains of the team's services, sorted. */
+  domains: string[];
+  /** The team's services, sorted. */
+  services: string[];
+}
+
+export interface DirectoryDomain {
+  ref: string;
+  title: string;
+  /** The teams owning a service in the domain, sorted. */
+  teams: string[];
+  serviceCount: number;
+}
+
+/** Who is paged for a service now (rule 9), with display names. */
+export interface DirectoryOnCall {
+  period: 'working-hours' | 'out-of-hours';
+  schedule: 'team' | 'domain' | 'none';
+  person: DirectoryPerson | null;
+  /** The rota the person is on: the owning team or the domain. */
+  rota: string | null;
+  shiftEnd: string | null;
+  /** When nobody is paged now: who is, and from when. */
+  next: { person: DirectoryPerson | null; at: string } | null;
+}
+
+/** Met, missed, or no data yet: "no data" never reads as a miss. */
+export type TargetStatus = 'met' | 'missed' | 'no-data';
+
+/** Two measures at a glance over the directory's window, against the service's targets. */
+export interface DirectoryMeasures {
+  deploymentFrequency: {
+    /** Production deployments in the window, scaled to 30 days; null with none. */
+    per30Days: number | null;
+    target: string | null;
+    status: TargetStatus;
+  };
+  availability: {
+    /** Good ÷ total requests, as a fraction; null with no data. */
+    ratio: number | null;
+    /** In percent. */
+    target: number | null;
+    status: TargetStatus;
+  };
+}
+
+export interface DirectoryService {
+  ref: string;
+  title: string;
+  owner: string | null;
+  ownerTitle: string | null;
+  domain: string | null;
+  domainTitle: string | null;
+  system: string | null;
+  systemTitle: string | null;
+  model: {
+    recommended: OperatingModelName | null;
+    declared: OperatingModelName | null;
+  };
+  availabilityTarget: number | null;
+  deploymentTarget: string | null;
+  outOfHours: OutOfHoursLevel | null;
+  /** Null until the rotas have been worked out once. */
+  onCall: DirectoryOnCall | null;
+  links: { runbook?: string; incidentChannel?: string };
+  /** How many annotations could not be read. */
+  problems: number;
+  ownership: OwnershipFinding[];
+  measures: DirectoryMeasures;
+}
+
+/** The body of `GET /directory`. */
+export interface Directory {
+  /** When the catalog snapshot behind it was read. */
+  catalogReadAt: string;
+  /** The instant "on call now" was worked out for. */
+  onCallAt: string | null;
+  /** The window of the measures at a glance. */
+  measuresWindow: { from: string; to: string } | null;
+  teams: DirectoryTeam[];
+  domains: DirectoryDomain[];
+  services: DirectoryService[];
+}
+
+/** The model a service runs under: the declared one, else the recommended one. */
+export function modelInForce(service: Pick<DirectoryService, 'model'>): OperatingModelName | null {
+  return service.model.declared ?? service.model.recommended;
+}

@@ -1,0 +1,689 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  EmptyState,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  Directory,
+  DirectoryDomain,
+  DirectoryService,
+  DirectoryTeam,
+  TargetStatus,
+  formatAvailability,
+  modelInForce,
+} from '@internal/plugin-operating-model-common';
+import Box from '@material-ui/core/Box';
+import Checkbox from '@material-ui/core/Checkbox';
+import FormControl from '@material-ui/core/FormControl';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import InputAdornment from '@material-ui/core/InputAdornment';
+import InputLabel from '@material-ui/core/InputLabel';
+import MenuItem from '@material-ui/core/MenuItem';
+import Paper from '@material-ui/core/Paper';
+import Select from '@material-ui/core/Select';
+import TextField from '@material-ui/core/TextField';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import SearchIcon from '@material-ui/icons/Search';
+import Autocomplete, { createFilterOptions } from '@material-ui/lab/Autocomplete';
+import {
+  CSSProperties,
+  ChangeEvent,
+  ReactNode,
+  createContext,
+  memo,
+  useContext,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { ListChildComponentProps, VariableSizeList, areEqual } from 'react-window';
+import { frequencyTitle, modelTitle } from '../shared/describe';
+import {
+  DirectoryFilters,
+  DirectoryIndex,
+  DirectoryItem,
+  GroupBy,
+  ModelFilter,
+  NO_FILTERS,
+  OutOfHoursFilter,
+  buildDirectoryIndex,
+  filterServices,
+  groupServices,
+} from './directoryIndex';
+import { useDirectory } from './useDirectory';
+
+/** Search waits this long after the last keystroke: under the 100 ms a person notices. */
+export const SEARCH_DEBOUNCE_MS = 80;
+export const SERVICE_ROW_HEIGHT = 68;
+export const HEADING_ROW_HEIGHT = 56;
+
+const COLUMNS =
+  'minmax(13em, 2fr) minmax(9em, 1.1fr) minmax(9em, 1fr) minmax(9em, 1fr) minmax(11em, 1.4fr) minmax(8.5em, 0.8fr) minmax(10em, 1.1fr)';
+
+const useStyles = makeStyles(theme => ({
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(2),
+    alignItems: 'center',
+    marginBottom: theme.spacing(2),
+  },
+  search: { flex: '1 1 24em', minWidth: '18em' },
+  select: { minWidth: '13em' },
+  autocomplete: { width: '16em' },
+  header: {
+    display: 'grid',
+    gridTemplateColumns: COLUMNS,
+    columnGap: theme.spacing(2),
+    padding: theme.spacing(1, 2),
+    borderBottom: `1px solid ${theme.palette.divider}`,
+    color: theme.palette.text.secondary,
+    fontSize: '0.75rem',
+    fontWeight: 600,
+    textTransform: 'uppercase',
+    letterSpacing: '0.04em',
+  },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: COLUMNS,
+    columnGap: theme.spacing(2),
+    alignItems: 'center',
+    padding: theme.spacing(0, 2),
+    borderBottom: `1px solid ${theme.palette.divider}`,
+    boxSizing: 'border-box',
+    fontSize: '0.875rem',
+  },
+  cell: { minWidth: 0, overflow: 'hidden' },
+  line: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  wrapped: { lineHeight: 1.2 },
+  secondary: {
+    color: theme.palette.text.secondary,
+    fontSize: '0.75rem',
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
+  strong: { fontWeight: 500 },
+  heading: {
+    display: 'flex',
+    flexDirection: 'column',
+    justifyContent: 'center',
+    padding: theme.spacing(0, 2),
+    boxSizing: 'border-box',
+    background: theme.palette.background.default,
+    borderBottom: `1px solid ${theme.palette.divider}`,
+  },
+  headingTitle: { fontWeight: 600, fontSize: '0.95rem' },
+  badge: {
+    display: 'inline-block',
+    marginRight: theme.spacing(0.75),
+    padding: '0 6px',
+    borderRadius: 8,
+    fontSize: '0.7rem',
+    lineHeight: '16px',
+    fontWeight: 600,
+    background: theme.palette.type === 'dark' ? '#5c3b00' : '#fff4e5',
+    color: theme.palette.type === 'dark' ? '#ffd599' : '#8a4b00',
+  },
+  measure: {
+    display: 'block',
+    width: 'fit-content',
+    marginBottom: 2,
+    padding: '0 6px',
+    borderRadius: 4,
+    fontSize: '0.75rem',
+    lineHeight: '20px',
+    marginRight: theme.spacing(0.5),
+    whiteSpace: 'nowrap',
+  },
+  met: { background: theme.palette.type === 'dark' ? '#1e4620' : '#e6f4ea', color: theme.palette.type === 'dark' ? '#b7f0c0' : '#1b5e20' },
+  missed: { background: theme.palette.type === 'dark' ? '#5f2120' : '#fdecea', color: theme.palette.type === 'dark' ? '#f8c1bd' : '#b71c1c' },
+  noData: { background: theme.palette.action.hover, color: theme.palette.text.secondary },
+  count: { color: theme.palette.text.secondary, margin: theme.spacing(1, 0) },
+}));
+
+type Classes = ReturnType<typeof useStyles>;
+
+/** Links to a catalog entity's page by ref; a plain label where the catalog routes are not mounted. */
+const EntityLinks = createContext<(ref: string) => string | undefined>(() => undefined);
+
+function EntityLink(props: { entityRef: string | null; children: ReactNode; className?: string }) {
+  const linkTo = useContext(EntityLinks);
+  const to = props.entityRef ? linkTo(props.entityRef) : undefined;
+  if (!to) return <span className={props.className}>{props.children}</span>;
+  return (
+    <Link to={to} className={props.className}>
+      {props.children}
+    </Link>
+  );
+}
+
+function useEntityLinks(): (ref: string) => string | undefined {
+  const entityRoute = useRouteRef(entityRouteRef);
+  return useMemo(
+    () => (ref: string) => {
+      try {
+        const { kind, namespace, name } = parseEntityRef(ref);
+        return entityRoute({ kind: kind.toLocaleLowerCase('en-US'), namespace, name });
+      } catch {
+        return undefined;
+      }
+    },
+    [entityRoute],
+  );
+}
+
+const STATUS_MARK: Record<TargetStatus, string> = { met: '✓', missed: '✗', 'no-data': '–' };
+const STATUS_WORD: Record<TargetStatus, string> = { met: 'met', missed: 'missed', 'no-data': 'no data' };
+
+function MeasureChip(props: { classes: Classes; label: string; status: TargetStatus; children: ReactNode; title: string }) {
+  const { classes, status } = props;
+  const colour = status === 'met' ? classes.met : status === 'missed' ? classes.missed : classes.noData;
+  return (
+    <Tooltip title={props.title}>
+      <span
+        className={`${classes.measure} ${colour}`}
+        data-status={status}
+        aria-label={`${props.label}: ${STATUS_WORD[status]}`}
+      >
+        {STATUS_MARK[status]} {props.children}
+      </span>
+    </Tooltip>
+  );
+}
+
+function perMonth(value: number): string {
+  return value >= 10 ? value.toFixed(0) : value.toFixed(1);
+}
+
+function percent(ratio: number): string {
+  const value = ratio * 100;
+  return `${value >= 99.995 ? value.toFixed(2) : Math.floor(value * 100) / 100}%`;
+}
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+function when(iso: string): string {
+  return timeFormat.format(new Date(iso));
+}
+
+const OUT_OF_HOURS_TEXT: Record<string, string> = {
+  team: 'team out of hours',
+  domain: 'domain out of hours',
+  none: 'no out-of-hours callouts',
+};
+
+function OnCallCell({ service, classes }: { service: DirectoryService; classes: Classes }) {
+  const onCall = service.onCall;
+  if (!onCall) return <span className={classes.secondary}>Not worked out yet</span>;
+  if (onCall.person) {
+    const rota = onCall.schedule === 'domain' ? `${service.domainTitle ?? 'domain'} rota` : 'team rota';
+    return (
+      <>
+        <div className={classes.line}>
+          <EntityLink entityRef={onCall.person.ref} className={classes.strong}>
+            {onCall.person.title}
+          </EntityLink>
+          {onCall.person.email && (
+            <>
+              {' · '}
+              <Link to={`mailto:${onCall.person.email}`}>email</Link>
+            </>
+          )}
+        </div>
+        <div className={classes.secondary}>
+          {rota}
+          {onCall.shiftEnd ? `, until ${when(onCall.shiftEnd)}` : ''}
+        </div>
+      </>
+    );
+  }
+  if (onCall.next) {
+    return (
+      <>
+        <div className={classes.line}>Nobody now</div>
+        <div className={classes.secondary}>
+          {onCall.next.person ? `${onCall.next.person.title} from ` : 'from '}
+          {when(onCall.next.at)}
+        </div>
+      </>
+    );
+  }
+  return <span className={classes.secondary}>Nobody on the rota</span>;
+}
+
+const ServiceRow = memo(function ServiceRow(props: {
+  service: DirectoryService;
+  style: CSSProperties;
+  classes: Classes;
+}) {
+  const { service, style, classes } = props;
+  const model = modelInForce(service);
+  const { recommended, declared } = service.model;
+  const { deploymentFrequency: deploys, availability } = service.measures;
+  const findings = service.ownership;
+  return (
+    <div style={style} className={classes.row} role="row" data-testid="directory-row" data-ref={service.ref}>
+      <div className={classes.cell} role="cell">
+        <div className={classes.line}>
+          <EntityLink entityRef={service.ref} className={classes.strong}>
+            {service.title}
+          </EntityLink>
+        </div>
+        <div className={classes.secondary}>
+          {service.problems > 0 && (
+            <Tooltip title="Annotations that could not be read: open the service for details">
+              <span className={classes.badge}>
+                {service.problems} unreadable annotation{service.problems === 1 ? '' : 's'}
+              </span>
+            </Tooltip>
+          )}
+          {findings.length > 0 && (
+            <Tooltip title={findings.map(f => f.message).join(' · ')}>
+              <span className={classes.badge}>
+                {findings.length === 1 ? findings[0].code.replace(/-/g, ' ') : `${findings.length} ownership findings`}
+              </span>
+            </Tooltip>
+          )}
+          {[service.systemTitle, service.domainTitle].filter(Boolean).join(' · ')}
+        </div>
+      </div>
+      <div className={classes.cell} role="cell">
+        <div className={classes.line}>
+          {service.owner ? (
+            <EntityLink entityRef={service.owner}>{service.ownerTitle ?? service.owner}</EntityLink>
+          ) : (
+            'No owner'
+          )}
+        </div>
+      </div>
+      <div className={classes.cell} role="cell">
+        <div className={classes.wrapped}>{modelTitle(model)}</div>
+        {declared !== null && recommended !== null && declared !== recommended && (
+          <div className={classes.secondary}>recommended: {modelTitle(recommended)}</div>
+        )}
+      </div>
+      <div className={classes.cell} role="cell">
+        <div className={classes.line}>
+          {service.availabilityTarget === null ? '—' : formatAvailability(service.availabilityTarget)}
+          {' · '}
+          {frequencyTitle(service.deploymentTarget)}
+        </div>
+        <div className={classes.secondary}>
+          {service.outOfHours ? OUT_OF_HOURS_TEXT[service.outOfHours] : 'out of hours unknown'}
+        </div>
+      </div>
+      <div className={classes.cell} role="cell">
+        <OnCallCell service={service} classes={classes} />
+      </div>
+      <div className={classes.cell} role="cell">
+        <div className={classes.line}>
+          {service.links.runbook ? <Link to={service.links.runbook}>Runbook</Link> : <span className={classes.secondary}>No runbook</span>}
+        </div>
+        <div className={classes.line}>
+          {service.links.incidentChannel ? (
+            <Link to={service.links.incidentChannel}>Incident channel</Link>
+          ) : (
+            <span className={classes.secondary}>No incident channel</span>
+          )}
+        </div>
+      </div>
+      <div className={classes.cell} role="cell">
+        <MeasureChip
+          classes={classes}
+          label="Deployment frequency"
+          status={deploys.status}
+          title={`Production deployments in the last 30 days against a ${frequencyTitle(deploys.target).toLocaleLowerCase('en-GB')} target`}
+        >
+          {deploys.per30Days === null ? 'no deploys' : `${perMonth(deploys.per30Days)} deploys`}
+        </MeasureChip>
+        <MeasureChip
+          classes={classes}
+          label="Availability"
+          status={availability.status}
+          title={`Good requests ÷ all requests in the last 30 days, against ${availability.target === null ? 'no target' : formatAvailability(availability.target)}`}
+        >
+          {availability.ratio === null ? 'no availability data' : `${percent(availability.ratio)} up`}
+        </MeasureChip>
+      </div>
+    </div>
+  );
+});
+
+function people(team: DirectoryTeam): string {
+  return team.people.map(p => (p.email ? `${p.title} <${p.email}>` : p.title)).join(', ');
+}
+
+function HeadingRow({ item, style, classes }: { item: Exclude<DirectoryItem, { kind: 'service' }>; style: CSSProperties; classes: Classes }) {
+  const plural = `${item.count} service${item.count === 1 ? '' : 's'}`;
+  if (item.kind === 'team') {
+    const who = item.team && item.team.people.length > 0 ? people(item.team) : 'no people listed';
+    return (
+      <div style={style} className={classes.heading} role="row" data-testid="directory-heading">
+        <div className={classes.line}>
+          <EntityLink entityRef={item.team?.ref ?? null} className={classes.headingTitle}>
+            {item.title}
+          </EntityLink>{' '}
+          <span className={classes.secondary}>· {plural}</span>
+        </div>
+        <div className={classes.secondary} title={who}>
+          People: {who}
+        </div>
+      </div>
+    );
+  }
+  const teams = item.teams.map(t => t.title).join(', ') || 'no teams';
+  return (
+    <div style={style} className={classes.heading} role="row" data-testid="directory-heading">
+      <div className={classes.line}>
+        <EntityLink entityRef={item.domain?.ref ?? null} className={classes.headingTitle}>
+          {item.title}
+        </EntityLink>{' '}
+        <span className={classes.secondary}>· {plural}</span>
+      </div>
+      <div className={classes.secondary} title={teams}>
+        Teams: {teams}
+      </div>
+    </div>
+  );
+}
+
+interface RowData {
+  items: DirectoryItem[];
+  classes: Classes;
+}
+
+const Row = memo(function Row({ index, style, data }: ListChildComponentProps<RowData>) {
+  const item = data.items[index];
+  if (item.kind === 'service') return <ServiceRow service={item.service} style={style} classes={data.classes} />;
+  return <HeadingRow item={item} style={style} classes={data.classes} />;
+}, areEqual);
+
+const limitedOptions = createFilterOptions<{ ref: string; title: string }>({ limit: 200 });
+
+function RefFilter(props: {
+  label: string;
+  options: Array<DirectoryTeam | DirectoryDomain>;
+  value: string | null;
+  onChange: (ref: string | null) => void;
+  className: string;
+}) {
+  const selected = useMemo(
+    () => props.options.find(o => o.ref === props.value) ?? null,
+    [props.options, props.value],
+  );
+  return (
+    <Autocomplete<{ ref: string; title: string }>
+      className={props.className}
+      options={props.options}
+      value={selected}
+      filterOptions={limitedOptions}
+      getOptionLabel={o => o.title}
+      getOptionSelected={(o, v) => o.ref === v.ref}
+      onChange={(_, option) => props.onChange(option?.ref ?? null)}
+      renderInput={params => <TextField {...params} label={props.label} variant="outlined" size="small" />}
+    />
+  );
+}
+
+function SelectFilter<T extends string | number>(props: {
+  label: string;
+  id: string;
+  value: T | null;
+  options: Array<{ value: T; label: string }>;
+  onChange: (value: T | null) => void;
+  className: string;
+}) {
+  const index = props.value === null ? '' : String(props.options.findIndex(o => o.value === props.value));
+  return (
+    <FormControl variant="outlined" size="small" className={props.className}>
+      <InputLabel id={`${props.id}-label`}>{props.label}</InputLabel>
+      <Select
+        labelId={`${props.id}-label`}
+        id={props.id}
+        label={props.label}
+        value={index}
+        onChange={(event: ChangeEvent<{ value: unknown }>) => {
+          const chosen = event.target.value as string;
+          props.onChange(chosen === '' ? null : props.options[Number(chosen)].value);
+        }}
+      >
+        <MenuItem value="">Any</MenuItem>
+        {props.options.map((option, i) => (
+          <MenuItem key={String(option.value)} value={String(i)}>
+            {option.label}
+          </MenuItem>
+        ))}
+      </Select>
+    </FormControl>
+  );
+}
+
+const MODEL_OPTIONS: Array<{ value: ModelFilter; label: string }> = [
+  { value: 'you-build-it-you-run-it', label: 'You Build It You Run It' },
+  { value: 'ops-run-it', label: 'Ops Run It' },
+  { value: 'unknown', label: 'Not known' },
+];
+const OUT_OF_HOURS_OPTIONS: Array<{ value: OutOfHoursFilter; label: string }> = [
+  { value: 'team', label: 'Team' },
+  { value: 'domain', label: 'Domain' },
+  { value: 'none', label: 'None' },
+  { value: 'unknown', label: 'Not known' },
+];
+const GROUP_OPTIONS: Array<{ value: GroupBy; label: string }> = [
+  { value: 'team', label: 'Team' },
+  { value: 'domain', label: 'Domain' },
+];
+
+/** The view over a loaded directory: search, filters, grouping and the virtualised rows. */
+export function DirectoryBrowser(props: { directory: Directory; height?: number }) {
+  const classes = useStyles();
+  const linkTo = useEntityLinks();
+  const index: DirectoryIndex = useMemo(() => buildDirectoryIndex(props.directory), [props.directory]);
+  const [input, setInput] = useState('');
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<Omit<DirectoryFilters, 'query'>>(NO_FILTERS);
+  const [groupBy, setGroupBy] = useState<GroupBy>('none');
+  const listRef = useRef<VariableSizeList<RowData>>(null);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(input), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [input]);
+
+  // Typing stays responsive while a large result list renders behind it.
+  const deferredQuery = useDeferredValue(query);
+  const services = useMemo(
+    () => filterServices(index, { ...filters, query: deferredQuery }),
+    [index, filters, deferredQuery],
+  );
+  const items = useMemo(() => groupServices(index, services, groupBy), [index, services, groupBy]);
+
+  useEffect(() => {
+    listRef.current?.resetAfterIndex(0, true);
+  }, [items]);
+  useEffect(() => {
+    listRef.current?.scrollToItem(0);
+  }, [deferredQuery, filters, groupBy]);
+
+  const set = <K extends keyof typeof filters>(key: K) => (value: (typeof filters)[K]) =>
+    setFilters(previous => ({ ...previous, [key]: value }));
+
+  const height = props.height ?? Math.max(360, (typeof window === 'undefined' ? 800 : window.innerHeight) - 320);
+  const data = useMemo<RowData>(() => ({ items, classes }), [items, classes]);
+  const total = index.services.length;
+  const targetOptions = useMemo(
+    () => [
+      ...index.availabilityTargets.map(t => ({ value: t as number | 'none', label: formatAvailability(t) })),
+      { value: 'none' as const, label: 'No target' },
+    ],
+    [index],
+  );
+
+  return (
+    <EntityLinks.Provider value={linkTo}>
+      <div className={classes.filters} role="search">
+        <TextField
+          className={classes.search}
+          variant="outlined"
+          size="small"
+          autoFocus
+          placeholder="Search services, teams, domains and people"
+          value={input}
+          onChange={event => setInput(event.target.value)}
+          inputProps={{ 'aria-label': 'Search services, teams, domains and people' }}
+          InputProps={{
+            startAdornment: (
+              <InputAdornment position="start">
+                <SearchIcon fontSize="small" />
+              </InputAdornment>
+            ),
+          }}
+        />
+        <RefFilter
+          label="Domain"
+          options={props.directory.domains}
+          value={filters.domain}
+          onChange={set('domain')}
+          className={classes.autocomplete}
+        />
+        <RefFilter
+          label="Team"
+          options={props.directory.teams}
+          value={filters.team}
+          onChange={set('team')}
+          className={classes.autocomplete}
+        />
+        <SelectFilter
+          id="om-directory-model"
+          label="Operating model"
+          value={filters.model}
+          options={MODEL_OPTIONS}
+          onChange={set('model')}
+          className={classes.select}
+        />
+        <SelectFilter
+          id="om-directory-availability"
+          label="Availability target"
+          value={filters.availabilityTarget}
+          options={targetOptions}
+          onChange={set('availabilityTarget')}
+          className={classes.select}
+        />
+        <SelectFilter
+          id="om-directory-out-of-hours"
+          label="Out of hours"
+          value={filters.outOfHours}
+          options={OUT_OF_HOURS_OPTIONS}
+          onChange={set('outOfHours')}
+          className={classes.select}
+        />
+        <FormControlLabel
+          control={
+            <Checkbox
+              checked={filters.hasProblems}
+              onChange={event => set('hasProblems')(event.target.checked)}
+              color="primary"
+            />
+          }
+          label="Has problems"
+        />
+        <SelectFilter
+          id="om-directory-group"
+          label="Group by"
+          value={groupBy === 'none' ? null : groupBy}
+          options={GROUP_OPTIONS}
+          onChange={value => setGroupBy(value ?? 'none')}
+          className={classes.select}
+        />
+      </div>
+      <Typography variant="body2" className={classes.count} aria-live="polite" data-testid="directory-count">
+        {services.length === total
+          ? `${total.toLocaleString('en-GB')} services`
+          : `${services.length.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} services`}
+        {props.directory.onCallAt ? ` · on call as at ${when(props.directory.onCallAt)}` : ''}
+      </Typography>
+      <Paper variant="outlined">
+        <div role="table" aria-label="Services" aria-rowcount={items.length}>
+          <div className={classes.header} role="row">
+            <span role="columnheader">Service</span>
+            <span role="columnheader">Owner</span>
+            <span role="columnheader">Model</span>
+            <span role="columnheader">Targets</span>
+            <span role="columnheader">On call now</span>
+            <span role="columnheader">In an incident</span>
+            <span role="columnheader">Last 30 days</span>
+          </div>
+          {items.length === 0 ? (
+            <Box p={3}>
+              <Typography>No service matches; try fewer words or clear a filter.</Typography>
+            </Box>
+          ) : (
+            <VariableSizeList<RowData>
+              ref={listRef}
+              height={height}
+              width="100%"
+              itemCount={items.length}
+              itemData={data}
+              itemKey={(i, d) => d.items[i].key}
+              itemSize={i => (items[i].kind === 'service' ? SERVICE_ROW_HEIGHT : HEADING_ROW_HEIGHT)}
+              estimatedItemSize={SERVICE_ROW_HEIGHT}
+              overscanCount={6}
+            >
+              {Row}
+            </VariableSizeList>
+          )}
+        </div>
+      </Paper>
+    </EntityLinks.Provider>
+  );
+}
+
+/**
+ * Every team and service in one place for anyone signed in, built for an incident: who owns a
+ * service, who is on call for it now, its runbook and incident channel, its targets and how it
+ * does against them. The playbook's "Maximise discoverability of teams and services".
+ *
+ * @public
+ */
+export function DiscoverabilityView(props: { height?: number }) {
+  const { directory, error, refreshError, loading } = useDirectory();
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!directory || directory.services.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No services yet"
+        description="Components of type service, or with operating-model.io annotations, appear here once the catalog has them."
+      />
+    );
+  }
+  return (
+    <>
+      {refreshError && (
+        <Box mb={2}>
+          <WarningPanel
+            severity="warning"
+            title="Could not refresh the directory; showing the last answer"
+            message={refreshError.message}
+          />
+        </Box>
+      )}
+      <DirectoryBrowser directory={directory} height={props.height} />
+    </>
+  );
+}

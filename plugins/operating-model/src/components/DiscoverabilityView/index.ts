@@ -1,0 +1,2 @@
+export { DiscoverabilityView, DirectoryBrowser } from './DiscoverabilityView';
+export { DirectoryPage } from './DirectoryPage';

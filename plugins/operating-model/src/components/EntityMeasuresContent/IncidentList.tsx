@@ -1,0 +1,73 @@
+import { InfoCard } from '@backstage/core-components';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { MeasureSeries } from '@internal/plugin-operating-model-common';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { ReviewLink } from '../ReviewRedirect';
+import { formatMinutes } from '../shared/formatMeasures';
+
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  });
+
+/** The incidents of the window, each with its time to restore and a link to its review. */
+export function IncidentList(props: { incidents: MeasureSeries['incidents'] }) {
+  return (
+    <InfoCard
+      title="Incidents"
+      subheader="Incidents that started in this window"
+    >
+      {props.incidents.length === 0 ? (
+        <Typography color="textSecondary">
+          No data: no incidents in this window
+        </Typography>
+      ) : (
+        <Table size="small" aria-label="Incidents">
+          <TableHead>
+            <TableRow>
+              <TableCell>Started</TableCell>
+              <TableCell>Incident</TableCell>
+              <TableCell>Services</TableCell>
+              <TableCell>Time to restore</TableCell>
+              <TableCell>Post-incident review</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {props.incidents.map(incident => (
+              <TableRow key={`${incident.source}/${incident.externalId}`}>
+                <TableCell>{when(incident.startedAt)}</TableCell>
+                <TableCell>{incident.title ?? incident.externalId}</TableCell>
+                <TableCell>
+                  {incident.services
+                    .map(ref => parseEntityRef(ref).name)
+                    .join(', ')}
+                </TableCell>
+                <TableCell>
+                  {incident.timeToRestoreMinutes === null
+                    ? 'Still open'
+                    : formatMinutes(incident.timeToRestoreMinutes)}
+                </TableCell>
+                <TableCell>
+                  <ReviewLink
+                    review={incident.review}
+                    reviewUrl={incident.reviewUrl}
+                  />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,321 @@
+import { InfoCard } from '@backstage/core-components';
+import {
+  ErrorBudget,
+  MeasureSeries,
+  SeriesTarget,
+  formatAvailability,
+  formatDuration,
+} from '@internal/plugin-operating-model-common';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { useTheme } from '@material-ui/core/styles';
+import { ReactElement } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import {
+  formatAvailabilityRatio,
+  formatDays,
+  formatMinutes,
+  formatNumber,
+  formatShortDay,
+} from '../shared/formatMeasures';
+
+const HEIGHT = 260;
+
+function ChartCard(props: {
+  id: string;
+  title: string;
+  subheader?: string;
+  empty: boolean;
+  emptyText: string;
+  footer?: ReactElement | null;
+  children: ReactElement;
+}) {
+  return (
+    <InfoCard title={props.title} subheader={props.subheader}>
+      <div data-testid={`chart-${props.id}`}>
+        {props.empty ? (
+          <Box
+            height={HEIGHT}
+            display="flex"
+            alignItems="center"
+            justifyContent="center"
+          >
+            <Typography color="textSecondary">{props.emptyText}</Typography>
+          </Box>
+        ) : (
+          <ResponsiveContainer width="100%" height={HEIGHT}>
+            {props.children}
+          </ResponsiveContainer>
+        )}
+        {props.footer}
+      </div>
+    </InfoCard>
+  );
+}
+
+export function DeploymentsPerWeekChart(props: {
+  data: MeasureSeries['deploymentsPerWeek'];
+  target: SeriesTarget | null;
+}) {
+  const theme = useTheme();
+  const target = props.target?.deploymentsPerWeek ?? null;
+  return (
+    <ChartCard
+      id="deployments-per-week"
+      title="Deployments per week"
+      subheader={
+        target === null
+          ? 'Production deployments, weeks starting Monday'
+          : `Production deployments, weeks starting Monday; target ${formatNumber(
+              target,
+            )} a week`
+      }
+      empty={props.data.length === 0}
+      emptyText="No data: no production deployments in this window"
+    >
+      <BarChart
+        data={props.data}
+        margin={{ top: 16, right: 16, bottom: 0, left: 0 }}
+      >
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="weekStart" tickFormatter={formatShortDay} />
+        <YAxis allowDecimals={false} />
+        <Tooltip
+          labelFormatter={label => `Week of ${formatShortDay(String(label))}`}
+          formatter={value => [value, 'Deployments']}
+        />
+        <Bar
+          dataKey="count"
+          name="Deployments"
+          fill={theme.palette.primary.main}
+          isAnimationActive={false}
+        />
+        {target !== null && (
+          <ReferenceLine
+            y={target}
+            ifOverflow="extendDomain"
+            stroke={theme.palette.error.main}
+            strokeDasharray="6 3"
+            label={{ value: 'Target', position: 'insideTopRight' }}
+          />
+        )}
+      </BarChart>
+    </ChartCard>
+  );
+}
+
+function ErrorBudgetLine(props: { budget: ErrorBudget | null }) {
+  const { budget } = props;
+  if (!budget) return null;
+  let text: string;
+  if (budget.leftSeconds === null) {
+    text = `Error budget this week: no data yet (${formatDuration(
+      budget.allowedSeconds,
+    )} allowed)`;
+  } else if (budget.leftSeconds >= 0) {
+    text = `Error budget left this week: ${formatDuration(
+      budget.leftSeconds,
+    )} of ${formatDuration(budget.allowedSeconds)}`;
+  } else {
+    text = `Error budget overspent this week by ${formatDuration(
+      -budget.leftSeconds,
+    )} (${formatDuration(budget.allowedSeconds)} allowed)`;
+  }
+  return (
+    <Box mt={1}>
+      <Typography variant="body2" data-testid="error-budget">
+        {text}, week of {formatShortDay(budget.weekStart)}
+      </Typography>
+    </Box>
+  );
+}
+
+export function AvailabilityPerDayChart(props: {
+  data: MeasureSeries['availabilityPerDay'];
+  target: SeriesTarget | null;
+  errorBudget: ErrorBudget | null;
+}) {
+  const theme = useTheme();
+  const target = props.target?.availability ?? null;
+  const data = props.data.map(day => ({
+    day: day.day,
+    percent: day.ratio === null ? null : day.ratio * 100,
+  }));
+  return (
+    <ChartCard
+      id="availability-per-day"
+      title="Availability per day"
+      subheader={
+        target === null
+          ? 'Good ÷ total requests, by day (UTC)'
+          : `Good ÷ total requests, by day (UTC); target ${formatAvailability(
+              target,
+            )}`
+      }
+      empty={data.length === 0}
+      emptyText="No data: no availability intervals in this window"
+      footer={<ErrorBudgetLine budget={props.errorBudget} />}
+    >
+      <LineChart
+        data={data}
+        margin={{ top: 16, right: 16, bottom: 0, left: 8 }}
+      >
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="day" tickFormatter={formatShortDay} />
+        <YAxis
+          domain={['auto', 100]}
+          tickFormatter={(value: number) => `${formatNumber(value, 2)}%`}
+          width={64}
+        />
+        <Tooltip
+          labelFormatter={label => formatShortDay(String(label))}
+          formatter={(value: number) => [
+            formatAvailabilityRatio(value / 100),
+            'Availability',
+          ]}
+        />
+        <Line
+          type="monotone"
+          dataKey="percent"
+          name="Availability"
+          stroke={theme.palette.primary.main}
+          dot={data.length <= 31}
+          connectNulls={false}
+          isAnimationActive={false}
+        />
+        {target !== null && (
+          <ReferenceLine
+            y={target}
+            ifOverflow="extendDomain"
+            stroke={theme.palette.error.main}
+            strokeDasharray="6 3"
+            label={{ value: 'Target', position: 'insideBottomRight' }}
+          />
+        )}
+      </LineChart>
+    </ChartCard>
+  );
+}
+
+export function TimeToRestoreChart(props: {
+  incidents: MeasureSeries['incidents'];
+  target: SeriesTarget | null;
+}) {
+  const theme = useTheme();
+  const data = props.incidents
+    .filter(incident => incident.timeToRestoreMinutes !== null)
+    .map(incident => ({
+      label: `${formatShortDay(incident.startedAt)} · ${
+        incident.title ?? incident.externalId
+      }`,
+      minutes: incident.timeToRestoreMinutes,
+    }));
+  const tolerableSeconds =
+    props.target?.tolerableUnavailabilitySecondsPerWeek ?? null;
+  return (
+    <ChartCard
+      id="time-to-restore"
+      title="Time to restore per incident"
+      subheader={
+        tolerableSeconds === null
+          ? 'Minutes from start to restoration, restored incidents'
+          : `Minutes from start to restoration; the line is a week's tolerable unavailability (${formatDuration(
+              tolerableSeconds,
+            )})`
+      }
+      empty={data.length === 0}
+      emptyText="No data: no restored incidents in this window"
+    >
+      <BarChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="label" tick={false} />
+        <YAxis
+          tickFormatter={(value: number) => formatMinutes(value) ?? ''}
+          width={72}
+        />
+        <Tooltip
+          formatter={(value: number) => [
+            formatMinutes(value),
+            'Time to restore',
+          ]}
+        />
+        <Bar
+          dataKey="minutes"
+          name="Time to restore"
+          fill={theme.palette.secondary.main}
+          isAnimationActive={false}
+        />
+        {tolerableSeconds !== null && (
+          <ReferenceLine
+            y={tolerableSeconds / 60}
+            ifOverflow="extendDomain"
+            stroke={theme.palette.error.main}
+            strokeDasharray="6 3"
+          />
+        )}
+      </BarChart>
+    </ChartCard>
+  );
+}
+
+export function LeadTimeChart(props: {
+  leadTimes: MeasureSeries['leadTimes'];
+}) {
+  const theme = useTheme();
+  const data = props.leadTimes.map(deployment => ({
+    time: Date.parse(deployment.deployTime),
+    days: deployment.leadTimeDays,
+  }));
+  return (
+    <ChartCard
+      id="lead-time"
+      title="Lead time per deployment"
+      subheader="Days from build to production"
+      empty={data.length === 0}
+      emptyText="No data: no production deployments in this window"
+    >
+      <ScatterChart margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis
+          dataKey="time"
+          type="number"
+          scale="time"
+          domain={['dataMin', 'dataMax']}
+          tickFormatter={formatShortDay}
+          name="Deployed"
+        />
+        <YAxis
+          dataKey="days"
+          name="Lead time"
+          tickFormatter={(value: number) => formatNumber(value) ?? ''}
+        />
+        <Tooltip
+          formatter={(value: number, name: string) =>
+            name === 'Deployed'
+              ? [formatShortDay(value), name]
+              : [formatDays(value), name]
+          }
+        />
+        <Scatter
+          data={data}
+          name="Deployments"
+          fill={theme.palette.primary.main}
+          isAnimationActive={false}
+        />
+      </ScatterChart>
+    </ChartCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { EntityMeasuresContent } from './EntityMeasuresContent';

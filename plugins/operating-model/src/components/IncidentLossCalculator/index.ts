@@ -1,0 +1,2 @@
+export { IncidentLossCalculator } from './IncidentLossCalculator';
+export { IncidentLossSection } from './IncidentLossSection';

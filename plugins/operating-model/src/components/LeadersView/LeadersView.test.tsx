@@ -1,0 +1,235 @@
+import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  LeadersMeasures,
+  OperatingModelApi,
+  operatingModelApiRef,
+} from '../../api';
+import { entityMeasures } from '../testMeasures';
+import { LeadersView } from './LeadersView';
+
+const NOW = new Date('2026-11-24T12:00:00Z');
+
+function leaders(groupBy: 'team' | 'domain'): LeadersMeasures {
+  const row = (
+    ref: string,
+    title: string,
+    perWeek: number | null,
+    met: number,
+    notMet: number,
+    withTarget: number,
+  ) =>
+    entityMeasures({
+      entityRef: ref,
+      title,
+      services: [],
+      deploymentFrequency: {
+        perWeek,
+        per30Days: null,
+        target: null,
+        targetMet: null,
+        count: perWeek === null ? 0 : 5,
+      },
+      availability: {
+        ratio: perWeek === null ? null : 0.999,
+        target: null,
+        targetMet: null,
+        count: perWeek === null ? 0 : 5,
+      },
+      targets: {
+        deploymentFrequency: { withTarget, met, notMet },
+        availability: {
+          withTarget,
+          met: withTarget - notMet - (perWeek === null ? withTarget : 0),
+          notMet,
+        },
+      },
+    });
+  const items =
+    groupBy === 'team'
+      ? [
+          row('group:default/bedroom-team', 'Bedroom team', 7, 2, 0, 2),
+          row('group:default/kitchen-team', 'Kitchen team', 1.5, 0, 1, 1),
+          row(
+            'group:default/appointments-team',
+            'Appointments team',
+            null,
+            0,
+            0,
+            1,
+          ),
+        ]
+      : [row('domain:default/furnishing', 'Furnishing', 8.5, 2, 1, 3)];
+  return {
+    groupBy,
+    from: '2026-08-26T12:00:00.000Z',
+    to: '2026-11-24T12:00:00.000Z',
+    items,
+    organisation: row('organisation', 'organisation', 8.5, 2, 1, 4),
+  };
+}
+
+async function renderView(
+  api: Partial<OperatingModelApi>,
+  onDownload = jest.fn(),
+) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[operatingModelApiRef, api]]}>
+      <LeadersView now={NOW} onDownload={onDownload} />
+    </TestApiProvider>,
+  );
+  return onDownload;
+}
+
+const firstCells = () =>
+  screen
+    .getAllByTestId('leaders-row')
+    .map(row => within(row).getAllByRole('cell')[0].textContent);
+
+describe('LeadersView', () => {
+  it('lists every team with traffic lights on the target columns and the organisation last', async () => {
+    const getLeaders = jest.fn(async (groupBy: 'team' | 'domain') =>
+      leaders(groupBy),
+    );
+    await renderView({ getLeaders });
+    const table = await screen.findByRole('table', {
+      name: 'Measures by team',
+    });
+    expect(getLeaders).toHaveBeenCalledWith('team', {
+      from: new Date('2026-08-26T12:00:00Z'),
+      to: NOW,
+    });
+    expect(firstCells()).toEqual([
+      'Appointments team',
+      'Bedroom team',
+      'Kitchen team',
+    ]);
+
+    const [appointments, bedroom, kitchen] =
+      screen.getAllByTestId('leaders-row');
+    const cell = (row: HTMLElement, text: string) =>
+      within(row)
+        .getAllByRole('cell')
+        .find(c => c.textContent === text)!;
+    expect(cell(bedroom, '2 of 2 meet')).toHaveAttribute('data-light', 'met');
+    expect(cell(kitchen, '0 of 1 meet')).toHaveAttribute(
+      'data-light',
+      'missed',
+    );
+    expect(cell(appointments, '0 of 1 meet')).toHaveAttribute(
+      'data-light',
+      'no-data',
+    );
+    expect(within(appointments).getAllByText('No data').length).toBeGreaterThan(
+      0,
+    );
+    expect(within(table).getByTestId('leaders-organisation')).toHaveTextContent(
+      'Whole organisation',
+    );
+  });
+
+  it('sorts by any column, both ways, with no data last', async () => {
+    await renderView({
+      getLeaders: jest.fn(async (groupBy: 'team' | 'domain') =>
+        leaders(groupBy),
+      ),
+    });
+    await screen.findByRole('table');
+    fireEvent.click(screen.getByRole('button', { name: 'Deployments a week' }));
+    expect(firstCells()).toEqual([
+      'Kitchen team',
+      'Bedroom team',
+      'Appointments team',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: /Deployments a week/ }));
+    expect(firstCells()).toEqual([
+      'Bedroom team',
+      'Kitchen team',
+      'Appointments team',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Team' }));
+    expect(firstCells()).toEqual([
+      'Appointments team',
+      'Bedroom team',
+      'Kitchen team',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: /^Team/ }));
+    expect(firstCells()).toEqual([
+      'Kitchen team',
+      'Bedroom team',
+      'Appointments team',
+    ]);
+  });
+
+  it('downloads as CSV exactly the rows and columns shown, in their order', async () => {
+    const onDownload = await renderView({
+      getLeaders: jest.fn(async (groupBy: 'team' | 'domain') =>
+        leaders(groupBy),
+      ),
+    });
+    await screen.findByRole('table');
+    fireEvent.click(screen.getByRole('button', { name: 'Deployments a week' }));
+    fireEvent.click(screen.getByRole('button', { name: /Download CSV/ }));
+
+    expect(onDownload).toHaveBeenCalledTimes(1);
+    const [filename, csv] = onDownload.mock.calls[0];
+    expect(filename).toBe(
+      'operating-model-measures-by-team-90-days-to-2026-11-24.csv',
+    );
+    const lines = (csv as string).trimEnd().split('\r\n');
+    const headers = screen.getAllByRole('columnheader').map(h => h.textContent);
+    expect(lines[0]).toBe(headers.join(','));
+    const shown = [
+      ...screen.getAllByTestId('leaders-row'),
+      screen.getByTestId('leaders-organisation'),
+    ].map(row =>
+      within(row)
+        .getAllByRole('cell')
+        .map(c => c.textContent)
+        .join(','),
+    );
+    expect(lines.slice(1)).toEqual(shown);
+    expect(lines[1]).toMatch(/^Kitchen team,/);
+    expect(lines[4]).toMatch(/^Whole organisation,/);
+  });
+
+  it('switches to domains', async () => {
+    const getLeaders = jest.fn(async (groupBy: 'team' | 'domain') =>
+      leaders(groupBy),
+    );
+    await renderView({ getLeaders });
+    await screen.findByRole('table', { name: 'Measures by team' });
+    fireEvent.click(screen.getByRole('button', { name: 'By domain' }));
+    expect(
+      await screen.findByRole('table', { name: 'Measures by domain' }),
+    ).toBeInTheDocument();
+    expect(getLeaders).toHaveBeenLastCalledWith('domain', expect.anything());
+    expect(firstCells()).toEqual(['Furnishing']);
+    expect(
+      screen.getByRole('columnheader', { name: 'Domain' }),
+    ).toBeInTheDocument();
+  });
+
+  it('says when there are no teams, and shows a failed request', async () => {
+    await renderView({
+      getLeaders: jest
+        .fn()
+        .mockResolvedValue({ ...leaders('team'), items: [] }),
+    });
+    expect(
+      await screen.findByText('No teams own assessed services yet'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Download CSV/ })).toBeDisabled();
+  });
+
+  it('shows the error when the view cannot be loaded', async () => {
+    await renderView({
+      getLeaders: jest.fn().mockRejectedValue(new Error('backend down')),
+    });
+    await waitFor(() =>
+      expect(
+        screen.getByText(/The leaders' view could not be loaded/),
+      ).toBeInTheDocument(),
+    );
+  });
+});

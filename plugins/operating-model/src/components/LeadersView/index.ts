@@ -1,0 +1,2 @@
+export { LeadersView } from './LeadersView';
+export { leadersCsv, leadersColumns, sortRows, toCsv } from './leadersTable';

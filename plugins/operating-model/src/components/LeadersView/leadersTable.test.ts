@@ -1,0 +1,116 @@
+import { entityMeasures } from '../testMeasures';
+import {
+  csvField,
+  leadersColumns,
+  leadersCsv,
+  sortRows,
+  toCsv,
+} from './leadersTable';
+
+const team = (
+  name: string,
+  title: string | null,
+  perWeek: number | null,
+  availability: { met: number; notMet: number; withTarget: number },
+) =>
+  entityMeasures({
+    entityRef: `group:default/${name}`,
+    title,
+    deploymentFrequency: {
+      perWeek,
+      per30Days: perWeek === null ? null : (perWeek * 30) / 7,
+      target: null,
+      targetMet: null,
+      count: perWeek === null ? 0 : 10,
+    },
+    targets: {
+      deploymentFrequency: { withTarget: 0, met: 0, notMet: 0 },
+      availability,
+    },
+  });
+
+const rows = [
+  team('kitchen-team', 'Kitchen team', 2, { withTarget: 2, met: 1, notMet: 1 }),
+  team('bedroom-team', 'Bedroom team', 7.5, {
+    withTarget: 3,
+    met: 3,
+    notMet: 0,
+  }),
+  team('appointments-team', null, null, { withTarget: 1, met: 0, notMet: 0 }),
+];
+
+const columns = leadersColumns('team');
+const byId = (id: string) => columns.find(c => c.id === id)!;
+const names = (sorted: typeof rows) =>
+  sorted.map(r => r.entityRef.replace('group:default/', ''));
+
+describe('leaders table', () => {
+  it.each([
+    ['name', 'asc', ['appointments-team', 'bedroom-team', 'kitchen-team']],
+    ['name', 'desc', ['kitchen-team', 'bedroom-team', 'appointments-team']],
+    // No data sorts last whichever the direction.
+    [
+      'deployments-per-week',
+      'asc',
+      ['kitchen-team', 'bedroom-team', 'appointments-team'],
+    ],
+    [
+      'deployments-per-week',
+      'desc',
+      ['bedroom-team', 'kitchen-team', 'appointments-team'],
+    ],
+    [
+      'availability-targets',
+      'desc',
+      ['bedroom-team', 'kitchen-team', 'appointments-team'],
+    ],
+  ] as const)('sorts by %s %s', (column, direction, expected) => {
+    expect(names(sortRows(rows, byId(column), direction))).toEqual(expected);
+  });
+
+  it.each([
+    ['plain', 'plain'],
+    ['with, comma', '"with, comma"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    [' padded', '" padded"'],
+    ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
+    ['@team', "'@team"],
+    ['-5', '-5'],
+    ['-12.5%', '-12.5%'],
+    ['', ''],
+  ])('quotes the CSV field %j as %j', (value, expected) => {
+    expect(csvField(value)).toBe(expected);
+  });
+
+  it('writes a header line and one CRLF-ended line per row', () => {
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['1', 'x,y'],
+          ['2', ''],
+        ],
+      ),
+    ).toBe('a,b\r\n1,"x,y"\r\n2,\r\n');
+  });
+
+  it('writes exactly the rows and columns the table shows, as their text', () => {
+    const sorted = sortRows(rows, byId('deployments-per-week'), 'desc');
+    const lines = leadersCsv(columns, sorted).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0].split(',')).toEqual(columns.map(c => c.title));
+    expect(lines[0]).toMatch(
+      /^Team,Services,Deployments a week,Deployment targets,/,
+    );
+    expect(lines[1]).toMatch(
+      /^Bedroom team,1,7\.5,No targets,No data,No data,No data,No data,3 of 3 meet,/,
+    );
+    expect(lines[2]).toMatch(/^Kitchen team,1,2,No targets,/);
+    // A row without a title goes by the name in its ref.
+    expect(lines[3]).toMatch(/^appointments-team,1,No data,/);
+    expect(lines.every(line => line.split(',').length === columns.length)).toBe(
+      true,
+    );
+  });
+});

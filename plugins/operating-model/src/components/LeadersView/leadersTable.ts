@@ -1,0 +1,252 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  EntityMeasures,
+  TargetTally,
+} from '@internal/plugin-operating-model-common';
+import {
+  formatAvailabilityRatio,
+  formatDays,
+  formatMinutes,
+  formatNumber,
+  formatPercent,
+} from '../shared/formatMeasures';
+
+/** What a cell's colour says: every service with data meets its target, one misses, or nothing to tell. */
+export type TrafficLight = 'met' | 'missed' | 'no-data';
+
+/** What a cell shows for a figure with nothing to rest on. */
+export const NO_DATA = 'No data';
+
+/** One column of the leaders' table: how to show, sort, colour and export one figure of a row. */
+export interface LeadersColumn {
+  id: string;
+  title: string;
+  /** The cell's text, also written to the CSV; null shows as "No data". */
+  text: (row: EntityMeasures) => string | null;
+  /** What the column sorts by; null sorts last whichever way. */
+  sortValue: (row: EntityMeasures) => number | string | null;
+  light?: (row: EntityMeasures) => TrafficLight;
+  numeric?: boolean;
+}
+
+export type SortDirection = 'asc' | 'desc';
+
+/** The name a row goes by: its title, else the name in its ref. */
+export function rowName(row: EntityMeasures): string {
+  if (row.title) return row.title;
+  try {
+    return parseEntityRef(row.entityRef).name;
+  } catch {
+    return row.entityRef;
+  }
+}
+
+function tallyLight(tally: TargetTally): TrafficLight {
+  if (tally.notMet > 0) return 'missed';
+  if (tally.met > 0) return 'met';
+  return 'no-data';
+}
+
+function tallyCell(tally: TargetTally): string {
+  if (tally.withTarget === 0) return 'No targets';
+  return `${tally.met} of ${tally.withTarget} meet`;
+}
+
+/** The share of services with data that meet their target, for sorting; null with none to tell. */
+function tallyShare(tally: TargetTally): number | null {
+  const known = tally.met + tally.notMet;
+  return known === 0 ? null : tally.met / known;
+}
+
+const readersOf = (row: EntityMeasures) =>
+  row.postIncidentReviewReaders.reviews === 0
+    ? null
+    : row.postIncidentReviewReaders.count;
+
+/** The table's columns, left to right: the name, then the playbook's measures in its order. */
+export const LEADERS_COLUMNS: LeadersColumn[] = [
+  {
+    id: 'name',
+    title: 'Name',
+    text: rowName,
+    sortValue: row => rowName(row).toLocaleLowerCase('en-GB'),
+  },
+  {
+    id: 'services',
+    title: 'Services',
+    text: row => String(row.services.length),
+    sortValue: row => row.services.length,
+    numeric: true,
+  },
+  {
+    id: 'deployments-per-week',
+    title: 'Deployments a week',
+    text: row => formatNumber(row.deploymentFrequency.perWeek),
+    sortValue: row => row.deploymentFrequency.perWeek,
+    numeric: true,
+  },
+  {
+    id: 'deployment-targets',
+    title: 'Deployment targets',
+    text: row => tallyCell(row.targets.deploymentFrequency),
+    sortValue: row => tallyShare(row.targets.deploymentFrequency),
+    light: row => tallyLight(row.targets.deploymentFrequency),
+  },
+  {
+    id: 'lead-time',
+    title: 'Lead time (median)',
+    text: row => formatDays(row.leadTimeDays.median),
+    sortValue: row => row.leadTimeDays.median,
+    numeric: true,
+  },
+  {
+    id: 'loose-coupling',
+    title: 'Loose coupling',
+    text: row => formatPercent(row.looseCoupling.ratio),
+    sortValue: row => row.looseCoupling.ratio,
+    numeric: true,
+  },
+  {
+    id: 'pre-approved-changes',
+    title: 'Pre-approved changes',
+    text: row => formatPercent(row.preApprovedChanges.ratio),
+    sortValue: row => row.preApprovedChanges.ratio,
+    numeric: true,
+  },
+  {
+    id: 'availability',
+    title: 'Availability',
+    text: row => formatAvailabilityRatio(row.availability.ratio),
+    sortValue: row => row.availability.ratio,
+    numeric: true,
+  },
+  {
+    id: 'availability-targets',
+    title: 'Availability targets',
+    text: row => tallyCell(row.targets.availability),
+    sortValue: row => tallyShare(row.targets.availability),
+    light: row => tallyLight(row.targets.availability),
+  },
+  {
+    id: 'time-to-restore',
+    title: 'Time to restore (median)',
+    text: row => formatMinutes(row.timeToRestoreMinutes.median),
+    sortValue: row => row.timeToRestoreMinutes.median,
+    numeric: true,
+  },
+  {
+    id: 'time-to-acknowledge',
+    title: 'Time to acknowledge (median)',
+    text: row => formatMinutes(row.timeToAcknowledgeMinutes.median),
+    sortValue: row => row.timeToAcknowledgeMinutes.median,
+    numeric: true,
+  },
+  {
+    id: 'financial-loss-protection',
+    title: 'Loss protection',
+    text: row => formatPercent(row.financialLossProtection.effectiveness),
+    sortValue: row => row.financialLossProtection.effectiveness,
+    numeric: true,
+  },
+  {
+    id: 'review-readers',
+    title: 'Review readers',
+    text: row => {
+      const readers = readersOf(row);
+      return readers === null ? null : String(readers);
+    },
+    sortValue: readersOf,
+    numeric: true,
+  },
+  {
+    id: 'chaos-days',
+    title: 'Chaos Days',
+    text: row =>
+      row.chaosDays.count === 0 ? null : String(row.chaosDays.count),
+    sortValue: row => (row.chaosDays.count === 0 ? null : row.chaosDays.count),
+    numeric: true,
+  },
+  {
+    id: 'improvement-action-lead-time',
+    title: 'Action lead time (median)',
+    text: row => formatDays(row.improvementActionLeadTimeDays.median),
+    sortValue: row => row.improvementActionLeadTimeDays.median,
+    numeric: true,
+  },
+  {
+    id: 'rework-rate',
+    title: 'Rework rate',
+    text: row => formatPercent(row.reworkRate.ratio),
+    sortValue: row => row.reworkRate.ratio,
+    numeric: true,
+  },
+];
+
+/** The columns for a table of teams or of domains: the first is headed by what its rows are. */
+export function leadersColumns(groupBy: 'team' | 'domain'): LeadersColumn[] {
+  return LEADERS_COLUMNS.map(column =>
+    column.id === 'name'
+      ? { ...column, title: groupBy === 'team' ? 'Team' : 'Domain' }
+      : column,
+  );
+}
+
+/** The rows sorted by one column; rows with no value go last whichever the direction, ties by name. */
+export function sortRows(
+  rows: readonly EntityMeasures[],
+  column: LeadersColumn,
+  direction: SortDirection,
+): EntityMeasures[] {
+  const sign = direction === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const x = column.sortValue(a);
+    const y = column.sortValue(b);
+    if (x === null && y === null) return rowName(a).localeCompare(rowName(b));
+    if (x === null) return 1;
+    if (y === null) return -1;
+    const order =
+      typeof x === 'number' && typeof y === 'number'
+        ? x - y
+        : String(x).localeCompare(String(y));
+    return order !== 0 ? sign * order : rowName(a).localeCompare(rowName(b));
+  });
+}
+
+/** A cell's text as the table shows it. */
+export function cellText(column: LeadersColumn, row: EntityMeasures): string {
+  return column.text(row) ?? NO_DATA;
+}
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line break or outer spaces,
+ * with its quotes doubled. A field a spreadsheet would run as a formula (it starts with =, +, -
+ * or @ and is not a number) is prefixed with an apostrophe, since team names come from the catalog.
+ */
+export function csvField(value: string): string {
+  let text = value;
+  if (/^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(\.\d+)?%?$/.test(text))
+    text = `'${text}`;
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A CSV document: a header line, then one line per row, lines ended by CRLF. */
+export function toCsv(
+  header: readonly string[],
+  rows: ReadonlyArray<readonly string[]>,
+): string {
+  return [header, ...rows]
+    .map(line => line.map(csvField).join(','))
+    .join('\r\n')
+    .concat('\r\n');
+}
+
+/** The CSV of exactly what the table shows: its columns, its rows in their order, as their text. */
+export function leadersCsv(
+  columns: readonly LeadersColumn[],
+  rows: readonly EntityMeasures[],
+): string {
+  return toCsv(
+    columns.map(c => c.title),
+    rows.map(row => columns.map(column => cellText(column, row))),
+  );
+}

@@ -1,0 +1,1 @@
+export { OnCallCostView } from './OnCallCostView';

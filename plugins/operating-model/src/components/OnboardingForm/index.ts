@@ -1,0 +1,2 @@
+export { OnboardingForm, domainRotaSiblings } from './OnboardingForm';
+export type { OnboardingFormProps } from './OnboardingForm';

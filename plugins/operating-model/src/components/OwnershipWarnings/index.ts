@@ -1,0 +1,1 @@
+export { OwnershipWarnings } from './OwnershipWarnings';

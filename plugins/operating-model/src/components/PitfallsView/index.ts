@@ -1,0 +1,1 @@
+export { PitfallsView } from './PitfallsView';

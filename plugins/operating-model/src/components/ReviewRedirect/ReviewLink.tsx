@@ -1,0 +1,40 @@
+import { Link } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { ReviewKey } from '@internal/plugin-operating-model-common';
+import { rootRouteRef } from '../../routes';
+
+/**
+ * The path that records a read and opens a review, or undefined where the plugin's page is not
+ * mounted (the link then goes straight to the review, and the read is not counted).
+ */
+function useReviewPath(): ((review: ReviewKey) => string) | undefined {
+  let root: (() => string) | undefined;
+  try {
+    root = useRouteRef(rootRouteRef);
+  } catch {
+    // Every hook inside useRouteRef has run by the time it throws, so the order stays the same.
+    root = undefined;
+  }
+  if (!root) return undefined;
+  const base = root().replace(/\/$/, '');
+  return review =>
+    `${base}/reviews/${encodeURIComponent(review.source)}/${encodeURIComponent(
+      review.externalId,
+    )}`;
+}
+
+/** A link to an incident's post-incident review, through the page that counts its readers. */
+export function ReviewLink(props: {
+  review: ReviewKey | null;
+  reviewUrl?: string | null;
+}) {
+  const path = useReviewPath();
+  const { review, reviewUrl } = props;
+  // A review sent without a url cannot be opened, so its read could not be recorded either.
+  if (review?.url && path)
+    return <Link to={path(review)}>{review.title ?? 'Read the review'}</Link>;
+  const direct = review?.url ?? reviewUrl;
+  if (direct)
+    return <Link to={direct}>{review?.title ?? 'Read the review'}</Link>;
+  return <>—</>;
+}

@@ -1,0 +1,124 @@
+import { ResponseError } from '@backstage/errors';
+import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { screen, waitFor } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
+import { OperatingModelApi, operatingModelApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import { ReviewLink } from './ReviewLink';
+import { ReviewRedirect } from './ReviewRedirect';
+
+async function renderRedirect(
+  api: Partial<OperatingModelApi>,
+  path: string,
+  assign = jest.fn(),
+) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[operatingModelApiRef, api]]}>
+      <Routes>
+        <Route
+          path="/reviews/:source/:id"
+          element={<ReviewRedirect assign={assign} />}
+        />
+      </Routes>
+    </TestApiProvider>,
+    { routeEntries: [path] },
+  );
+  return assign;
+}
+
+async function notFound(): Promise<ResponseError> {
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name: 'NotFoundError', message: 'No post-incident review' },
+      }),
+      {
+        status: 404,
+        statusText: 'Not Found',
+        headers: { 'Content-Type': 'application/json' },
+      },
+    ),
+  );
+}
+
+describe('ReviewRedirect', () => {
+  it('records the read, then sends the browser to the review', async () => {
+    const readReview = jest
+      .fn()
+      .mockResolvedValue({ url: 'https://wiki.example/pir-1' });
+    const assign = await renderRedirect(
+      { readReview },
+      '/reviews/confluence/PIR%201%2Fa',
+    );
+    await waitFor(() =>
+      expect(assign).toHaveBeenCalledWith('https://wiki.example/pir-1'),
+    );
+    expect(assign).toHaveBeenCalledTimes(1);
+    expect(readReview).toHaveBeenCalledWith('confluence', 'PIR 1/a');
+  });
+
+  it('says when the review is not known', async () => {
+    const assign = await renderRedirect(
+      {
+        readReview: jest.fn().mockImplementation(async () => {
+          throw await notFound();
+        }),
+      },
+      '/reviews/confluence/PIR-404',
+    );
+    expect(
+      await screen.findByText('No such post-incident review'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/There is no review PIR-404 from confluence/),
+    ).toBeInTheDocument();
+    expect(assign).not.toHaveBeenCalled();
+  });
+
+  it('shows any other failure', async () => {
+    await renderRedirect(
+      { readReview: jest.fn().mockRejectedValue(new Error('backend down')) },
+      '/reviews/confluence/PIR-1',
+    );
+    expect((await screen.findAllByText(/backend down/)).length).toBeGreaterThan(
+      0,
+    );
+  });
+});
+
+describe('ReviewLink', () => {
+  const review = {
+    source: 'confluence',
+    externalId: 'PIR 1',
+    title: 'Beds',
+    url: 'https://wiki.example/pir-1',
+  };
+
+  it('links through the page that records the read', async () => {
+    await renderInTestApp(<ReviewLink review={review} />, {
+      mountedRoutes: { '/operating-model': rootRouteRef },
+    });
+    expect(screen.getByRole('link', { name: 'Beds' })).toHaveAttribute(
+      'href',
+      '/operating-model/reviews/confluence/PIR%201',
+    );
+  });
+
+  it('links straight to the review where the page is not mounted, and to the incident’s own link without a review', async () => {
+    await renderInTestApp(
+      <>
+        <ReviewLink review={review} />
+        <ReviewLink review={null} reviewUrl="https://wiki.example/pir-2" />
+        <ReviewLink review={null} />
+      </>,
+    );
+    expect(screen.getByRole('link', { name: /^Beds/ })).toHaveAttribute(
+      'href',
+      'https://wiki.example/pir-1',
+    );
+    expect(
+      screen.getByRole('link', { name: /^Read the review/ }),
+    ).toHaveAttribute('href', 'https://wiki.example/pir-2');
+    expect(screen.getByText('—')).toBeInTheDocument();
+  });
+});

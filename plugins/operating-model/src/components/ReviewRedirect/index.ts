@@ -1,0 +1,2 @@
+export { ReviewRedirect } from './ReviewRedirect';
+export { ReviewLink } from './ReviewLink';

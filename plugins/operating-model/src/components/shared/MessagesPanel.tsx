@@ -1,0 +1,30 @@
+import { WarningPanel } from '@backstage/core-components';
+import Typography from '@material-ui/core/Typography';
+
+/** "1 problem", "3 problems". */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * A list of plain-words messages (annotation problems, warnings, rota problems) in Backstage's
+ * warning panel, open by default so nobody has to click to see what is wrong.
+ */
+export function MessagesPanel(props: {
+  severity: 'error' | 'warning' | 'info';
+  title: string;
+  messages: Array<{ key: string; text: string }>;
+}) {
+  if (props.messages.length === 0) return null;
+  return (
+    <WarningPanel severity={props.severity} title={props.title} defaultExpanded>
+      <ul style={{ margin: 0, paddingLeft: 20 }}>
+        {props.messages.map(m => (
+          <li key={m.key}>
+            <Typography variant="body2">{m.text}</Typography>
+          </li>
+        ))}
+      </ul>
+    </WarningPanel>
+  );
+}
