@@ -27,7 +27,7 @@ test('the bedroom service shows its operating model card with 99.0%', async ({ p
 
 test('the selector chart places every service and links to its page', async ({ page }) => {
   await signInAsGuest(page);
-  await page.goto('/operating-model');
+  await page.goto('/operating-model?tab=selector');
   const chart = page.getByRole('img', { name: /Operating model selector/ });
   await expect(chart).toBeVisible({ timeout: 60_000 });
   const bedroom = chart.getByRole('link', { name: 'Bedroom shop' });
@@ -39,7 +39,7 @@ test('the selector chart places every service and links to its page', async ({ p
 test('a domain page shows the out-of-hours rota drawn from its teams, with today marked', async ({ page }) => {
   await signInAsGuest(page);
   await page.goto('/catalog/default/domain/furnishing/on-call');
-  await expect(page.getByText('Out-of-hours rota')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('Out-of-hours rota', { exact: true })).toBeVisible({ timeout: 60_000 });
   const header = page.getByTestId('rota-header');
   await expect(header).toContainText('Bedroom team');
   await expect(header).toContainText('Kitchen & Dining team');
@@ -53,4 +53,55 @@ test('the bedroom card says who is paged right now', async ({ page }) => {
   await expect(page.getByText(/Paged now \((working hours|out of hours)\)/)).toBeVisible({
     timeout: 60_000,
   });
+});
+
+test('a service’s measures tab draws its charts from the demo events', async ({ page }) => {
+  await signInAsGuest(page);
+  // The start command loads a year of demo events once the backend answers.
+  await expect(async () => {
+    await page.goto('/catalog/default/component/bedroom/measures');
+    await expect(page.locator('.recharts-surface').first()).toBeVisible({ timeout: 15_000 });
+  }).toPass({ timeout: 180_000 });
+  await expect(page.getByText('Deployment frequency').first()).toBeVisible();
+});
+
+test('the teams and services view searches as you type and filters', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/operating-model');
+  const rows = page.getByTestId('directory-row');
+  await expect(rows.first()).toBeVisible({ timeout: 60_000 });
+  const search = page.getByRole('textbox', { name: 'Search services, teams, domains and people' });
+  await search.fill('bedroom');
+  await expect(page.locator('[data-ref="component:default/bedroom"]')).toBeVisible();
+  await expect(page.locator('[data-ref="component:default/checkout"]')).toHaveCount(0);
+  await search.fill('');
+  await page.getByLabel('Has problems').check();
+  await expect(page.getByTestId('directory-count')).toBeVisible();
+  await expect(page.locator('[data-ref="component:default/bedroom"]')).toHaveCount(0);
+});
+
+test('the incident loss calculator says how fast to restore', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/operating-model?tab=incident-loss');
+  const calculator = page.getByTestId('incident-loss-calculator');
+  await expect(calculator).toBeVisible({ timeout: 60_000 });
+  await calculator.getByLabel('Service').click();
+  await page.getByRole('option', { name: /Bedroom shop/ }).first().click();
+  await calculator.getByLabel('Users cannot complete their journey').check();
+  const verdict = page.getByTestId('incident-loss-verdict');
+  await expect(verdict).toContainText('Major incident');
+});
+
+test('the onboarding form shows the targets the answers give, and the catalog-info.yaml', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/operating-model?tab=onboarding');
+  await page.getByLabel('Service name').fill('bedroom-recommendations');
+  await page.getByLabel('Financial exposure per hour', { exact: true }).fill('200K');
+  await page.getByLabel('Feature demand').selectOption('very-high');
+  const targets = page.getByTestId('onboarding-targets');
+  await expect(targets).toContainText('99.0%');
+  await expect(targets).toContainText('1:40:48');
+  await expect(page.getByTestId('catalog-info-yaml')).toContainText(
+    'operating-model.io/financial-exposure',
+  );
 });

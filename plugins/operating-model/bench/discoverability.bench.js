@@ -49,7 +49,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The service the filter timings look for: its name is unique in the catalog. */
 const TARGET_TEAM = Math.min(TEAMS - 1, 1234);
-const TARGET = { name: `svc-${TARGET_TEAM}-3`, title: `Service ${TARGET_TEAM}-3` };
+// Titles use a dot where people's names use a dash, so the search for one service finds only it
+// (a search for "1234-3" would also find the services of Person 1234-3's team, by design).
+const TARGET = { name: `svc-${TARGET_TEAM}-3`, title: `Service ${TARGET_TEAM}.3` };
 
 function random(seed) {
   let state = seed >>> 0;
@@ -97,7 +99,7 @@ function generateCatalog(file) {
       write({
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Component',
-        metadata: meta(`svc-${t}-${s}`, `Service ${t}-${s}`, {
+        metadata: meta(`svc-${t}-${s}`, `Service ${t}.${s}`, {
           annotations: {
             'operating-model.io/financial-exposure': exposures[Math.floor(rnd() * exposures.length)],
             'operating-model.io/feature-demand': demands[Math.floor(rnd() * demands.length)],
@@ -266,7 +268,7 @@ async function findDirectoryPath(page) {
   for (const candidate of DIRECTORY_PATHS) {
     await page.goto(`${APP_URL}${candidate}`);
     try {
-      await page.getByTestId('directory-row').first().waitFor({ timeout: 60_000 });
+      await page.getByTestId('directory-row').first().waitFor({ timeout: 30_000 });
       return candidate;
     } catch {
       console.log(`  no discoverability rows at ${candidate}`);

@@ -51,8 +51,17 @@ export interface ReworkRow {
   members: number | null;
 }
 
-function chunk<T>(items: T[], columns: number): T[][] {
-  const size = Math.max(1, Math.min(2000, Math.floor(MAX_BOUND_VALUES / columns)));
+/**
+ * SQLite writes a multi-row insert as one compound SELECT, which it caps at 500 terms; other
+ * databases take larger statements.
+ */
+function rowsPerStatement(knex: Knex): number {
+  const client = String(knex.client.config.client ?? '');
+  return client.includes('sqlite') ? 500 : 2000;
+}
+
+function chunk<T>(items: T[], columns: number, maxRows: number): T[][] {
+  const size = Math.max(1, Math.min(maxRows, Math.floor(MAX_BOUND_VALUES / columns)));
   const chunks: T[][] = [];
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
   return chunks;
@@ -90,7 +99,11 @@ export class EventStore {
   }
 
   /** Over a database already migrated, as the plugin opens it once for all its stores. */
-  constructor(private readonly knex: Knex) {}
+  private readonly maxRows: number;
+
+  constructor(private readonly knex: Knex) {
+    this.maxRows = rowsPerStatement(knex);
+  }
 
   /** Writes a validated batch in one transaction: all of it, or none of it. Returns the records written. */
   async write(batch: EventBatch): Promise<number> {
@@ -124,7 +137,7 @@ export class EventStore {
     table: string,
     rows: Array<Record<string, unknown>>,
   ): Promise<number> {
-    for (const part of chunk(rows, rows.length > 0 ? Object.keys(rows[0]).length : 1)) {
+    for (const part of chunk(rows, rows.length > 0 ? Object.keys(rows[0]).length : 1, this.maxRows)) {
       await trx(table).insert(part).onConflict(['source', 'external_id']).merge();
     }
     return rows.length;
@@ -137,7 +150,7 @@ export class EventStore {
     rows: Array<Record<string, unknown>>,
   ): Promise<Array<{ id: number; source: string; external_id: string }>> {
     const written: Array<{ id: number; source: string; external_id: string }> = [];
-    for (const part of chunk(rows, rows.length > 0 ? Object.keys(rows[0]).length : 1)) {
+    for (const part of chunk(rows, rows.length > 0 ? Object.keys(rows[0]).length : 1, this.maxRows)) {
       written.push(
         ...(await trx(table)
           .insert(part)
@@ -157,7 +170,7 @@ export class EventStore {
     parents: Array<{ id: number; source: string; external_id: string }>,
     servicesOf: Map<string, string[]>,
   ) {
-    for (const part of chunk(parents, 1)) {
+    for (const part of chunk(parents, 1, this.maxRows)) {
       await trx(table)
         .whereIn(
           parentColumn,
@@ -171,7 +184,7 @@ export class EventStore {
         service_ref,
       })),
     );
-    for (const part of chunk(rows, 2)) {
+    for (const part of chunk(rows, 2, this.maxRows)) {
       await trx(table).insert(part);
     }
   }
@@ -264,7 +277,7 @@ export class EventStore {
       person: r.person,
       read_at: r.readAt,
     }));
-    for (const part of chunk(rows, 5)) {
+    for (const part of chunk(rows, 5, this.maxRows)) {
       await trx('review_reads')
         .insert(part)
         .onConflict(['review_source', 'review_external_id', 'person'])

@@ -358,6 +358,19 @@ describe.each(databases.eachSupportedId())('events and measures on %s', database
     expect(await rowCounts()).toEqual(counts);
   });
 
+  it('writes a batch of thousands of items in one go (SQLite caps one insert at 500 rows)', async () => {
+    const { post, rowCounts } = await start(databaseId);
+    const items = Array.from({ length: 2500 }, (_, i) => ({
+      ...deployments[1],
+      externalId: `bulk-${i}`,
+      deployTime: new Date(Date.parse('2026-10-01T00:00:00Z') + i * 60000).toISOString(),
+    }));
+    const response = await post('deployments', items);
+    expect(response.status).toBe(200);
+    expect(response.body.written).toBe(2500);
+    expect((await rowCounts()).deployments).toBe(2500);
+  });
+
   it('rejects a batch with one bad item, naming it, and writes none of it', async () => {
     const { post, rowCounts } = await start(databaseId);
     const items = deployments.slice(1, 7).map(d => ({ ...d }));

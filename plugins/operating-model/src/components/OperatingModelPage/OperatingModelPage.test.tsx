@@ -28,6 +28,7 @@ function api(): Partial<OperatingModelApi> {
     }),
     // Never answers, so the test browser is not sent away.
     readReview: jest.fn().mockReturnValue(new Promise(() => {})),
+    getDirectory: jest.fn().mockReturnValue(new Promise(() => {})),
   };
 }
 
@@ -50,9 +51,18 @@ async function renderPage(mock: Partial<OperatingModelApi>, path = '/') {
 }
 
 describe('OperatingModelPage', () => {
-  it('opens on the selector and who-is-paged tab, and shows the leaders’ view on its tab', async () => {
+  it('opens on every team and service', async () => {
+    await renderPage(api());
+    expect(await screen.findByRole('tab', { name: 'Teams and services' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(screen.getByText('Every team and service')).toBeInTheDocument();
+  });
+
+  it('shows the selector and who-is-paged tab, and the leaders’ view on its tab', async () => {
     const mock = api();
-    await renderPage(mock);
+    await renderPage(mock, '/?tab=selector');
     expect(await screen.findByText('Who is paged for…')).toBeInTheDocument();
     expect(mock.getLeaders).not.toHaveBeenCalled();
 

@@ -19,6 +19,7 @@ import { ReactNode } from 'react';
 import { Route, Routes, useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { operatingModelApiRef } from '../../api';
+import { DiscoverabilityView } from '../DiscoverabilityView';
 import { IncidentLossCalculator } from '../IncidentLossCalculator';
 import { LeadersView } from '../LeadersView';
 import { OnCallCostView } from '../OnCallCostView';
@@ -118,6 +119,18 @@ interface PageTab {
 }
 
 const PAGE_TABS: PageTab[] = [
+  {
+    id: 'directory',
+    label: 'Teams and services',
+    content: () => (
+      <Section
+        title="Every team and service"
+        help="Search as you type across services, teams, domains and people; filter; see who owns each service, who is on call now, and how it does against its targets."
+      >
+        <DiscoverabilityView />
+      </Section>
+    ),
+  },
   {
     id: 'selector',
     label: 'Selector and on call',
