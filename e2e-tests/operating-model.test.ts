@@ -96,7 +96,7 @@ test('the onboarding form shows the targets the answers give, and the catalog-in
   await signInAsGuest(page);
   await page.goto('/operating-model?tab=onboarding');
   await page.getByLabel('Service name').fill('bedroom-recommendations');
-  await page.getByLabel('Financial exposure per hour', { exact: true }).fill('200K');
+  await page.getByRole('textbox', { name: 'Financial exposure per hour', exact: true }).fill('200K');
   await page.getByLabel('Feature demand').selectOption('very-high');
   const targets = page.getByTestId('onboarding-targets');
   await expect(targets).toContainText('99.0%');

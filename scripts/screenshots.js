@@ -4,8 +4,15 @@ const { chromium } = require('playwright-core');
 const base = process.env.APP_URL ?? 'http://localhost:3000';
 const shots = [
   { path: '/catalog/default/component/bedroom', file: 'docs/entity-card.png', wait: 'Recommended model' },
-  { path: '/operating-model', file: 'docs/selector-chart.png', wait: 'Operating model selector' },
+  { path: '/operating-model?tab=selector', file: 'docs/selector-chart.png', wait: 'Operating model selector' },
   { path: '/catalog/default/domain/furnishing/on-call', file: 'docs/domain-rota.png', wait: 'Out-of-hours rota' },
+  { path: '/catalog/default/component/bedroom/measures', file: 'docs/measures.png', wait: 'Deployments per week' },
+  { path: '/operating-model?tab=directory', file: 'docs/tab-teams-and-services.png', wait: 'Every team and service' },
+  { path: '/operating-model?tab=leaders', file: 'docs/tab-leaders.png', wait: 'Measures by team and domain' },
+  { path: '/operating-model?tab=pitfalls', file: 'docs/tab-pitfalls.png', wait: 'Pitfalls' },
+  { path: '/operating-model?tab=cost', file: 'docs/tab-on-call-cost.png', wait: 'On-call cost' },
+  { path: '/operating-model?tab=incident-loss', file: 'docs/tab-incident-loss.png', wait: 'How bad is this incident?' },
+  { path: '/operating-model?tab=onboarding', file: 'docs/tab-onboarding.png', wait: 'Onboard a service' },
 ];
 
 (async () => {
