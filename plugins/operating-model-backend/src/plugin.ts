@@ -153,6 +153,7 @@ export const operatingModelPlugin = createBackendPlugin({
             permissions,
             now: () => new Date(),
             ready: () => refresher.ready(),
+            onEventsWritten: () => directory.measuresChanged(),
           }),
         );
         // Calendar feed links carry their own signature, so phones can subscribe to them.

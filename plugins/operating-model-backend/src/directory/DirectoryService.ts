@@ -169,6 +169,14 @@ export class DirectoryService {
     return this.prepared;
   }
 
+  /**
+   * New events have been written: the measures at a glance are recomputed on the next request
+   * instead of waiting out their age; the last figures are served until then.
+   */
+  measuresChanged(): void {
+    if (this.totals) this.totals = { ...this.totals, computedAt: Number.NEGATIVE_INFINITY };
+  }
+
   /** One service's row, for the entity card's ownership warnings. */
   async service(entityRef: string): Promise<DirectoryServiceRow | undefined> {
     const body = await this.current();

@@ -185,6 +185,33 @@ describe.each(databases.eachSupportedId())('GET /directory on %s', databaseId =>
     }
   });
 
+  it('takes in new events at once instead of serving measures from before them', async () => {
+    const server = await start();
+    const bedroom = async () => {
+      const body: Directory = (await request(server).get('/api/operating-model/directory')).body;
+      return body.services.find(s => s.ref === 'component:default/bedroom')!;
+    };
+    expect((await bedroom()).measures.deploymentFrequency.per30Days).toBeNull();
+    const now = Date.now();
+    const items = [1, 2, 3].map(i => ({
+      source: 'test',
+      externalId: `late-${i}`,
+      service: 'component:default/bedroom',
+      environment: 'production',
+      buildTime: new Date(now - i * DAY - 3_600_000).toISOString(),
+      deployTime: new Date(now - i * DAY).toISOString(),
+    }));
+    await request(server).post('/api/operating-model/events/deployments').send({ items }).expect(200);
+    // The next answer may still be the prepared one; the one after has the new figures.
+    await bedroom();
+    let per30Days: number | null = null;
+    for (let i = 0; i < 20 && per30Days === null; i++) {
+      await new Promise(resolve => setTimeout(resolve, 50));
+      per30Days = (await bedroom()).measures.deploymentFrequency.per30Days;
+    }
+    expect(per30Days).toBeCloseTo(3, 0);
+  });
+
   it('answers from memory, gzipped, with a 304 for an unchanged directory', async () => {
     const server = await start();
     const first = await request(server)

@@ -14,6 +14,8 @@ export interface EventsRouterOptions {
   permissions: PermissionsService;
   now: () => Date;
   ready: () => Promise<void>;
+  /** Told after every written batch, so what caches figures from the events can drop them. */
+  onEventsWritten?: () => void;
 }
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
@@ -24,7 +26,7 @@ const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
  * does not know are kept (the catalog may simply not have caught up) and reported.
  */
 export function createEventsRouter(options: EventsRouterOptions) {
-  const { eventStore, assessments, httpAuth, permissions, now, ready } = options;
+  const { eventStore, assessments, httpAuth, permissions, now, ready, onEventsWritten } = options;
   const router = Router();
 
   router.post('/events/:kind', async (req, res) => {
@@ -45,6 +47,7 @@ export function createEventsRouter(options: EventsRouterOptions) {
     }
     const batch = readEventBatch(kind, req.body);
     const written = await eventStore.write(batch);
+    onEventsWritten?.();
 
     // The report is best effort: the events are written whether or not the catalog can be read.
     await ready().catch(() => undefined);
