@@ -272,7 +272,10 @@ async function timeToFirstRowsOnLoad(page, url, firstRow) {
  */
 async function timeToFirstRowsInApp(page, url, firstRow) {
   await page.goto(`${APP_URL}/settings`);
-  await page.getByRole('navigation', { name: 'sidebar nav' }).waitFor({ timeout: 60_000 });
+  await page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Catalog', exact: true })
+    .waitFor({ timeout: 60_000 });
   await page.waitForTimeout(500);
   const begin = Date.now();
   const moved = await page.evaluate(target => {
@@ -429,7 +432,7 @@ async function main() {
     ok = true;
   } finally {
     stopAll();
-    if (KEEP || !ok) console.log(`logs and generated catalog kept in ${dir}`);
+    if (!REUSE_APP && (KEEP || !ok)) console.log(`logs and generated catalog kept in ${dir}`);
     else fs.rmSync(dir, { recursive: true, force: true });
   }
 }
