@@ -24,12 +24,16 @@ echo "== Unit, component and API tests"
 yarn backstage-cli repo test --json --outputFile=test-results/jest.json
 jest_status=$?
 
+echo "== Reliability (small scale)"
+yarn workspace @internal/plugin-operating-model-backend bench:reliability --events 40000
+reliability_status=$?
+
 echo "== End-to-end, headless Chromium"
 yarn playwright test
 e2e_status=$?
 
 node scripts/summarise-tests.js test-results/jest.json test-results/e2e.json "$tsc_status"
 summary_status=$?
-if [ $tsc_status -ne 0 ] || [ $jest_status -ne 0 ] || [ $e2e_status -ne 0 ] || [ $summary_status -ne 0 ]; then
+if [ $tsc_status -ne 0 ] || [ $jest_status -ne 0 ] || [ $reliability_status -ne 0 ] || [ $e2e_status -ne 0 ] || [ $summary_status -ne 0 ]; then
   exit 1
 fi
