@@ -30,3 +30,4 @@ export * from './onCallCost';
 export * from './pitfalls';
 export * from './ownership';
 export * from './directory';
+export * from './annotationFixes';

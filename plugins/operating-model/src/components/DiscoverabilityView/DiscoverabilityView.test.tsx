@@ -57,7 +57,7 @@ describe('DiscoverabilityView', () => {
     const refunds = within(screen.getAllByTestId('directory-row')[4]);
     expect(refunds.getByText('Ops Run It')).toBeInTheDocument();
     expect(refunds.getByText('recommended: You Build It You Run It')).toBeInTheDocument();
-    expect(refunds.getByText('1 unreadable annotation')).toBeInTheDocument();
+    expect(refunds.getByText('1 annotation problem')).toBeInTheDocument();
   });
 
   it('searches as you type across services, teams, domains and people', async () => {

@@ -285,9 +285,9 @@ const ServiceRow = memo(function ServiceRow(props: {
         </div>
         <div className={classes.secondary}>
           {service.problems > 0 && (
-            <Tooltip title="Annotations that could not be read: open the service for details">
+            <Tooltip title="Operating-model annotations that are missing or cannot be read: open the service for the fix">
               <span className={classes.badge}>
-                {service.problems} unreadable annotation{service.problems === 1 ? '' : 's'}
+                {service.problems} annotation problem{service.problems === 1 ? '' : 's'}
               </span>
             </Tooltip>
           )}

@@ -113,7 +113,40 @@ describe('EntityOperatingModelCard', () => {
     expect(await screen.findByText(/peak exposure £700K an hour: 99.9% while it lasts/)).toBeInTheDocument();
     expect(screen.getByText('nobody: callouts wait until the next working day')).toBeInTheDocument();
     expect(screen.getByText(/"huge" is not a feature demand band/)).toBeInTheDocument();
+    expect(screen.getByText('Error: 1 annotation problem to fix in catalog-info.yaml')).toBeInTheDocument();
+    expect(screen.getByTestId('problem-fix')).toHaveTextContent(
+      /^operating-model.io\/feature-demand: "low"The value is an example; write the service’s own\. Choose the band/,
+    );
     expect(screen.getByText('Exposure is above the highest band')).toBeInTheDocument();
+  });
+
+  it('shows a service missing its financial exposure, with what can still be worked out and the line to add', async () => {
+    await renderCard({
+      getService: jest.fn().mockResolvedValue(
+        assessedService({
+          financialExposurePerHour: null,
+          availabilityTarget: null,
+          tolerableUnavailabilitySecondsPerWeek: null,
+          onCall: { workingHours: 'team', outOfHours: null },
+          problems: [
+            {
+              annotation: 'operating-model.io/financial-exposure',
+              value: '',
+              message: 'The annotation is missing; expected the most money the service can lose in one hour of unavailability',
+            },
+          ],
+        }),
+      ),
+    });
+    expect(await screen.findByText('Availability target')).toBeInTheDocument();
+    expect(screen.getByText('Daily')).toBeInTheDocument();
+    expect(screen.getByText('unknown until the financial exposure can be read')).toBeInTheDocument();
+    expect(screen.getByText(/The annotation is missing/)).toHaveTextContent(
+      'operating-model.io/financial-exposure: The annotation is missing',
+    );
+    expect(screen.getByTestId('problem-fix')).toHaveTextContent(
+      /^operating-model.io\/financial-exposure: "200K"The value is an example.*in GBP/,
+    );
   });
 
   it('shows the error when the service cannot be loaded', async () => {

@@ -32,6 +32,7 @@ import { MessagesPanel, countOf } from '../shared/MessagesPanel';
 import { PagedNow } from '../PagedNow';
 import { OwnershipWarnings } from '../OwnershipWarnings';
 import { IncidentLossSection } from '../IncidentLossCalculator';
+import { AnnotationProblemsPanel } from '../AnnotationProblemsView';
 
 const useStyles = makeStyles(theme => ({
   grid: {
@@ -152,11 +153,7 @@ export function OperatingModelSummary({ service }: { service: AssessedService })
       </dl>
       {service.problems.length > 0 && (
         <Box mt={2}>
-          <MessagesPanel
-            severity="error"
-            title={`${countOf(service.problems.length, 'annotation')} could not be read`}
-            messages={service.problems.map(p => ({ key: `${p.annotation}:${p.value}`, text: p.message }))}
-          />
+          <AnnotationProblemsPanel problems={service.problems} />
         </Box>
       )}
       {service.warnings.length > 0 && (

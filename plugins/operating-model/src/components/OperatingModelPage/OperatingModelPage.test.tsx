@@ -9,6 +9,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { OperatingModelApi, operatingModelApiRef } from '../../api';
 import { entityMeasures } from '../testMeasures';
 import { entityPresentationApiMock } from '../testPeople';
+import { assessedService } from '../testServices';
 import { OperatingModelPage } from './OperatingModelPage';
 
 function api(): Partial<OperatingModelApi> {
@@ -83,6 +84,18 @@ describe('OperatingModelPage', () => {
       'aria-selected',
       'true',
     );
+  });
+
+  it('lists the annotation problems on their own tab', async () => {
+    const mock = api();
+    mock.listServices = jest.fn().mockResolvedValue([
+      assessedService({
+        problems: [{ annotation: 'operating-model.io/feature-demand', value: 'huge', message: '"huge" is not a feature demand band' }],
+      }),
+    ]);
+    await renderPage(mock, '/?tab=problems');
+    expect(await screen.findByTestId('team-problems')).toHaveTextContent('"huge" is not a feature demand band');
+    expect(screen.getByRole('tab', { name: 'Annotation problems' })).toHaveAttribute('aria-selected', 'true');
   });
 
   it('records a review read at /reviews/:source/:id', async () => {

@@ -19,6 +19,7 @@ import { ReactNode } from 'react';
 import { Route, Routes, useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { operatingModelApiRef } from '../../api';
+import { AnnotationProblemsView } from '../AnnotationProblemsView';
 import { DiscoverabilityView } from '../DiscoverabilityView';
 import { IncidentLossCalculator } from '../IncidentLossCalculator';
 import { LeadersView } from '../LeadersView';
@@ -184,6 +185,18 @@ const PAGE_TABS: PageTab[] = [
         help="Answer the non-technical questions and see the targets, operating model, on-call level and domain siblings the rules give, with the catalog-info.yaml to commit. The same form is a Scaffolder template."
       >
         <OnboardingForm />
+      </Section>
+    ),
+  },
+  {
+    id: 'problems',
+    label: 'Annotation problems',
+    content: () => (
+      <Section
+        title="Annotation problems"
+        help="Every operating-model.io annotation the rules cannot read, or that is missing, by the team that owns the service: the value as written, what is wrong, and the line to write in catalog-info.yaml instead."
+      >
+        <AnnotationProblemsView />
       </Section>
     ),
   },

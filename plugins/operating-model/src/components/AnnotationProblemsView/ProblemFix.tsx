@@ -1,0 +1,89 @@
+import { CopyTextButton, WarningPanel } from '@backstage/core-components';
+import {
+  AnnotationFix,
+  AssessmentProblem,
+  annotationFixFor,
+} from '@internal/plugin-operating-model-common';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { useOperatingModelConfig } from '../shared/useOperatingModelConfig';
+import { countOf } from '../shared/MessagesPanel';
+
+const useStyles = makeStyles(theme => ({
+  line: {
+    fontFamily: 'monospace',
+    fontSize: '0.8125rem',
+    wordBreak: 'break-all',
+  },
+  advice: { color: theme.palette.text.secondary },
+  list: { margin: 0, paddingLeft: theme.spacing(2.5) },
+}));
+
+/** The annotation line that clears a problem, ready to copy, and what it means. */
+export function ProblemFix({ fix }: { fix: AnnotationFix | null }) {
+  const classes = useStyles();
+  if (!fix) {
+    return (
+      <Typography variant="body2" className={classes.advice}>
+        Correct the value as the message says.
+      </Typography>
+    );
+  }
+  return (
+    <Box data-testid="problem-fix">
+      <Box display="flex" alignItems="center">
+        <code className={classes.line}>{fix.line}</code>
+        <CopyTextButton text={fix.line} aria-label={`Copy ${fix.line}`} />
+      </Box>
+      <Typography variant="body2" className={classes.advice}>
+        {fix.example && 'The value is an example; write the service’s own. '}
+        {fix.advice}
+      </Typography>
+    </Box>
+  );
+}
+
+/** The fix for a problem under the operatingModel config in force, or null while that cannot be read. */
+export function useAnnotationFix(): (
+  problem: AssessmentProblem,
+) => AnnotationFix | null {
+  const { config } = useOperatingModelConfig();
+  return problem => (config ? annotationFixFor(problem, config) : null);
+}
+
+/**
+ * A service's annotation problems, each with what is wrong and the line to write instead, open
+ * by default so nobody has to click to see what is wrong.
+ */
+export function AnnotationProblemsPanel({
+  problems,
+}: {
+  problems: AssessmentProblem[];
+}) {
+  const classes = useStyles();
+  const fixFor = useAnnotationFix();
+  if (problems.length === 0) return null;
+  return (
+    <WarningPanel
+      severity="error"
+      title={`${countOf(
+        problems.length,
+        'annotation problem',
+      )} to fix in catalog-info.yaml`}
+      defaultExpanded
+    >
+      <ul className={classes.list}>
+        {problems.map(problem => (
+          <li key={`${problem.annotation}:${problem.value}`}>
+            <Typography variant="body2">
+              <code className={classes.line}>{problem.annotation}</code>:{' '}
+              {problem.message}
+            </Typography>
+            <ProblemFix fix={fixFor(problem)} />
+          </li>
+        ))}
+      </ul>
+    </WarningPanel>
+  );
+}

@@ -1,0 +1,2 @@
+export { AnnotationProblemsView } from './AnnotationProblemsView';
+export { AnnotationProblemsPanel } from './ProblemFix';
