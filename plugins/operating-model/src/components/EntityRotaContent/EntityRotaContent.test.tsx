@@ -4,10 +4,13 @@ import {
   entityPresentationApiRef,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import { screen, within } from '@testing-library/react';
+import { AuthorizeResult, EvaluatePermissionRequest } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
 import { OperatingModelApi, RotaSchedule, operatingModelApiRef } from '../../api';
 import { entityPresentationApiMock } from '../testPeople';
+import { FreshPermissions } from '../__testUtils__/FreshPermissions';
 import { EntityRotaContent } from './EntityRotaContent';
 
 const NOW = new Date('2026-11-04T12:00:00Z');
@@ -29,17 +32,20 @@ function schedule(overrides: Partial<RotaSchedule>): RotaSchedule {
   };
 }
 
-async function renderContent(entity: Entity, api: Partial<OperatingModelApi>) {
+async function renderContent(entity: Entity, api: Partial<OperatingModelApi>, permissionApi = mockApis.permission()) {
   await renderInTestApp(
     <TestApiProvider
       apis={[
         [operatingModelApiRef, api],
         [entityPresentationApiRef, entityPresentationApiMock()],
+        [permissionApiRef, permissionApi],
       ]}
     >
-      <EntityProvider entity={entity}>
-        <EntityRotaContent now={NOW} />
-      </EntityProvider>
+      <FreshPermissions>
+        <EntityProvider entity={entity}>
+          <EntityRotaContent now={NOW} />
+        </EntityProvider>
+      </FreshPermissions>
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
@@ -94,5 +100,27 @@ describe('EntityRotaContent', () => {
     );
     expect(screen.getByText('Out-of-hours rota')).toBeInTheDocument();
     expect(getSchedule).toHaveBeenCalledWith('domain:default/furnishing', expect.anything());
+  });
+
+  it('asks the policy about the Domain’s rota before offering to change it', async () => {
+    const domain: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Domain',
+      metadata: { name: 'furnishing', namespace: 'default' },
+      spec: { owner: 'group:default/furnishing-leads' },
+    };
+    const authorize = jest.fn((_request: EvaluatePermissionRequest) => AuthorizeResult.DENY as const);
+    await renderContent(
+      domain,
+      { getSchedule: jest.fn().mockResolvedValue(schedule({ rotaRef: 'domain:default/furnishing', kind: 'domain' })) },
+      mockApis.permission({ authorize }),
+    );
+    expect(await screen.findByText(/You may not add overrides to this rota/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Add an override' })).toBeDisabled();
+    await waitFor(() =>
+      expect(authorize.mock.calls.map(([request]) => request.resourceRef)).toEqual(
+        expect.arrayContaining(['domain:default/furnishing']),
+      ),
+    );
   });
 });

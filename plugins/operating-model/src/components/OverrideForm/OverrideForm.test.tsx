@@ -1,26 +1,43 @@
 import { ResponseError } from '@backstage/errors';
 import { entityPresentationApiRef } from '@backstage/plugin-catalog-react';
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { OperatingModelApi, operatingModelApiRef } from '../../api';
 import { entityPresentationApiMock } from '../testPeople';
+import { FreshPermissions } from '../__testUtils__/FreshPermissions';
 import { OverrideForm, fieldOfMessage } from './OverrideForm';
 
 const ROTA = 'domain:default/furnishing';
 const PEOPLE = ['user:default/alice', 'user:default/bob', 'user:default/carol'];
 
-async function renderForm(api: Partial<OperatingModelApi>, onCreated = jest.fn()) {
+async function renderForm(
+  api: Partial<OperatingModelApi>,
+  onCreated = jest.fn(),
+  permissionApi = mockApis.permission(),
+) {
   await renderInTestApp(
     <TestApiProvider
       apis={[
         [operatingModelApiRef, api],
         [entityPresentationApiRef, entityPresentationApiMock()],
+        [permissionApiRef, permissionApi],
       ]}
     >
-      <OverrideForm rotaRef={ROTA} people={PEOPLE} onCreated={onCreated} />
+      <FreshPermissions>
+        <OverrideForm rotaRef={ROTA} people={PEOPLE} onCreated={onCreated} />
+      </FreshPermissions>
     </TestApiProvider>,
   );
+  return onCreated;
+}
+
+/** The form once the policy has answered yes, which is when a person can submit it. */
+async function renderAllowedForm(api: Partial<OperatingModelApi>, onCreated = jest.fn()) {
+  await renderForm(api, onCreated);
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Add override' })).toBeEnabled());
   return onCreated;
 }
 
@@ -63,7 +80,7 @@ describe('OverrideForm', () => {
   it('posts the chosen people and the times as ISO instants read in the browser’s zone', async () => {
     const created = { id: 'o9' };
     const addOverride = jest.fn().mockResolvedValue(created);
-    const onCreated = await renderForm({ addOverride });
+    const onCreated = await renderAllowedForm({ addOverride });
 
     const user = await fill({
       person: 'Carol',
@@ -86,7 +103,7 @@ describe('OverrideForm', () => {
 
   it('refuses an end before the start without asking the backend', async () => {
     const addOverride = jest.fn();
-    await renderForm({ addOverride });
+    await renderAllowedForm({ addOverride });
 
     const user = await fill({ person: 'Alice', start: '2026-11-10T18:00', end: '2026-11-10T09:00' });
     await user.click(screen.getByRole('button', { name: 'Add override' }));
@@ -102,7 +119,7 @@ describe('OverrideForm', () => {
       .fn()
       .mockRejectedValueOnce(await badRequest('person: user:default/alice is not a User in the catalog'))
       .mockRejectedValueOnce(new Error('Network is down'));
-    const onCreated = await renderForm({ addOverride });
+    const onCreated = await renderAllowedForm({ addOverride });
 
     const user = await fill({ person: 'Alice', start: '2026-11-10T18:00', end: '2026-11-11T09:00' });
     await user.click(screen.getByRole('button', { name: 'Add override' }));
@@ -114,5 +131,19 @@ describe('OverrideForm', () => {
     await user.click(screen.getByRole('button', { name: 'Add override' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Network is down');
     expect(onCreated).not.toHaveBeenCalled();
+  });
+
+  it('says why instead of showing the form when the policy does not let the person add overrides to this rota', async () => {
+    const addOverride = jest.fn();
+    const authorize = jest.fn().mockReturnValue(AuthorizeResult.DENY);
+    await renderForm({ addOverride }, jest.fn(), mockApis.permission({ authorize }));
+
+    expect(
+      await screen.findByText(/You may not add overrides to this rota: .* operating-model.override.create/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add override' })).not.toBeInTheDocument();
+    expect(authorize).toHaveBeenCalledWith(
+      expect.objectContaining({ permission: expect.objectContaining({ name: 'operating-model.override.create' }), resourceRef: ROTA }),
+    );
   });
 });

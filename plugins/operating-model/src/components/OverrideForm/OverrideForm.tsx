@@ -1,6 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
-import { Override } from '@internal/plugin-operating-model-common';
+import { Override, overrideCreatePermission } from '@internal/plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import MenuItem from '@material-ui/core/MenuItem';
@@ -11,6 +11,7 @@ import { ChangeEvent, FormEvent, useId, useState } from 'react';
 import { operatingModelApiRef } from '../../api';
 import { backendMessage, backendStatus } from '../shared/backendMessage';
 import { browserTimeZone } from '../shared/zonedTime';
+import { notAllowedText, useRotaPermissions } from '../shared/useRotaPermissions';
 
 const FIELDS = ['person', 'covers', 'start', 'end', 'reason'] as const;
 type Field = (typeof FIELDS)[number];
@@ -74,6 +75,7 @@ export function OverrideForm({ rotaRef, people, onCreated, onCancel }: OverrideF
   const [formError, setFormError] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
   const zone = browserTimeZone();
+  const { create: permission } = useRotaPermissions(rotaRef);
 
   const change = (field: Field) => (event: ChangeEvent<{ value: unknown }>) => {
     const value = String(event.target.value ?? '');
@@ -110,6 +112,10 @@ export function OverrideForm({ rotaRef, people, onCreated, onCancel }: OverrideF
       else setFormError(message);
     }
   };
+
+  if (!permission.loading && !permission.allowed) {
+    return <Alert severity="info">{notAllowedText('add overrides to', overrideCreatePermission.name)}</Alert>;
+  }
 
   const personItems = people.map(ref => (
     <MenuItem key={ref} value={ref}>
@@ -195,7 +201,7 @@ export function OverrideForm({ rotaRef, people, onCreated, onCancel }: OverrideF
         </Box>
       )}
       <Box mt={2} display="flex" style={{ gap: 8 }}>
-        <Button type="submit" variant="contained" color="primary" disabled={submitting}>
+        <Button type="submit" variant="contained" color="primary" disabled={submitting || !permission.allowed}>
           Add override
         </Button>
         {onCancel && (

@@ -1,10 +1,13 @@
 import { ResponseError } from '@backstage/errors';
 import { entityPresentationApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { AuthorizeResult, EvaluatePermissionRequest } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { OperatingModelApi, RotaSchedule, operatingModelApiRef } from '../../api';
 import { entityPresentationApiMock } from '../testPeople';
+import { FreshPermissions } from '../__testUtils__/FreshPermissions';
 import { RotaCalendar } from './RotaCalendar';
 
 const NOW = new Date('2026-11-04T12:00:00Z'); // a Wednesday; last week's Monday is 26 October
@@ -42,15 +45,18 @@ function schedule(overrides: Partial<RotaSchedule> = {}): RotaSchedule {
   };
 }
 
-async function renderCalendar(api: Partial<OperatingModelApi>) {
+async function renderCalendar(api: Partial<OperatingModelApi>, permissionApi = mockApis.permission()) {
   await renderInTestApp(
     <TestApiProvider
       apis={[
         [operatingModelApiRef, api],
         [entityPresentationApiRef, entityPresentationApiMock()],
+        [permissionApiRef, permissionApi],
       ]}
     >
-      <RotaCalendar rotaRef={ROTA} now={NOW} />
+      <FreshPermissions>
+        <RotaCalendar rotaRef={ROTA} now={NOW} />
+      </FreshPermissions>
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
@@ -139,6 +145,58 @@ describe('RotaCalendar', () => {
     expect(
       await screen.findByText(/The override could not be removed: Only members of Bedroom team may change this rota/),
     ).toBeInTheDocument();
+  });
+
+  it('asks the policy about this rota and offers adding and removing overrides when it allows them', async () => {
+    const authorize = jest.fn((_request: EvaluatePermissionRequest) => AuthorizeResult.ALLOW as const);
+    await renderCalendar({ getSchedule: jest.fn().mockResolvedValue(schedule()) }, mockApis.permission({ authorize }));
+
+    const add = await screen.findByRole('button', { name: 'Add an override' });
+    await waitFor(() => expect(add).toBeEnabled());
+    expect(screen.getByRole('button', { name: /Remove the override/ })).toBeEnabled();
+    expect(screen.queryByText(/You may not/)).not.toBeInTheDocument();
+    expect(authorize.mock.calls.map(([request]) => [request.permission.name, request.resourceRef])).toEqual(
+      expect.arrayContaining([
+        ['operating-model.override.create', ROTA],
+        ['operating-model.override.delete', ROTA],
+      ]),
+    );
+
+    await userEvent.setup().click(add);
+    expect(await screen.findByRole('form', { name: 'Add an override' })).toBeInTheDocument();
+  });
+
+  it('disables adding and hides removing, saying why, when the policy denies them', async () => {
+    await renderCalendar(
+      { getSchedule: jest.fn().mockResolvedValue(schedule()), removeOverride: jest.fn() },
+      mockApis.permission({ authorize: AuthorizeResult.DENY }),
+    );
+
+    expect(
+      await screen.findByText(/You may not add overrides to this rota: .* does not grant you operating-model.override.create for it/),
+    ).toBeInTheDocument();
+    const add = screen.getByRole('button', { name: 'Add an override' });
+    expect(add).toBeDisabled();
+    expect(add).toHaveAccessibleDescription(/You may not add overrides to this rota/);
+    expect(screen.getByText(/You may not remove overrides from this rota: .* operating-model.override.delete/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Remove the override/ })).not.toBeInTheDocument();
+    // The overrides themselves are still shown; only the actions are not offered.
+    expect(screen.getByRole('list', { name: 'Overrides' })).toHaveTextContent('Carol covers Bob');
+    expect(screen.queryByRole('form', { name: 'Add an override' })).not.toBeInTheDocument();
+  });
+
+  it('offers only what the policy allows: adding without removing', async () => {
+    await renderCalendar(
+      { getSchedule: jest.fn().mockResolvedValue(schedule()) },
+      mockApis.permission({
+        authorize: request =>
+          request.permission.name === 'operating-model.override.create' ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+      }),
+    );
+    expect(await screen.findByText(/You may not remove overrides from this rota/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Add an override' })).toBeEnabled();
+    expect(screen.queryByRole('button', { name: /Remove the override/ })).not.toBeInTheDocument();
+    expect(screen.queryByText(/You may not add overrides/)).not.toBeInTheDocument();
   });
 
   it('moves by five weeks and gives the calendar feed to copy', async () => {

@@ -6,7 +6,12 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Override, Shift } from '@internal/plugin-operating-model-common';
+import {
+  Override,
+  Shift,
+  overrideCreatePermission,
+  overrideDeletePermission,
+} from '@internal/plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
@@ -16,7 +21,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ChevronLeft from '@material-ui/icons/ChevronLeft';
 import ChevronRight from '@material-ui/icons/ChevronRight';
-import { ReactNode, useState } from 'react';
+import { ReactNode, useId, useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { RotaSchedule, operatingModelApiRef } from '../../api';
@@ -35,6 +40,7 @@ import {
   startOfDayIn,
 } from '../shared/zonedTime';
 import { MessagesPanel, countOf } from '../shared/MessagesPanel';
+import { notAllowedText, useRotaPermissions } from '../shared/useRotaPermissions';
 
 const DAY = 24 * 60 * 60 * 1000;
 const WEEKS = 5;
@@ -259,6 +265,8 @@ export function RotaCalendar({ rotaRef, now: nowProp, header }: RotaCalendarProp
   const [now] = useState(() => nowProp ?? new Date());
   const [page, setPage] = useState(0);
   const [adding, setAdding] = useState(false);
+  const permissions = useRotaPermissions(rotaRef);
+  const id = useId();
 
   // The rota's time zone is only known once it has loaded, so the window asked for is padded by
   // two days each side to hold the five weeks however that zone's days fall.
@@ -292,6 +300,8 @@ export function RotaCalendar({ rotaRef, now: nowProp, header }: RotaCalendarProp
     .filter(o => overlaps(o, windowStart, windowEnd))
     .sort((a, b) => a.start.localeCompare(b.start));
   const range = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone });
+  const cannotCreate = !permissions.create.loading && !permissions.create.allowed;
+  const cannotRemove = !permissions.remove.loading && !permissions.remove.allowed;
 
   return (
     <Box>
@@ -335,18 +345,32 @@ export function RotaCalendar({ rotaRef, now: nowProp, header }: RotaCalendarProp
 
       <Box mb={2} display="flex" flexWrap="wrap" alignItems="flex-start" style={{ gap: 16 }}>
         <CalendarSubscription rotaRef={schedule.rotaRef} />
-        <Button
-          variant="outlined"
-          size="small"
-          color="primary"
-          aria-expanded={adding}
-          onClick={() => setAdding(a => !a)}
-        >
-          Add an override
-        </Button>
+        <Box>
+          <Button
+            variant="outlined"
+            size="small"
+            color="primary"
+            aria-expanded={adding && permissions.create.allowed}
+            aria-describedby={cannotCreate ? `${id}-cannot-create` : undefined}
+            disabled={!permissions.create.allowed}
+            onClick={() => setAdding(a => !a)}
+          >
+            Add an override
+          </Button>
+          {cannotCreate && (
+            <Typography
+              id={`${id}-cannot-create`}
+              variant="body2"
+              color="textSecondary"
+              style={{ maxWidth: '40rem' }}
+            >
+              {notAllowedText('add overrides to', overrideCreatePermission.name)}
+            </Typography>
+          )}
+        </Box>
       </Box>
 
-      {adding && (
+      {adding && permissions.create.allowed && (
         <Paper variant="outlined">
           <Box p={2} mb={2}>
             <OverrideForm
@@ -421,6 +445,11 @@ export function RotaCalendar({ rotaRef, now: nowProp, header }: RotaCalendarProp
             />
           </Box>
         )}
+        {overrides.length > 0 && cannotRemove && (
+          <Typography variant="body2" color="textSecondary">
+            {notAllowedText('remove overrides from', overrideDeletePermission.name)}
+          </Typography>
+        )}
         {overrides.length === 0 ? (
           <Typography variant="body2" color="textSecondary">
             None: everyone takes their turn as the rotation has it.
@@ -436,14 +465,16 @@ export function RotaCalendar({ rotaRef, now: nowProp, header }: RotaCalendarProp
                   {o.reason && <> ({o.reason})</>}. Added by <Actor actor={o.createdBy} /> on{' '}
                   {formatDateTime(o.createdAt, timeZone)}.
                 </Typography>{' '}
-                <Button
-                  size="small"
-                  onClick={() => removeOverride(o)}
-                  disabled={removal.loading}
-                  aria-label={`Remove the override from ${formatDateTime(o.start, timeZone)}`}
-                >
-                  Remove
-                </Button>
+                {!cannotRemove && (
+                  <Button
+                    size="small"
+                    onClick={() => removeOverride(o)}
+                    disabled={removal.loading || !permissions.remove.allowed}
+                    aria-label={`Remove the override from ${formatDateTime(o.start, timeZone)}`}
+                  >
+                    Remove
+                  </Button>
+                )}
               </li>
             ))}
           </ul>
