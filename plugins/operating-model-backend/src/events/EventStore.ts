@@ -60,6 +60,17 @@ function rowsPerStatement(knex: Knex): number {
   return client.includes('sqlite') ? 500 : 2000;
 }
 
+/**
+ * The sum of a column of request counts. SQLite's `sum()` of integers fails with "integer
+ * overflow" once the sum passes 2^63, which a few large counts reach, and then every read of
+ * the measures would fail; its `total()` sums as a double and never overflows. PostgreSQL sums
+ * bigints as numeric.
+ */
+export function sumOfCounts(knex: Knex, column: string): string {
+  const client = String(knex.client.config.client ?? '');
+  return client.includes('sqlite') ? `total(${column})` : `sum(${column})`;
+}
+
 function chunk<T>(items: T[], columns: number, maxRows: number): T[][] {
   const size = Math.max(1, Math.min(maxRows, Math.floor(MAX_BOUND_VALUES / columns)));
   const chunks: T[][] = [];
@@ -393,7 +404,11 @@ export class EventStore {
   ): Promise<Array<{ service: string; good: number; total: number; count: number }>> {
     const query = this.knex('availability_intervals')
       .select('service_ref as service')
-      .select(this.knex.raw('sum(good) as good, sum(total) as total, count(*) as intervals'))
+      .select(
+        this.knex.raw(
+          `${sumOfCounts(this.knex, 'good')} as good, ${sumOfCounts(this.knex, 'total')} as total, count(*) as intervals`,
+        ),
+      )
       .where('start_at', '>=', window.from)
       .where('start_at', '<', window.to)
       .groupBy('service_ref');

@@ -90,13 +90,29 @@ describe('readEventBatch', () => {
   });
 
   it.each([[null], [[]], [{ items: 'many' }], [{ items: [], extra: 1 }]])('refuses the body %p', body => {
-    expect(() => readEventBatch('deployments', body)).toThrow(/Invalid deployments batch: (body|items|extra)/);
+    expect(() => readEventBatch('deployments', body)).toThrow(/Invalid deployments batch: (body|items|"extra")/);
   });
 
-  it('counts the other problems after the first', () => {
+  it('counts the other problems of the first bad item, and reads no further', () => {
     expect(() => readEventBatch('chaos-days', { items: [{}, {}] })).toThrow(
-      /items\[0\]\.source: is required \(and 7 more problems\); nothing was written/,
+      /items\[0\]\.source: is required \(and 3 more problems\); nothing was written/,
     );
+  });
+
+  it('refuses a batch over the cap before reading any item', () => {
+    const items = new Array(2_000_000).fill({});
+    expect(() => readEventBatch('deployments', { items })).toThrow(
+      'items: at most 10000 items in one batch, got 2000000',
+    );
+  });
+
+  it.each([
+    ['reviews', { ...keyed, services: ['bedroom'], publishedAt: '2026-10-01T00:00:00Z', url: 'javascript:alert(1)' }, 'items[0].url: expected an http or https URL'],
+    ['incidents', { ...keyed, services: ['bedroom'], startedAt: '2026-10-01T00:00:00Z', reviewUrl: 'data:text/html,x' }, 'items[0].reviewUrl: expected an http or https URL'],
+    ['deployments', { ...keyed, source: 'ci\u0000', service: 'bedroom', environment: 'production', buildTime: '2026-10-01T00:00:00Z', deployTime: '2026-10-01T00:00:00Z' }, 'items[0].source: must not contain NUL characters'],
+    ['deployments', { ...keyed, service: 'bedroom', environment: 'production', buildTime: '2026-10-01T00:00:00+25:00', deployTime: '2026-10-01T00:00:00Z' }, 'items[0].buildTime: expected an ISO 8601 instant'],
+  ])('refuses a hostile %s item (%#)', (kind, item, message) => {
+    expect(() => readEventBatch(kind as any, { items: [item] })).toThrow(message);
   });
 
   it('lists the services and teams a batch names', () => {

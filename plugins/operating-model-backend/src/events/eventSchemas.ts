@@ -1,6 +1,7 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
+import { INSTANT_EXPECTED, parseInstant } from '../router/params';
 
 /** The most items one `POST /events/{kind}` may carry. */
 export const MAX_BATCH_ITEMS = 10_000;
@@ -25,20 +26,39 @@ export function isEventKind(value: string): value is EventKind {
 
 const MS_PER_DAY = 86_400_000;
 
-const text = (max = 255) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+const text = (max = 255) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `at most ${max} characters`)
+    .refine(v => !v.includes('\u0000'), 'must not contain NUL characters');
 const optionalText = (max = 255) => text(max).nullish().transform(v => v ?? null);
 
-const instant = z
-  .string()
-  .datetime({ offset: true, message: 'expected an ISO 8601 instant' })
-  .transform((value, ctx) => {
-    const time = Date.parse(value);
-    if (Number.isNaN(time)) {
-      ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 instant' });
-      return z.NEVER;
+const instant = z.string().transform((value, ctx) => {
+  const time = parseInstant(value);
+  if (time === undefined) {
+    ctx.addIssue({ code: 'custom', message: INSTANT_EXPECTED });
+    return z.NEVER;
+  }
+  return time;
+});
+
+/**
+ * A link people are sent to from the portal (a review, a chaos day's write-up): only http and
+ * https, so a stored `javascript:` URL can never run in the portal.
+ */
+const optionalUrl = text(2048)
+  .refine(value => {
+    try {
+      const { protocol } = new URL(value);
+      return protocol === 'http:' || protocol === 'https:';
+    } catch {
+      return false;
     }
-    return time;
-  });
+  }, 'expected an http or https URL')
+  .nullish()
+  .transform(v => v ?? null);
 const optionalInstant = instant.nullish().transform(v => v ?? null);
 
 /** A calendar day `yyyy-MM-dd`, turned into the epoch milliseconds of its start in UTC. */
@@ -156,7 +176,7 @@ const incident = z
     financialLoss: amount.nullish().transform(v => v ?? null),
     severity: optionalText(),
     majorIncidentManager: z.boolean().nullish().transform(v => v ?? null),
-    reviewUrl: optionalText(2048),
+    reviewUrl: optionalUrl,
   })
   .strict()
   .superRefine(notBefore('acknowledgedAt', 'startedAt'))
@@ -188,7 +208,7 @@ const review = z
     incidentSource: optionalText(),
     incidentExternalId: optionalText(),
     title: optionalText(1024),
-    url: optionalText(2048),
+    url: optionalUrl,
     publishedAt: instant,
   })
   .strict();
@@ -222,7 +242,7 @@ const chaosDay = z
     ...keyed,
     service,
     date: day,
-    reviewUrl: optionalText(2048),
+    reviewUrl: optionalUrl,
   })
   .strict()
   .transform(({ date, ...rest }) => ({
@@ -308,20 +328,34 @@ function describeIssue(issue: z.ZodIssue): string {
  * 400 naming the item and field, such as `items[3].deployTime: expected an ISO 8601 instant`.
  */
 export function readEventBatch(kind: EventKind, body: unknown): EventBatch {
-  const schema = z
-    .object({
-      items: z
-        .array(itemSchemas[kind] as z.ZodTypeAny)
-        .max(MAX_BATCH_ITEMS, `at most ${MAX_BATCH_ITEMS} items in one batch; send the rest in another`),
-    })
-    .strict();
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const [first, ...rest] = parsed.error.issues;
-    const more = rest.length > 0 ? ` (and ${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'})` : '';
-    throw new InputError(`Invalid ${kind} batch: ${describeIssue(first)}${more}; nothing was written`);
+  const refuse = (problem: string): never => {
+    throw new InputError(`Invalid ${kind} batch: ${problem}; nothing was written`);
+  };
+  // The shape and the size are checked before any item, and the first bad item ends the
+  // reading, so a huge or hostile batch costs no more than a bounded amount of work.
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return refuse('body: expected a JSON object { "items": [...] }');
   }
-  return { kind, records: parsed.data.items } as EventBatch;
+  const extra = Object.keys(body).find(key => key !== 'items');
+  if (extra !== undefined) return refuse(`${JSON.stringify(extra.slice(0, 40))}: is not a field of a batch`);
+  const items = (body as { items?: unknown }).items;
+  if (items === undefined) return refuse('items: is required');
+  if (!Array.isArray(items)) return refuse('items: expected an array');
+  if (items.length > MAX_BATCH_ITEMS) {
+    return refuse(`items: at most ${MAX_BATCH_ITEMS} items in one batch, got ${items.length}; send the rest in another`);
+  }
+  const schema = itemSchemas[kind] as z.ZodTypeAny;
+  const records: unknown[] = new Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const parsed = schema.safeParse(items[i]);
+    if (!parsed.success) {
+      const [first, ...rest] = parsed.error.issues;
+      const more = rest.length > 0 ? ` (and ${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'})` : '';
+      refuse(`${describeIssue({ ...first, path: ['items', i, ...first.path] })}${more}`);
+    }
+    records[i] = parsed.data;
+  }
+  return { kind, records } as EventBatch;
 }
 
 /** The services and teams a batch names, for reporting the ones the catalog does not know. */

@@ -13,7 +13,7 @@ import {
 } from '@internal/plugin-operating-model-common';
 import { Knex } from 'knex';
 import { ServiceAssessments } from '../assessments/ServiceAssessments';
-import { PRODUCTION } from '../events/EventStore';
+import { PRODUCTION, sumOfCounts } from '../events/EventStore';
 import { MeasuresWindow } from './MeasuresService';
 
 const MS_PER_MINUTE = 60_000;
@@ -203,7 +203,7 @@ export class MeasureSeries {
           knex.raw(
             `${DAY_OF(
               'start_at',
-            )} as day, sum(good) as good, sum(total) as total`,
+            )} as day, ${sumOfCounts(knex, 'good')} as good, ${sumOfCounts(knex, 'total')} as total`,
           ),
         )
         .where('start_at', '>=', from)
@@ -390,7 +390,7 @@ export class MeasureSeries {
       .knex('availability_intervals')
       .select(
         this.options.knex.raw(
-          'sum(good) as good, sum(total) as total, count(*) as n',
+          `${sumOfCounts(this.options.knex, 'good')} as good, ${sumOfCounts(this.options.knex, 'total')} as total, count(*) as n`,
         ),
       )
       .where('service_ref', service)

@@ -439,12 +439,15 @@ describe.each(databases.eachSupportedId())('events and measures on %s', database
   });
 
   it.each([
-    ['/component/default/bedroom?from=yesterday', 'Query parameter "from"'],
-    ['/component/default/bedroom?to=2026-13-01', 'Query parameter "to"'],
-    ['/component/default/bedroom?from=2026-10-02T00:00:00Z&to=2026-10-01T00:00:00Z', '"to" must be after "from"'],
-    ['?groupBy=person', 'Query parameter "groupBy"'],
-    ['', 'Query parameter "groupBy"'],
-    ['/system/default/room-shops', 'a Component, a Group or a Domain'],
+    ['/component/default/bedroom?from=yesterday', 'from: expected an ISO 8601 instant'],
+    ['/component/default/bedroom?to=2026-13-01', 'to: expected an ISO 8601 instant'],
+    ['/component/default/bedroom?to=2026-10-01T00:00:00%2B25:00', 'to: expected an ISO 8601 instant'],
+    ['/component/default/bedroom?from=2026-10-02T00:00:00Z&to=2026-10-01T00:00:00Z', 'to: must be after from'],
+    ['/component/default/bedroom?from=1970-01-01T00:00:00Z&to=9999-01-01T00:00:00Z', 'to: the window may be at most 731 days'],
+    [`/component/default/${'x'.repeat(300)}`, 'path: at most 255 characters'],
+    ['?groupBy=person', 'groupBy: expected team or domain'],
+    ['', 'groupBy: expected team or domain'],
+    ['/system/default/room-shops', 'path: expected an entity ref of kind component or group or domain'],
   ])('answers 400 for GET /measures%s', async (path, message) => {
     const { server } = await start(databaseId);
     const response = await request(server).get(`/api/operating-model/measures${path}`);

@@ -1,7 +1,8 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import Router from 'express-promise-router';
 import { OnCallCosts } from '../leaders/OnCallCosts';
-import { readLeadersWindow } from './leadersWindow';
+import { MEASURES_WINDOW } from './measures';
+import { readWindow } from './params';
 
 export interface CostsRouterOptions {
   onCallCosts: OnCallCosts;
@@ -17,7 +18,7 @@ export function createCostsRouter(options: CostsRouterOptions) {
 
   router.get('/costs', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const window = readLeadersWindow(req.query, now);
+    const window = readWindow(req.query, now, MEASURES_WINDOW);
     await ready();
     res.json(await onCallCosts.report(window));
   });

@@ -1,6 +1,7 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import Router from 'express-promise-router';
+import { refFromPath } from './params';
 import { DirectoryService } from '../directory/DirectoryService';
 
 export interface DirectoryRouterOptions {
@@ -53,8 +54,7 @@ export function createDirectoryRouter(options: DirectoryRouterOptions) {
   router.get('/directory/services/:kind/:namespace/:name', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     await current();
-    const { kind, namespace, name } = req.params;
-    const entityRef = `${kind}:${namespace}/${name}`;
+    const entityRef = refFromPath(req.params);
     const row = await directory.service(entityRef);
     if (!row) {
       throw new NotFoundError(

@@ -399,12 +399,12 @@ describe.each(databases.eachSupportedId())(
       const system = await series('system/default/room-shops');
       expect(system.status).toBe(400);
       expect(system.body.error.message).toContain(
-        'Component, a Group or a Domain',
+        'path: expected an entity ref of kind component or group or domain',
       );
 
       const bad = await series('component/default/bedroom', 'from=yesterday');
       expect(bad.status).toBe(400);
-      expect(bad.body.error.message).toContain('"from"');
+      expect(bad.body.error.message).toContain('from: expected an ISO 8601 instant');
     });
 
     it('records a reader once per person however often they read, and answers the url', async () => {

@@ -1,7 +1,8 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import Router from 'express-promise-router';
 import { MeasureSeries } from '../measures/MeasureSeries';
-import { readWindow } from './measures';
+import { MEASURES_WINDOW } from './measures';
+import { readWindow, refFromPath } from './params';
 
 export interface MeasureSeriesRouterOptions {
   measureSeries: MeasureSeries;
@@ -20,12 +21,10 @@ export function createMeasureSeriesRouter(options: MeasureSeriesRouterOptions) {
 
   router.get('/measures/:kind/:namespace/:name/series', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const window = readWindow(req.query, now);
+    const window = readWindow(req.query, now, MEASURES_WINDOW);
     await ready();
-    const { kind, namespace, name } = req.params;
-    res.json(
-      await measureSeries.forEntity(`${kind}:${namespace}/${name}`, window),
-    );
+    const ref = refFromPath(req.params, { kinds: ['component', 'group', 'domain'] });
+    res.json(await measureSeries.forEntity(ref, window));
   });
 
   return router;

@@ -1,7 +1,8 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import Router from 'express-promise-router';
 import { PitfallSignals } from '../leaders/PitfallSignals';
-import { readLeadersWindow } from './leadersWindow';
+import { MEASURES_WINDOW } from './measures';
+import { readWindow } from './params';
 
 export interface PitfallsRouterOptions {
   pitfallSignals: PitfallSignals;
@@ -17,7 +18,7 @@ export function createPitfallsRouter(options: PitfallsRouterOptions) {
 
   router.get('/pitfalls', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const window = readLeadersWindow(req.query, now);
+    const window = readWindow(req.query, now, MEASURES_WINDOW);
     await ready();
     res.json(await pitfallSignals.report(window));
   });

@@ -1,6 +1,7 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import Router from 'express-promise-router';
+import { checkText } from './params';
 import { ReviewReads } from '../reviews/ReviewReads';
 
 export interface ReviewsRouterOptions {
@@ -20,7 +21,8 @@ export function createReviewsRouter(options: ReviewsRouterOptions) {
 
   router.post('/reviews/:source/:externalId/read', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const { source, externalId } = req.params;
+    const source = checkText(req.params.source, 'source', 255);
+    const externalId = checkText(req.params.externalId, 'externalId', 255);
     const review = await reviewReads.find(source, externalId);
     if (!review) {
       throw new NotFoundError(
@@ -32,6 +34,10 @@ export function createReviewsRouter(options: ReviewsRouterOptions) {
       throw new NotFoundError(
         `The post-incident review ${externalId} from ${source} was sent without a url`,
       );
+    }
+    if (!/^https?:\/\//i.test(review.url)) {
+      // Stored before only http and https were taken: never hand the portal another scheme.
+      throw new NotFoundError(`The post-incident review ${externalId} from ${source} has no http or https url`);
     }
     await reviewReads.record(
       review,

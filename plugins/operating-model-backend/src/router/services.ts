@@ -2,7 +2,7 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import Router from 'express-promise-router';
 import { ServiceAssessments } from '../assessments/ServiceAssessments';
-import { readAt } from './query';
+import { readAt, refFromPath } from './params';
 
 export interface ServicesRouterOptions {
   assessments: ServiceAssessments;
@@ -29,8 +29,7 @@ export function createServicesRouter(options: ServicesRouterOptions) {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const at = readAt(req.query, now);
     await ready();
-    const { kind, namespace, name } = req.params;
-    const entityRef = `${kind}:${namespace}/${name}`;
+    const entityRef = refFromPath(req.params);
     const assessment = assessments.get(entityRef, at);
     if (!assessment) {
       throw new NotFoundError(
