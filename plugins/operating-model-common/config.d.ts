@@ -200,5 +200,31 @@ export interface Config {
      * Default 30.
      */
     refreshIntervalSeconds?: number;
+    catalog?: {
+      /**
+       * `warn` (default): annotation problems are shown on the card, in the directory and in the
+       * problems view, and the catalog keeps the entity. `error`: the catalog module also reports
+       * them as processing errors, and the catalog then refuses the entity (a new one never
+       * appears; an existing one stays on its last good version) until they are fixed.
+       */
+      annotationProblems?: 'warn' | 'error';
+    };
+    access?: {
+      /**
+       * Subjects of service principals that may change rotas, such as `plugin:scaffolder` or
+       * `external:rota-sync` (a static token's subject). Every other service principal is refused.
+       */
+      rotaChangeServices?: string[];
+    };
+    calendarFeeds?: {
+      /** Days a calendar feed link works after it is issued. Default 365. */
+      linkLifetimeDays?: number;
+      /**
+       * Signs calendar feed links (at least 32 characters). Without it a secret is made and kept in
+       * the plugin's database, which an in-memory database loses on restart.
+       * @visibility secret
+       */
+      signingSecret?: string;
+    };
   };
 }

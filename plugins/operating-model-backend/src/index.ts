@@ -5,3 +5,10 @@
  */
 export { operatingModelPlugin as default } from './plugin';
 export { catalogModuleOperatingModelAnnotations } from './module';
+export {
+  rotaPermissionResourceRef,
+  rotaPermissionRules,
+  rotaConditions,
+  createRotaConditionalDecision,
+} from './permissions/rotaPermissions';
+export type { RotaResource } from './permissions/rotaPermissions';

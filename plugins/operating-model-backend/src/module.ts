@@ -7,9 +7,11 @@ import { readOperatingModelConfig } from '@internal/plugin-operating-model-commo
 import { OperatingModelAnnotationProcessor } from './catalog/OperatingModelAnnotationProcessor';
 
 /**
- * A catalog module that reports unreadable `operating-model.io/` annotations as processing
- * errors. Note that the catalog keeps the last good version of an entity with processing
- * errors (and does not add a new entity until it is fixed), as it does for any invalid entity.
+ * A catalog module that, with `operatingModel.catalog.annotationProblems: error`, reports
+ * unreadable `operating-model.io/` annotations as processing errors. The catalog then keeps the
+ * last good version of such an entity (and does not add a new one until it is fixed), as it does
+ * for any invalid entity; with the default `warn` the module reports nothing and the problems
+ * show on the card, in the directory and in the problems view.
  *
  * @public
  */

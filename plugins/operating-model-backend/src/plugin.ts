@@ -23,6 +23,7 @@ import { MeasureSeries } from './measures/MeasureSeries';
 import { ReviewReads } from './reviews/ReviewReads';
 import { OnCallCosts } from './leaders/OnCallCosts';
 import { PitfallSignals } from './leaders/PitfallSignals';
+import { rotaPermissionResourceRef, rotaPermissionRules } from './permissions/rotaPermissions';
 
 /**
  * The operating-model backend plugin: assesses every service in the catalog and serves the
@@ -44,6 +45,7 @@ export const operatingModelPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
         catalog: catalogServiceRef,
       },
       async init({
@@ -56,14 +58,22 @@ export const operatingModelPlugin = createBackendPlugin({
         scheduler,
         permissions,
         permissionsRegistry,
+        auditor,
         catalog,
       }) {
         // Fails start-up with a message naming the bad key, rather than serving wrong targets.
         const operatingModelConfig = readOperatingModelConfig(config);
-        permissionsRegistry.addPermissions(operatingModelPermissions);
         const knex = await openDatabase(database);
         const assessments = new ServiceAssessments(operatingModelConfig, logger);
         const rotas = new RotaService(assessments, new RotaStore(knex), operatingModelConfig);
+        permissionsRegistry.addPermissions(operatingModelPermissions);
+        // Lets the permission framework decide conditional rota permissions for the frontend too.
+        permissionsRegistry.addResourceType({
+          resourceRef: rotaPermissionResourceRef,
+          permissions: operatingModelPermissions.filter(p => p.type === 'resource'),
+          rules: Object.values(rotaPermissionRules),
+          getResources: async refs => refs.map(ref => rotas.resource(ref, new Date())),
+        });
         const eventStore = new EventStore(knex);
         const measures = new MeasuresService({
           store: eventStore,
@@ -151,6 +161,7 @@ export const operatingModelPlugin = createBackendPlugin({
             pitfallSignals,
             httpAuth,
             permissions,
+            auditor,
             now: () => new Date(),
             ready: () => refresher.ready(),
             onEventsWritten: () => directory.measuresChanged(),

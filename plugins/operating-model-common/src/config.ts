@@ -68,6 +68,27 @@ export interface OperatingModelConfig {
   incidentLoss: { majorFrom: number; minorFrom: number };
   /** `yyyy-MM-dd`, or null when never recorded. */
   bandsLastReviewed: string | null;
+  catalog: {
+    /**
+     * `warn` (the default): annotation problems are shown on the card, in the directory and in
+     * the problems view, and the catalog keeps the entity. `error`: they are also reported as
+     * catalog processing errors, which make the catalog refuse the entity.
+     */
+    annotationProblems: 'warn' | 'error';
+  };
+  access: {
+    /**
+     * Subjects of service principals (`plugin:scaffolder`, `external:rota-sync`) that may change
+     * rotas; any other service principal is refused, whatever the permission policy says.
+     */
+    rotaChangeServices: string[];
+  };
+  calendarFeeds: {
+    /** How long a calendar feed link works after it is issued. */
+    linkLifetimeDays: number;
+    /** The secret that signs feed links; when null, one is made and kept in the database. */
+    signingSecret: string | null;
+  };
 }
 
 const OUT_OF_HOURS_LEVELS: OutOfHoursLevel[] = ['none', 'domain', 'team'];
@@ -481,6 +502,41 @@ function readIncidentLoss(
   return { majorFrom, minorFrom };
 }
 
+function readCatalog(value: unknown): OperatingModelConfig['catalog'] {
+  const raw = readObject(value, 'catalog');
+  const annotationProblems = readString(raw.annotationProblems, 'catalog.annotationProblems') ?? 'warn';
+  if (annotationProblems !== 'warn' && annotationProblems !== 'error') {
+    invalid('catalog.annotationProblems', `must be warn or error, got ${shown(annotationProblems)}`);
+  }
+  return { annotationProblems };
+}
+
+function readAccess(value: unknown): OperatingModelConfig['access'] {
+  const raw = readObject(value, 'access');
+  const services = readArray(raw.rotaChangeServices, 'access.rotaChangeServices') ?? [];
+  return {
+    rotaChangeServices: services.map((item, i) => {
+      const subject = readString(item, `access.rotaChangeServices[${i}]`);
+      if (!subject) invalid(`access.rotaChangeServices[${i}]`, 'must be a service subject such as plugin:scaffolder');
+      return subject;
+    }),
+  };
+}
+
+function readCalendarFeeds(value: unknown): OperatingModelConfig['calendarFeeds'] {
+  const raw = readObject(value, 'calendarFeeds');
+  const days =
+    readNumber(raw.linkLifetimeDays, 'calendarFeeds.linkLifetimeDays', 'a whole number of days from 1 to 3650') ?? 365;
+  if (!Number.isInteger(days) || days < 1 || days > 3650) {
+    invalid('calendarFeeds.linkLifetimeDays', `must be a whole number of days from 1 to 3650, got ${shown(days)}`);
+  }
+  const secret = readString(raw.signingSecret, 'calendarFeeds.signingSecret');
+  if (secret !== undefined && secret.length < 32) {
+    invalid('calendarFeeds.signingSecret', 'must be at least 32 characters long');
+  }
+  return { linkLifetimeDays: days, signingSecret: secret ?? null };
+}
+
 function readCurrency(value: unknown): string {
   const currency = readString(value, 'currency') ?? 'GBP';
   if (!/^[A-Za-z]{3}$/.test(currency)) {
@@ -519,6 +575,9 @@ export function readOperatingModelConfig(config: Config): OperatingModelConfig {
     incidentLoss: readIncidentLoss(raw.incidentLoss),
     bandsLastReviewed:
       readDate(raw.bandsLastReviewed, 'bandsLastReviewed') ?? null,
+    catalog: readCatalog(raw.catalog),
+    access: readAccess(raw.access),
+    calendarFeeds: readCalendarFeeds(raw.calendarFeeds),
   };
 }
 

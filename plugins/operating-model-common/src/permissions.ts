@@ -1,26 +1,44 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
- * Lets the holder add an override to any rota. Members of a rota's teams may add overrides
- * without it; an organisation grants it to its admins through its permission policy.
+ * The resource type of a rota (a Group's rota or a Domain's out-of-hours rota). Its resource
+ * ref is the rota's entity ref, such as `group:default/bedroom-team` or `domain:default/furnishing`.
+ */
+export const RESOURCE_TYPE_OPERATING_MODEL_ROTA = 'operating-model-rota';
+
+/**
+ * Adding an override to a rota. A resource permission: the backend asks the policy about one
+ * rota, so a policy can grant it conditionally, for example with the `isRotaMember` rule
+ * ("the user is a member of one of the rota's teams"), or outright to its admins.
  */
 export const overrideCreatePermission = createPermission({
   name: 'operating-model.override.create',
   attributes: { action: 'create' },
+  resourceType: RESOURCE_TYPE_OPERATING_MODEL_ROTA,
 });
 
-/** Lets the holder remove an override from any rota; members of a rota's teams need not hold it. */
+/** Removing an override from a rota; a resource permission like {@link overrideCreatePermission}. */
 export const overrideDeletePermission = createPermission({
   name: 'operating-model.override.delete',
   attributes: { action: 'delete' },
+  resourceType: RESOURCE_TYPE_OPERATING_MODEL_ROTA,
 });
 
 /**
- * Lets the holder write delivery and incident events. Meant for service-to-service callers and
- * configured static tokens of pipelines, not for ordinary users.
+ * Writing delivery and incident events. Meant for pipelines (service principals and static
+ * tokens, limited with `accessRestrictions`), not for ordinary users.
  */
 export const eventsWritePermission = createPermission({
   name: 'operating-model.events.write',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Issuing or resetting the personal calendar feed link of someone else. A person may always do
+ * so for their own; an organisation grants this to its admins.
+ */
+export const calendarLinkForOthersPermission = createPermission({
+  name: 'operating-model.calendar-link.others',
   attributes: { action: 'create' },
 });
 
@@ -29,4 +47,5 @@ export const operatingModelPermissions = [
   overrideCreatePermission,
   overrideDeletePermission,
   eventsWritePermission,
+  calendarLinkForOthersPermission,
 ];

@@ -5,7 +5,7 @@ import {
 } from '@internal/plugin-operating-model-common';
 import { OperatingModelAnnotationProcessor } from './OperatingModelAnnotationProcessor';
 
-const config = readOperatingModelConfigFromObject({});
+const config = readOperatingModelConfigFromObject({ catalog: { annotationProblems: 'error' } });
 const location = { type: 'file', target: '/catalog-info.yaml' };
 
 function service(annotations: Record<string, string>, type = 'service'): Entity {
@@ -19,6 +19,14 @@ function service(annotations: Record<string, string>, type = 'service'): Entity 
 
 describe('OperatingModelAnnotationProcessor', () => {
   const processor = new OperatingModelAnnotationProcessor(config);
+
+  it('reports nothing by default, so the catalog keeps services with broken annotations', async () => {
+    const warnOnly = new OperatingModelAnnotationProcessor(readOperatingModelConfigFromObject({}));
+    const entity = service({ 'operating-model.io/feature-demand': 'huge' });
+    const emit = jest.fn();
+    await expect(warnOnly.postProcessEntity(entity, location, emit)).resolves.toBe(entity);
+    expect(emit).not.toHaveBeenCalled();
+  });
 
   it('emits one processing error per unreadable annotation, with the assessment text', async () => {
     const entity = service({

@@ -15,6 +15,10 @@ import {
  * Reports unreadable operating-model annotations as catalog processing errors, so they show
  * where Backstage users already look for broken catalog-info files. The text is the same as the
  * `problems` entry of the service's assessment, because both come from `annotationProblems`.
+ *
+ * Only with `operatingModel.catalog.annotationProblems: error`: the catalog refuses an entity
+ * with processing errors (a new one never appears, an existing one freezes on its last good
+ * version), so by default the problems are only shown by the plugin's own views.
  */
 export class OperatingModelAnnotationProcessor implements CatalogProcessor {
   constructor(private readonly config: OperatingModelConfig) {}
@@ -28,6 +32,7 @@ export class OperatingModelAnnotationProcessor implements CatalogProcessor {
     location: LocationSpec,
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
+    if (this.config.catalog.annotationProblems !== 'error') return entity;
     if (!isOperatingModelService(entity)) return entity;
     const problems = annotationProblems(
       {

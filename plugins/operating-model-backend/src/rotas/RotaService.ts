@@ -1,3 +1,4 @@
+import { RotaResource } from '../permissions/rotaPermissions';
 import { NotFoundError } from '@backstage/errors';
 import {
   OnCallResult,
@@ -305,13 +306,30 @@ export class RotaService {
     return this.store.createOverride(def.rotaRef, input, createdBy, now);
   }
 
-  async removeOverride(def: RotaDefinition, id: string): Promise<void> {
-    if (!(await this.store.deleteOverride(def.rotaRef, id))) {
+  async removeOverride(def: RotaDefinition, id: string, removedBy: string, now: Date): Promise<void> {
+    if (!(await this.store.removeOverride(def.rotaRef, id, removedBy, now))) {
       throw new NotFoundError(`No override ${id} on ${def.rotaRef}`);
     }
   }
 
-  feedSecret(): Promise<string> {
-    return this.store.feedSecret();
+  /** The configured signing secret, or else the one kept in the database. */
+  async feedSecret(): Promise<string> {
+    return this.config.calendarFeeds.signingSecret ?? this.store.feedSecret();
+  }
+
+  feedLinkGeneration(person: string): Promise<number> {
+    return this.store.feedLinkGeneration(normalise(person));
+  }
+
+  resetFeedLinks(person: string): Promise<number> {
+    return this.store.resetFeedLinks(normalise(person));
+  }
+
+  /** What the permission rules see of a rota, or undefined when the catalog has no such Group or Domain. */
+  resource(rotaRef: string, now: Date): RotaResource | undefined {
+    const def = this.definition(rotaRef, now);
+    if (!def) return undefined;
+    const members = new Set(def.teams.flatMap(team => this.group(team)?.members ?? []));
+    return { rotaRef: def.rotaRef, teams: def.teams, members: [...members] };
   }
 }

@@ -21,6 +21,8 @@ interface OverrideRow {
   reason: string | null;
   created_by: string;
   created_at: Date | number | string;
+  removed_by?: string | null;
+  removed_at?: Date | number | string | null;
 }
 
 /** SQLite hands timestamps back as numbers and PostgreSQL as Dates; the API speaks ISO. */
@@ -90,6 +92,7 @@ export class RotaStore {
   async listOverrides(rotaRef: string, from: Date, to: Date): Promise<Override[]> {
     const rows = await this.knex<OverrideRow>('rota_overrides')
       .where({ rota_ref: rotaRef })
+      .whereNull('removed_at')
       .andWhere('start', '<', to)
       .andWhere('end', '>', from)
       .orderBy('created_at', 'asc');
@@ -99,6 +102,7 @@ export class RotaStore {
   async getOverride(rotaRef: string, id: string): Promise<Override | undefined> {
     const row = await this.knex<OverrideRow>('rota_overrides')
       .where({ rota_ref: rotaRef, id })
+      .whereNull('removed_at')
       .first();
     return row ? toOverride(row) : undefined;
   }
@@ -124,11 +128,33 @@ export class RotaStore {
     return toOverride(row);
   }
 
-  async deleteOverride(rotaRef: string, id: string): Promise<boolean> {
-    const deleted = await this.knex<OverrideRow>('rota_overrides')
+  /** Marks a standing override removed, keeping it with who removed it and when; false when there is none. */
+  async removeOverride(rotaRef: string, id: string, removedBy: string, now: Date): Promise<boolean> {
+    const updated = await this.knex<OverrideRow>('rota_overrides')
       .where({ rota_ref: rotaRef, id })
-      .delete();
-    return deleted > 0;
+      .whereNull('removed_at')
+      .update({ removed_by: removedBy, removed_at: now });
+    return updated > 0;
+  }
+
+  /** A person's calendar link generation: 0 until they first reset their link. */
+  async feedLinkGeneration(person: string): Promise<number> {
+    const row = await this.knex('feed_link_generations').where({ person }).first();
+    return row ? Number(row.generation) : 0;
+  }
+
+  /** Raises a person's link generation, so every link issued before is refused; answers the new one. */
+  async resetFeedLinks(person: string): Promise<number> {
+    return this.knex.transaction(async trx => {
+      const row = await trx('feed_link_generations').where({ person }).forUpdate().first();
+      const generation = (row ? Number(row.generation) : 0) + 1;
+      if (row) {
+        await trx('feed_link_generations').where({ person }).update({ generation });
+      } else {
+        await trx('feed_link_generations').insert({ person, generation });
+      }
+      return generation;
+    });
   }
 
   /** The secret that signs calendar feed links, made on first use. */

@@ -11,6 +11,7 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { operatingModelPlugin } from '../plugin';
 import { testEntities, testOperatingModelConfig } from '../testEntities';
+import { createRotaConditionalDecision, rotaConditions } from '../permissions/rotaPermissions';
 
 jest.setTimeout(60_000);
 
@@ -21,25 +22,45 @@ const bearer = (user: string) => ({
 });
 
 describe.each(databases.eachSupportedId())('rotas on %s', databaseId => {
+  /**
+   * The policy under test: by default the one the docs recommend (members of the rota's teams,
+   * through the isRotaMember condition), or a flat ALLOW (an admin) or DENY for everything.
+   */
   async function start(
     options: {
       permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
       entities?: Entity[];
       knex?: Knex;
+      operatingModel?: Record<string, unknown>;
     } = {},
   ) {
     const knex = options.knex ?? (await databases.init(databaseId));
+    const entities = options.entities ?? testEntities();
+    const claimsOf = (userRef: string) => {
+      const user = entities.find(e => e.kind === 'User' && `user:default/${e.metadata.name}` === userRef);
+      const groups = ((user?.spec?.memberOf as string[] | undefined) ?? []).map(g => `group:default/${g}`);
+      return [userRef, ...groups];
+    };
     const backend = await startTestBackend({
       features: [
         operatingModelPlugin,
         mockServices.rootConfig.factory({
-          data: { operatingModel: testOperatingModelConfig },
+          data: { operatingModel: { ...testOperatingModelConfig, ...options.operatingModel } },
         }),
         mockServices.database.factory({ knex }),
-        catalogServiceMock.factory({ entities: options.entities ?? testEntities() }),
+        catalogServiceMock.factory({ entities }),
         mockServices.permissions.mock({
           authorize: async requests =>
             requests.map(() => ({ result: options.permission ?? AuthorizeResult.DENY })),
+          authorizeConditional: async (requests, { credentials }) =>
+            requests.map(r => {
+              if (options.permission) return { result: options.permission };
+              const userRef = (credentials.principal as { userEntityRef?: string }).userEntityRef ?? '';
+              return createRotaConditionalDecision(
+                r.permission as any,
+                rotaConditions.isRotaMember({ claims: claimsOf(userRef) }),
+              );
+            }),
         }).factory,
       ],
     });
@@ -139,6 +160,67 @@ describe.each(databases.eachSupportedId())('rotas on %s', databaseId => {
     expect(response.body.error.message).toContain('operating-model.override.create');
   });
 
+  it('refuses a service principal unless operatingModel.access.rotaChangeServices names it', async () => {
+    const body = { person: 'user:default/dan', start: '2026-11-10T12:00:00Z', end: '2026-11-11T12:00:00Z' };
+    const path = '/api/operating-model/schedules/group/default/bedroom-team/overrides';
+    const service = { Authorization: mockCredentials.service.header({ onBehalfOf: mockCredentials.service('external:event-pipelines') }) };
+    const refused = await start({ permission: AuthorizeResult.ALLOW });
+    const denied = await request(refused.server).post(path).set(service).send(body);
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.message).toContain('operatingModel.access.rotaChangeServices');
+    await refused.stop();
+
+    const configured = await start({
+      permission: AuthorizeResult.ALLOW,
+      operatingModel: { access: { rotaChangeServices: ['external:event-pipelines'] } },
+    });
+    const allowed = await request(configured.server).post(path).set(service).send(body);
+    expect(allowed.status).toBe(201);
+    expect(allowed.body.createdBy).toBe('external:event-pipelines');
+  });
+
+  it('keeps a removed override with who removed it and when', async () => {
+    const { server, knex } = await start();
+    const created = await request(server)
+      .post('/api/operating-model/schedules/group/default/bedroom-team/overrides')
+      .set(bearer('alice'))
+      .send({ person: 'user:default/dan', start: '2026-11-10T12:00:00Z', end: '2026-11-11T12:00:00Z' });
+    const removed = await request(server)
+      .delete(`/api/operating-model/schedules/group/default/bedroom-team/overrides/${created.body.id}`)
+      .set(bearer('bob'));
+    expect(removed.status).toBe(204);
+    const row = await knex('rota_overrides').where({ id: created.body.id }).first();
+    expect(row.removed_by).toBe('user:default/bob');
+    expect(row.removed_at).toBeTruthy();
+    const again = await request(server)
+      .delete(`/api/operating-model/schedules/group/default/bedroom-team/overrides/${created.body.id}`)
+      .set(bearer('bob'));
+    expect(again.status).toBe(404);
+  });
+
+  it.each([
+    ['at=2026-11-03T12:00:00%2B25:00', 'at:'],
+    ['at=2026-11-03T12:00:00-99:00', 'at:'],
+    ['at=2026-02-30T12:00:00Z', 'at:'],
+    ['at=0000-01-01T00:00:00Z', 'at:'],
+  ])('answers 400, never 500, for on-call?%s', async (query, prefix) => {
+    const { server } = await start();
+    const response = await request(server).get(
+      `/api/operating-model/on-call?entityRef=component:default/bedroom&${query}`,
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.error.message.startsWith(prefix)).toBe(true);
+  });
+
+  it('refuses a schedule window longer than two years', async () => {
+    const { server } = await start();
+    const response = await request(server).get(
+      '/api/operating-model/schedules/group/default/bedroom-team?from=1970-01-01T00:00:00Z&to=9999-01-01T00:00:00Z',
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/^to: the window may be at most 731 days/);
+  });
+
   it('lets an admin holding the permission add an override to any rota', async () => {
     const { server } = await start({ permission: AuthorizeResult.ALLOW });
     const response = await request(server)
@@ -152,7 +234,10 @@ describe.each(databases.eachSupportedId())('rotas on %s', databaseId => {
     body                                                                                              | field
     ${{ person: 'user:default/dan', start: '2026-11-11T12:00:00Z', end: '2026-11-10T12:00:00Z' }} | ${'end'}
     ${{ person: 'user:default/nobody', start: '2026-11-10T12:00:00Z', end: '2026-11-11T12:00:00Z' }} | ${'person'}
-    ${{ person: 'dan', start: '2026-11-10T12:00:00Z', end: '2026-11-11T12:00:00Z' }}               | ${'person'}
+    ${{ person: 'group:default/bedroom-team', start: '2026-11-10T12:00:00Z', end: '2026-11-11T12:00:00Z' }} | ${'person'}
+    ${{ person: 'user:default/dan', start: '2026-11-10T12:00:00+25:00', end: '2026-11-11T12:00:00Z' }} | ${'start'}
+    ${{ person: 'user:default/dan', start: '2026-11-10T12:00:00Z', end: '2026-11-11T12:00:00Z', reason: 'a\u0000b' }} | ${'reason'}
+    ${{ person: `user:default/${'x'.repeat(300)}`, start: '2026-11-10T12:00:00Z', end: '2026-11-11T12:00:00Z' }} | ${'person'}
     ${{ person: 'user:default/dan', start: 'tomorrow', end: '2026-11-11T12:00:00Z' }}                | ${'start'}
   `('answers 400 naming $field for a bad override', async ({ body, field }) => {
     const { server } = await start();
@@ -229,10 +314,52 @@ describe.each(databases.eachSupportedId())('rotas on %s', databaseId => {
     const feed = await request(server).get(`/api/operating-model${link.body.path}`);
     expect(feed.status).toBe(200);
     expect(feed.text).toContain('BEGIN:VCALENDAR');
+    expect(link.body.for).toBe('user:default/alice');
+    expect(new Date(link.body.expiresAt).getTime() - new Date(link.body.issuedAt).getTime()).toBe(365 * 86_400_000);
     const forged = await request(server).get(
       `/api/operating-model${link.body.path.replace('alice', 'bob')}`,
     );
     expect(forged.status).toBe(403);
+  });
+
+  it('issues a personal link only to its person, and resetting it revokes the old one', async () => {
+    const { server } = await start();
+    const others = await request(server)
+      .get('/api/operating-model/people/default/alice/calendar-link')
+      .set(bearer('bob'));
+    expect(others.status).toBe(403);
+
+    const old = await request(server)
+      .get('/api/operating-model/people/default/alice/calendar-link')
+      .set(bearer('alice'));
+    const scheduleLink = await request(server)
+      .get('/api/operating-model/schedules/group/default/bedroom-team/calendar-link')
+      .set(bearer('alice'));
+    expect((await request(server).get(`/api/operating-model${scheduleLink.body.path}`)).status).toBe(200);
+
+    const reset = await request(server)
+      .post('/api/operating-model/people/default/alice/calendar-link/reset')
+      .set(bearer('alice'));
+    expect(reset.status).toBe(200);
+    expect(reset.body.path).not.toBe(old.body.path);
+    expect((await request(server).get(`/api/operating-model${old.body.path}`)).status).toBe(403);
+    expect((await request(server).get(`/api/operating-model${scheduleLink.body.path}`)).status).toBe(403);
+    expect((await request(server).get(`/api/operating-model${reset.body.path}`)).status).toBe(200);
+  });
+
+  it('refuses an expired link', async () => {
+    const { server } = await start({ operatingModel: { calendarFeeds: { linkLifetimeDays: 1 } } });
+    const link = await request(server)
+      .get('/api/operating-model/people/default/alice/calendar-link')
+      .set(bearer('alice'));
+    jest.useFakeTimers({ now: Date.now() + 2 * 86_400_000, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'queueMicrotask'] });
+    try {
+      const feed = await request(server).get(`/api/operating-model${link.body.path}`);
+      expect(feed.status).toBe(403);
+      expect(feed.body.error.message).toContain('expired');
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('never rewrites the shift on now when someone leaves the team; only later shifts change', async () => {

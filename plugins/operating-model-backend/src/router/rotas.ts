@@ -1,11 +1,16 @@
 import {
+  AuditorService,
   BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult, BasicPermission } from '@backstage/plugin-permission-common';
+import { AuthorizeResult, ResourcePermission } from '@backstage/plugin-permission-common';
+import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import {
+  OperatingModelConfig,
+  RESOURCE_TYPE_OPERATING_MODEL_ROTA,
+  calendarLinkForOthersPermission,
   overrideCreatePermission,
   overrideDeletePermission,
 } from '@internal/plugin-operating-model-common';
@@ -13,59 +18,63 @@ import { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { RotaDefinition, RotaService } from '../rotas/RotaService';
-import { shiftsCalendar, signFeedPath, verifyFeedToken } from '../rotas/calendarFeed';
-import { readAt } from './query';
-
-const DAY = 24 * 60 * 60 * 1000;
+import { FeedLinkClaims, readFeedLink, shiftsCalendar, signFeedLink } from '../rotas/calendarFeed';
+import { rotaPermissionRules } from '../permissions/rotaPermissions';
+import { WindowDefaults, checkText, parseInstant, readAt, readEntityRef, readWindow } from './params';
 
 export interface RotasRouterOptions {
   rotas: RotaService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  auditor: AuditorService;
+  operatingModelConfig: OperatingModelConfig;
   now: () => Date;
   ready: () => Promise<void>;
 }
 
-const instant = z.string().datetime({ offset: true });
-const entityRef = z.string().regex(/^[a-z0-9_-]+:[^/]+\/.+$/i, 'an entity ref such as user:default/jane');
+const SCHEDULE_WINDOW: WindowDefaults = { before: 7, after: 28 };
+const FEED_WINDOW: WindowDefaults = { before: 30, after: 180 };
 
-const overrideBody = z.object({
-  person: entityRef,
-  start: instant,
-  end: instant,
-  covers: entityRef.nullish(),
-  reason: z.string().max(500).optional(),
-});
+const instant = z.string().refine(v => parseInstant(v) !== undefined, 'expected an ISO 8601 instant such as 2026-11-27T12:00:00Z');
 
-/** Reads a zod result, or throws a 400 naming the first bad field. */
-function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
-  const result = schema.safeParse(value);
+const overrideBody = z
+  .object({
+    person: z.string(),
+    start: instant,
+    end: instant,
+    covers: z.string().nullish(),
+    reason: z.string().optional(),
+  })
+  .strict();
+
+/** Reads the override body, or throws a 400 naming the first bad field. */
+function readOverrideBody(value: unknown) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InputError('body: expected a JSON object with person, start and end');
+  }
+  const result = overrideBody.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const field = issue.path.join('.') || where;
-    throw new InputError(`${where === 'body' ? '' : `${where} `}${field}: ${issue.message}`.trim());
+    throw new InputError(`${issue.path.join('.') || 'body'}: ${issue.message}`);
   }
-  return result.data;
+  const body = result.data;
+  return {
+    person: readEntityRef(body.person, 'person', { kinds: ['user'], defaultKind: 'user' }),
+    covers: body.covers ? readEntityRef(body.covers, 'covers', { kinds: ['user'], defaultKind: 'user' }) : null,
+    start: new Date(parseInstant(body.start)!),
+    end: new Date(parseInstant(body.end)!),
+    reason: body.reason === undefined ? undefined : checkText(body.reason, 'reason', 500),
+  };
 }
 
-function readWindow(query: Record<string, unknown>, now: Date, defaultDays: { before: number; after: number }) {
-  const window = parse(
-    z.object({ from: instant.optional(), to: instant.optional() }),
-    { from: query.from || undefined, to: query.to || undefined },
-    'query parameter',
-  );
-  const from = window.from ? new Date(window.from) : new Date(now.getTime() - defaultDays.before * DAY);
-  const to = window.to ? new Date(window.to) : new Date(from.getTime() + (defaultDays.before + defaultDays.after) * DAY);
-  if (to <= from) throw new InputError('query parameter to: must be after from');
-  if (to.getTime() - from.getTime() > 400 * DAY) {
-    throw new InputError('query parameter to: the window may be at most 400 days long');
-  }
-  return { from, to };
-}
+const authorizeRota = createConditionAuthorizer(Object.values(rotaPermissionRules));
+
+type Principal = { type: string; userEntityRef?: string; subject?: string };
+const principalOf = (credentials: BackstageCredentials) => credentials.principal as Principal;
 
 /** `/on-call`, `/schedules/…` (JSON and .ics), overrides, and signed calendar feeds. */
 export function createRotasRouter(options: RotasRouterOptions) {
-  const { rotas, httpAuth, permissions, now, ready } = options;
+  const { rotas, httpAuth, permissions, auditor, operatingModelConfig, now, ready } = options;
   const router = Router();
 
   const rotaRefOf = (req: Request) => {
@@ -73,9 +82,9 @@ export function createRotasRouter(options: RotasRouterOptions) {
     const name = req.params.name.replace(/\.ics$/, '');
     const lower = kind.toLocaleLowerCase('en-US');
     if (lower !== 'group' && lower !== 'domain') {
-      throw new InputError(`Schedules are kept for a group or a domain, not a ${kind}`);
+      throw new InputError(`kind: schedules are kept for a group or a domain, not a ${JSON.stringify(kind.slice(0, 40))}`);
     }
-    return `${lower}:${namespace}/${name}`.toLocaleLowerCase('en-US');
+    return readEntityRef(`${lower}:${namespace}/${name}`, 'path', { kinds: ['group', 'domain'] });
   };
 
   const definitionOf = (ref: string): RotaDefinition => {
@@ -84,32 +93,47 @@ export function createRotasRouter(options: RotasRouterOptions) {
     return def;
   };
 
-  /** Members of the rota's teams may change it; anyone else needs the permission. */
+  /**
+   * Rota changes are resource permissions, decided by the organisation's policy (typically
+   * "members of the rota's teams, and admins"). Backstage's permission service allows every
+   * service principal without asking the policy, so services are refused here unless
+   * `operatingModel.access.rotaChangeServices` names them.
+   */
   const authorizeChange = async (
     def: RotaDefinition,
     credentials: BackstageCredentials,
-    permission: BasicPermission,
+    permission: ResourcePermission<typeof RESOURCE_TYPE_OPERATING_MODEL_ROTA>,
   ) => {
-    const principal = credentials.principal as { type: string; userEntityRef?: string };
-    if (principal.type === 'user' && principal.userEntityRef && rotas.isRotaMember(def, principal.userEntityRef)) {
+    const principal = principalOf(credentials);
+    const refused = () =>
+      new NotAllowedError(`Changing the rota of ${rotas.title(def.rotaRef)} needs the ${permission.name} permission`);
+    if (principal.type === 'service') {
+      if (!operatingModelConfig.access.rotaChangeServices.includes(principal.subject ?? '')) {
+        throw new NotAllowedError(
+          `Service ${principal.subject} may not change rotas; list it in operatingModel.access.rotaChangeServices to allow it`,
+        );
+      }
+      const [decision] = await permissions.authorize([{ permission, resourceRef: def.rotaRef }], { credentials });
+      if (decision.result !== AuthorizeResult.ALLOW) throw refused();
       return;
     }
-    const [decision] = await permissions.authorize([{ permission }], { credentials });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Only members of ${def.teams.map(t => rotas.title(t)).join(', ') || 'the rota’s teams'} or holders of ${permission.name} may change this rota`,
-      );
+    const [decision] = await permissions.authorizeConditional([{ permission }], { credentials });
+    if (decision.result === AuthorizeResult.ALLOW) return;
+    if (decision.result === AuthorizeResult.CONDITIONAL) {
+      const resource = rotas.resource(def.rotaRef, now());
+      if (resource && authorizeRota(decision, resource)) return;
     }
+    throw refused();
   };
 
   const actorOf = (credentials: BackstageCredentials) => {
-    const principal = credentials.principal as { type: string; userEntityRef?: string; subject?: string };
+    const principal = principalOf(credentials);
     return principal.userEntityRef ?? principal.subject ?? principal.type;
   };
 
   router.get('/on-call', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const ref = parse(entityRef, req.query.entityRef, 'query parameter entityRef');
+    const ref = readEntityRef(req.query.entityRef, 'entityRef', { defaultKind: 'component' });
     const at = readAt(req.query, now);
     await ready();
     res.json(await rotas.onCall(ref, at, now()));
@@ -117,11 +141,12 @@ export function createRotasRouter(options: RotasRouterOptions) {
 
   router.get('/schedules/:kind/:namespace/:name', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    await ready();
     const ref = rotaRefOf(req);
-    if (req.params.name.endsWith('.ics')) {
-      const { from, to } = readWindow(req.query, now(), { before: 30, after: 180 });
-      const schedule = await rotas.schedule(ref, from, to, now());
+    const ics = req.params.name.endsWith('.ics');
+    const { from, to } = readWindow(req.query, now, ics ? FEED_WINDOW : SCHEDULE_WINDOW);
+    await ready();
+    const schedule = await rotas.schedule(ref, from, to, now());
+    if (ics) {
       res.type('text/calendar').send(
         shiftsCalendar({
           name: `On call: ${rotas.title(ref)}`,
@@ -132,42 +157,58 @@ export function createRotasRouter(options: RotasRouterOptions) {
       );
       return;
     }
-    const { from, to } = readWindow(req.query, now(), { before: 7, after: 28 });
-    res.json(await rotas.schedule(ref, from, to, now()));
+    res.json(schedule);
   });
 
   router.post('/schedules/:kind/:namespace/:name/overrides', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    await ready();
-    const def = definitionOf(rotaRefOf(req));
-    const body = parse(overrideBody, req.body, 'body');
-    const start = new Date(body.start);
-    const end = new Date(body.end);
-    if (end <= start) throw new InputError('end: the override must end after it starts');
-    const person = body.person.toLocaleLowerCase('en-US');
-    if (!rotas.isKnownUser(person)) {
-      throw new InputError(`person: ${body.person} is not a User in the catalog`);
+    const rotaRef = rotaRefOf(req);
+    const body = readOverrideBody(req.body);
+    const auditorEvent = await auditor.createEvent({
+      eventId: 'override-create',
+      severityLevel: 'medium',
+      request: req,
+      meta: { rotaRef, person: body.person, covers: body.covers, start: body.start.toISOString(), end: body.end.toISOString() },
+    });
+    try {
+      await ready();
+      const def = definitionOf(rotaRef);
+      if (body.end <= body.start) throw new InputError('end: the override must end after it starts');
+      if (!rotas.isKnownUser(body.person)) throw new InputError(`person: ${body.person} is not a User in the catalog`);
+      if (body.covers && !rotas.isKnownUser(body.covers)) {
+        throw new InputError(`covers: ${body.covers} is not a User in the catalog`);
+      }
+      await authorizeChange(def, credentials, overrideCreatePermission);
+      const override = await rotas.addOverride(def, body, actorOf(credentials), now());
+      await auditorEvent.success({ meta: { id: override.id } });
+      res.status(201).json(override);
+    } catch (error) {
+      await auditorEvent.fail({ error: error as Error });
+      throw error;
     }
-    if (body.covers && !rotas.isKnownUser(body.covers)) {
-      throw new InputError(`covers: ${body.covers} is not a User in the catalog`);
-    }
-    await authorizeChange(def, credentials, overrideCreatePermission);
-    const override = await rotas.addOverride(
-      def,
-      { person, covers: body.covers?.toLocaleLowerCase('en-US') ?? null, start, end, reason: body.reason },
-      actorOf(credentials),
-      now(),
-    );
-    res.status(201).json(override);
   });
 
   router.delete('/schedules/:kind/:namespace/:name/overrides/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    await ready();
-    const def = definitionOf(rotaRefOf(req));
-    await authorizeChange(def, credentials, overrideDeletePermission);
-    await rotas.removeOverride(def, req.params.id);
-    res.status(204).end();
+    const rotaRef = rotaRefOf(req);
+    const id = checkText(req.params.id, 'id', 64);
+    const auditorEvent = await auditor.createEvent({
+      eventId: 'override-delete',
+      severityLevel: 'medium',
+      request: req,
+      meta: { rotaRef, id },
+    });
+    try {
+      await ready();
+      const def = definitionOf(rotaRef);
+      await authorizeChange(def, credentials, overrideDeletePermission);
+      await rotas.removeOverride(def, id, actorOf(credentials), now());
+      await auditorEvent.success();
+      res.status(204).end();
+    } catch (error) {
+      await auditorEvent.fail({ error: error as Error });
+      throw error;
+    }
   });
 
   // Calendar feeds a phone subscribes to carry a signed link instead of a session.
@@ -176,30 +217,87 @@ export function createRotasRouter(options: RotasRouterOptions) {
     return kind === 'schedules' ? `/feeds/schedules/${k}/${rest}.ics` : `/feeds/people/${rest}.ics`;
   };
 
-  router.get('/schedules/:kind/:namespace/:name/calendar-link', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user'] });
+  const issueLink = async (path: string, person: string) => {
+    const issuedAt = Math.floor(now().getTime() / 1000);
+    const claims: FeedLinkClaims = {
+      for: person,
+      issuedAt,
+      expiresAt: issuedAt + operatingModelConfig.calendarFeeds.linkLifetimeDays * 86_400,
+      generation: await rotas.feedLinkGeneration(person),
+    };
+    return {
+      path: `${path}?token=${signFeedLink(await rotas.feedSecret(), path, claims)}`,
+      for: person,
+      issuedAt: new Date(claims.issuedAt * 1000).toISOString(),
+      expiresAt: new Date(claims.expiresAt * 1000).toISOString(),
+    };
+  };
+
+  /** The person a personal link is for: the caller, or anyone for holders of the permission. */
+  const personalLinkOwner = async (req: Request) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const ref = readEntityRef(`user:${req.params.namespace}/${req.params.name}`, 'path', { kinds: ['user'] });
     await ready();
-    const ref = definitionOf(rotaRefOf(req)).rotaRef;
-    const path = feedPath('schedules', ref);
-    res.json({ path: `${path}?token=${signFeedPath(await rotas.feedSecret(), path)}` });
+    if (!rotas.isKnownUser(ref)) throw new NotFoundError(`No User ${ref} in the catalog`);
+    if (credentials.principal.userEntityRef.toLocaleLowerCase('en-US') !== ref) {
+      const [decision] = await permissions.authorize([{ permission: calendarLinkForOthersPermission }], { credentials });
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          `Only ${rotas.title(ref)} or a holder of ${calendarLinkForOthersPermission.name} may issue this calendar link`,
+        );
+      }
+    }
+    return { ref, credentials };
+  };
+
+  router.get('/schedules/:kind/:namespace/:name/calendar-link', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const rotaRef = rotaRefOf(req);
+    await ready();
+    const ref = definitionOf(rotaRef).rotaRef;
+    res.json(await issueLink(feedPath('schedules', ref), credentials.principal.userEntityRef.toLocaleLowerCase('en-US')));
   });
 
   router.get('/people/:namespace/:name/calendar-link', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user'] });
-    await ready();
-    const ref = `user:${req.params.namespace}/${req.params.name}`.toLocaleLowerCase('en-US');
-    if (!rotas.isKnownUser(ref)) throw new NotFoundError(`No User ${ref} in the catalog`);
-    const path = feedPath('people', ref);
-    res.json({ path: `${path}?token=${signFeedPath(await rotas.feedSecret(), path)}` });
+    const { ref } = await personalLinkOwner(req);
+    res.json(await issueLink(feedPath('people', ref), ref));
   });
+
+  router.post('/people/:namespace/:name/calendar-link/reset', async (req, res) => {
+    const { ref } = await personalLinkOwner(req);
+    const auditorEvent = await auditor.createEvent({
+      eventId: 'calendar-link-reset',
+      severityLevel: 'medium',
+      request: req,
+      meta: { person: ref },
+    });
+    await rotas.resetFeedLinks(ref);
+    await auditorEvent.success();
+    res.json(await issueLink(feedPath('people', ref), ref));
+  });
+
+  /**
+   * Checks a feed link. The token is taken out of the URL the request log records, because
+   * the link is a credential.
+   */
+  const checkFeedLink = async (req: Request, path: string, message: string) => {
+    const token = req.query.token;
+    req.originalUrl = req.originalUrl.replace(/([?&]token=)[^&]*/g, '$1[redacted]');
+    const claims = readFeedLink(await rotas.feedSecret(), path, token);
+    if (
+      !claims ||
+      claims.expiresAt * 1000 <= now().getTime() ||
+      claims.generation !== (await rotas.feedLinkGeneration(claims.for))
+    ) {
+      throw new NotAllowedError(message);
+    }
+  };
 
   router.get('/feeds/schedules/:kind/:namespace/:name', async (req, res) => {
     const ref = rotaRefOf(req);
-    if (!verifyFeedToken(await rotas.feedSecret(), feedPath('schedules', ref), req.query.token)) {
-      throw new NotAllowedError('This calendar link is not valid; copy it again from the schedule page');
-    }
+    await checkFeedLink(req, feedPath('schedules', ref), 'This calendar link is not valid or has expired; copy it again from the schedule page');
     await ready();
-    const { from, to } = readWindow({}, now(), { before: 30, after: 180 });
+    const { from, to } = readWindow({}, now, FEED_WINDOW);
     const schedule = await rotas.schedule(ref, from, to, now());
     res.type('text/calendar').send(
       shiftsCalendar({
@@ -213,12 +311,10 @@ export function createRotasRouter(options: RotasRouterOptions) {
 
   router.get('/feeds/people/:namespace/:name', async (req, res) => {
     const name = req.params.name.replace(/\.ics$/, '');
-    const ref = `user:${req.params.namespace}/${name}`.toLocaleLowerCase('en-US');
-    if (!verifyFeedToken(await rotas.feedSecret(), feedPath('people', ref), req.query.token)) {
-      throw new NotAllowedError('This calendar link is not valid; copy it again from your profile');
-    }
+    const ref = readEntityRef(`user:${req.params.namespace}/${name}`, 'path', { kinds: ['user'] });
+    await checkFeedLink(req, feedPath('people', ref), 'This calendar link is not valid or has expired; copy it again from your profile');
     await ready();
-    const { from, to } = readWindow({}, now(), { before: 30, after: 180 });
+    const { from, to } = readWindow({}, now, FEED_WINDOW);
     const shifts = await rotas.personShifts(ref, from, to, now());
     res.type('text/calendar').send(
       shiftsCalendar({
