@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- these tests store script URLs on purpose, to see that none is followed */
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
@@ -6,7 +7,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { OperatingModelApi, operatingModelApiRef } from '../../api';
 import { DiscoverabilityView } from './DiscoverabilityView';
-import { largeDirectory, smallDirectory } from './testDirectory';
+import { directoryService, largeDirectory, smallDirectory } from './testDirectory';
 
 async function renderView(api: Partial<OperatingModelApi>, height = 600) {
   await renderInTestApp(
@@ -155,6 +156,18 @@ describe('DiscoverabilityView', () => {
     // Typing is debounced and filters 10,000 rows: give a busy test machine time to catch up.
     await waitFor(() => expect(rowTitles()).toEqual(['Service 01876-3']), { timeout: 10_000 });
   }, 30_000);
+
+  it('does not link to a runbook or channel that is not an http: or https: address', async () => {
+    const directory = smallDirectory();
+    directory.services = [
+      directoryService({ links: { runbook: 'javascript:alert(1)', incidentChannel: 'data:text/html,hi' } }),
+    ];
+    await renderView({ getDirectory: jest.fn().mockResolvedValue(directory) });
+    const row = within(await screen.findByTestId('directory-row'));
+    expect(row.getByText('Runbook (not a web link)')).toBeInTheDocument();
+    expect(row.getByText('Incident channel (not a web link)')).toBeInTheDocument();
+    expect(row.queryByRole('link', { name: /Runbook|Incident channel/ })).not.toBeInTheDocument();
+  });
 
   it('shows the error when the directory cannot be loaded', async () => {
     const getDirectory = jest.fn().mockRejectedValue(

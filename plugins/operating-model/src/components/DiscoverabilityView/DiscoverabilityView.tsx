@@ -47,6 +47,7 @@ import {
 } from 'react';
 import { ListChildComponentProps, VariableSizeList, areEqual } from 'react-window';
 import { frequencyTitle, modelTitle } from '../shared/describe';
+import { WebLink } from '../shared/WebLink';
 import {
   DirectoryFilters,
   DirectoryIndex,
@@ -331,11 +332,11 @@ const ServiceRow = memo(function ServiceRow(props: {
       </div>
       <div className={classes.cell} role="cell">
         <div className={classes.line}>
-          {service.links.runbook ? <Link to={service.links.runbook}>Runbook</Link> : <span className={classes.secondary}>No runbook</span>}
+          {service.links.runbook ? <WebLink url={service.links.runbook}>Runbook</WebLink> : <span className={classes.secondary}>No runbook</span>}
         </div>
         <div className={classes.line}>
           {service.links.incidentChannel ? (
-            <Link to={service.links.incidentChannel}>Incident channel</Link>
+            <WebLink url={service.links.incidentChannel}>Incident channel</WebLink>
           ) : (
             <span className={classes.secondary}>No incident channel</span>
           )}

@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- these tests store script URLs on purpose, to see that none is followed */
 import { Entity } from '@backstage/catalog-model';
 import { configApiRef } from '@backstage/core-plugin-api';
 import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
@@ -147,6 +148,20 @@ describe('EntityOperatingModelCard', () => {
     expect(screen.getByTestId('problem-fix')).toHaveTextContent(
       /^operating-model.io\/financial-exposure: "200K"The value is an example.*in GBP/,
     );
+  });
+
+  it('does not link to a runbook or channel that is not an http: or https: address', async () => {
+    await renderCard({
+      getService: jest.fn().mockResolvedValue(
+        assessedService({
+          links: { runbook: 'javascript:alert(document.cookie)', incidentChannel: 'https://chat.example/inc-bedroom' },
+        }),
+      ),
+    });
+    expect(await screen.findByText('Runbook (not a web link)')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Runbook/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /Incident channel/ })).toHaveAttribute('href', 'https://chat.example/inc-bedroom');
+    expect(document.querySelector('a[href^="javascript"]')).toBeNull();
   });
 
   it('shows the error when the service cannot be loaded', async () => {

@@ -1,7 +1,6 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   InfoCard,
-  Link,
   Progress,
   ResponseErrorPanel,
   StatusError,
@@ -33,6 +32,7 @@ import { PagedNow } from '../PagedNow';
 import { OwnershipWarnings } from '../OwnershipWarnings';
 import { IncidentLossSection } from '../IncidentLossCalculator';
 import { AnnotationProblemsPanel } from '../AnnotationProblemsView';
+import { WebLink } from '../shared/WebLink';
 
 const useStyles = makeStyles(theme => ({
   grid: {
@@ -143,10 +143,10 @@ export function OperatingModelSummary({ service }: { service: AssessedService })
         </Row>
         {(service.links.runbook || service.links.incidentChannel) && (
           <Row term="During an incident">
-            {service.links.runbook && <Link to={service.links.runbook}>Runbook</Link>}
+            {service.links.runbook && <WebLink url={service.links.runbook}>Runbook</WebLink>}
             {service.links.runbook && service.links.incidentChannel && ' · '}
             {service.links.incidentChannel && (
-              <Link to={service.links.incidentChannel}>Incident channel</Link>
+              <WebLink url={service.links.incidentChannel}>Incident channel</WebLink>
             )}
           </Row>
         )}

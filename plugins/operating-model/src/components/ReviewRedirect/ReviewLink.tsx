@@ -2,6 +2,8 @@ import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { ReviewKey } from '@internal/plugin-operating-model-common';
 import { rootRouteRef } from '../../routes';
+import { WebLink } from '../shared/WebLink';
+import { webAddress } from '../shared/webAddress';
 
 /**
  * The path that records a read and opens a review, or undefined where the plugin's page is not
@@ -30,11 +32,11 @@ export function ReviewLink(props: {
 }) {
   const path = useReviewPath();
   const { review, reviewUrl } = props;
-  // A review sent without a url cannot be opened, so its read could not be recorded either.
-  if (review?.url && path)
-    return <Link to={path(review)}>{review.title ?? 'Read the review'}</Link>;
-  const direct = review?.url ?? reviewUrl;
-  if (direct)
-    return <Link to={direct}>{review?.title ?? 'Read the review'}</Link>;
+  const title = review?.title ?? 'Read the review';
+  // A review without a web address cannot be opened, so its read could not be recorded either.
+  if (review && webAddress(review.url) && path)
+    return <Link to={path(review)}>{title}</Link>;
+  const direct = webAddress(review?.url) ? review?.url : reviewUrl ?? review?.url;
+  if (direct) return <WebLink url={direct}>{title}</WebLink>;
   return <>—</>;
 }

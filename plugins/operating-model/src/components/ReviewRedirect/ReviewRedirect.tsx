@@ -12,6 +12,7 @@ import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { operatingModelApiRef } from '../../api';
 import { backendStatus } from '../shared/backendMessage';
+import { notWebAddressText, webAddress } from '../shared/webAddress';
 
 /**
  * `/operating-model/reviews/:source/:id`: records the signed-in person as a reader of a
@@ -31,15 +32,27 @@ export function ReviewRedirect(props: {
     [api, source, id],
   );
   const assign = props.assign ?? ((url: string) => window.location.assign(url));
+  // Only an http: or https: address is followed: a stored `javascript:` URL would run in the portal.
+  const target = webAddress(value?.url);
 
   useEffect(() => {
-    if (value?.url) assign(value.url);
+    if (target) assign(target);
     // Only a new answer should navigate; `assign` is a fresh function on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value]);
+  }, [target]);
 
   let body;
-  if (loading || value) {
+  if (value && !target) {
+    body = (
+      <EmptyState
+        missing="content"
+        title="This review's address cannot be opened"
+        description={`The read is recorded, but the review ${id} from ${source} is not opened: ${notWebAddressText(
+          value.url ?? '',
+        )}. Ask whoever sends reviews to the portal to correct its link.`}
+      />
+    );
+  } else if (loading || value) {
     body = <Progress />;
   } else if (error && backendStatus(error) === 404) {
     body = (

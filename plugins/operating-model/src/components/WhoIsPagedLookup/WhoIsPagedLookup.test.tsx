@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- these tests store script URLs on purpose, to see that none is followed */
 import { Entity } from '@backstage/catalog-model';
 import {
   catalogApiRef,
@@ -127,5 +128,22 @@ describe('WhoIsPagedLookup', () => {
       'NextThu 09:00 (Europe/London): Gina on the Kitchen team schedule (gina@hearth.example)',
     );
     expect(answer).toHaveTextContent('No runbook or incident channel');
+  });
+
+  it('does not link to a runbook or channel that is not an http: or https: address', async () => {
+    const getOnCall = jest.fn().mockResolvedValue(onCall({}));
+    await renderLookup({
+      getOnCall,
+      listServices: jest
+        .fn()
+        .mockResolvedValue([
+          assessedService({ links: { runbook: 'javascript:alert(1)', incidentChannel: 'slack:#inc-bedroom' } }),
+        ]),
+    });
+    await choose('bed', /Bedroom shop/);
+    const answer = await screen.findByTestId('who-is-paged');
+    expect(answer).toHaveTextContent('Runbook (not a web link)');
+    expect(answer).toHaveTextContent('Incident channel (not a web link)');
+    expect(within(answer).queryByRole('link', { name: /Runbook|Incident channel/ })).not.toBeInTheDocument();
   });
 });

@@ -1,4 +1,4 @@
-import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, catalogApiRef } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -11,6 +11,7 @@ import { ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { AssessedService, OnCallResult, operatingModelApiRef } from '../../api';
 import { formatWeekdayTime, formatWhen } from '../shared/zonedTime';
+import { WebLink } from '../shared/WebLink';
 
 const useStyles = makeStyles(theme => ({
   grid: {
@@ -122,9 +123,9 @@ function Answer(props: {
       <Row term="During an incident">
         {service.links.runbook || service.links.incidentChannel ? (
           <span className={classes.links}>
-            {service.links.runbook && <Link to={service.links.runbook}>Runbook</Link>}
+            {service.links.runbook && <WebLink url={service.links.runbook}>Runbook</WebLink>}
             {service.links.incidentChannel && (
-              <Link to={service.links.incidentChannel}>Incident channel</Link>
+              <WebLink url={service.links.incidentChannel}>Incident channel</WebLink>
             )}
           </span>
         ) : (
