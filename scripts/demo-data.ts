@@ -1,13 +1,13 @@
 /**
  * Fills the running example app with a year of believable delivery and incident events, and an
- * example rota override, through the plugin's own HTTP API with the example's static token.
+ * example rota override, through the plugin's own HTTP API with the example's demo-loader token.
  * Some teams meet their targets and some do not, so the charts and the leaders' view have
  * something to say. Safe to run again: every event is keyed by source and externalId.
  *
  *   node scripts/run-ts.js scripts/demo-data.ts   (the start command runs it for you)
  */
 const backend = process.env.BACKEND_URL ?? 'http://localhost:7007';
-const token = process.env.OPERATING_MODEL_INGEST_TOKEN ?? 'local-development-ingest-token';
+const token = process.env.OPERATING_MODEL_DEMO_TOKEN ?? 'local-development-demo-token';
 const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
 const SOURCE = 'demo-data';
 const DAY = 24 * 60 * 60 * 1000;

@@ -12,3 +12,9 @@ export npm_config_nodedir="$NODE_DIR"
 export COREPACK_ENABLE_DOWNLOAD_PROMPT=0
 yarn() { node "$ROOT/.yarn/releases/yarn-4.13.0.cjs" "$@"; }
 export -f yarn 2>/dev/null || true
+# Signs the example's calendar links; kept on disk so links survive a restart of the in-memory app.
+if [ -z "${OPERATING_MODEL_FEED_SECRET:-}" ]; then
+  secret_file="$ROOT/.tools/feed-signing-secret"
+  [ -s "$secret_file" ] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))' > "$secret_file"
+  export OPERATING_MODEL_FEED_SECRET="$(cat "$secret_file")"
+fi

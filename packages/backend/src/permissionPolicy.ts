@@ -15,15 +15,25 @@ import {
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
+  calendarLinkForOthersPermission,
   eventsWritePermission,
   overrideCreatePermission,
   overrideDeletePermission,
 } from '@internal/plugin-operating-model-common';
+import {
+  createRotaConditionalDecision,
+  rotaConditions,
+} from '@internal/plugin-operating-model-backend';
 
 /**
- * The example organisation's policy: everything is allowed, except that ordinary users may
- * not write delivery and incident events (pipelines do, with service or static tokens), and
- * only the platform team, as admins, may change rotas of teams they are not in.
+ * The example organisation's policy: everything is allowed, except that ordinary users may not
+ * write delivery and incident events (pipelines do, with a static token limited to that
+ * permission), members of a rota's teams may change that rota, and the platform team, as
+ * admins, may change any rota and issue anyone's calendar link.
+ *
+ * Service principals never reach a policy: Backstage allows them, limited only by the
+ * `accessRestrictions` of their token, and the operating-model plugin refuses rota changes from
+ * services that `operatingModel.access.rotaChangeServices` does not name.
  */
 class ExamplePermissionPolicy implements PermissionPolicy {
   constructor(
@@ -41,10 +51,17 @@ class ExamplePermissionPolicy implements PermissionPolicy {
     ) {
       if (!user) return { result: AuthorizeResult.DENY };
       const { ownershipEntityRefs } = await this.userInfo.getUserInfo(user.credentials);
+      if (ownershipEntityRefs.includes(this.admins)) return { result: AuthorizeResult.ALLOW };
+      return createRotaConditionalDecision(
+        request.permission,
+        rotaConditions.isRotaMember({ claims: ownershipEntityRefs }),
+      );
+    }
+    if (isPermission(request.permission, calendarLinkForOthersPermission)) {
+      if (!user) return { result: AuthorizeResult.DENY };
+      const { ownershipEntityRefs } = await this.userInfo.getUserInfo(user.credentials);
       return {
-        result: ownershipEntityRefs.includes(this.admins)
-          ? AuthorizeResult.ALLOW
-          : AuthorizeResult.DENY,
+        result: ownershipEntityRefs.includes(this.admins) ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
       };
     }
     return { result: AuthorizeResult.ALLOW };
