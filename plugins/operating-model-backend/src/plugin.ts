@@ -72,7 +72,10 @@ export const operatingModelPlugin = createBackendPlugin({
           resourceRef: rotaPermissionResourceRef,
           permissions: operatingModelPermissions.filter(p => p.type === 'resource'),
           rules: Object.values(rotaPermissionRules),
-          getResources: async refs => refs.map(ref => rotas.resource(ref, new Date())),
+          getResources: async refs => {
+            await refresher.ready();
+            return refs.map(ref => rotas.resource(ref, new Date()));
+          },
         });
         const eventStore = new EventStore(knex);
         const measures = new MeasuresService({

@@ -11,7 +11,6 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { operatingModelPlugin } from '../plugin';
 import { testEntities, testOperatingModelConfig } from '../testEntities';
-import { createRotaConditionalDecision, rotaConditions } from '../permissions/rotaPermissions';
 
 jest.setTimeout(60_000);
 
@@ -49,17 +48,18 @@ describe.each(databases.eachSupportedId())('rotas on %s', databaseId => {
         }),
         mockServices.database.factory({ knex }),
         catalogServiceMock.factory({ entities }),
+        // Stands in for a policy granting rota changes to the members of the rota's teams (the
+        // real framework's conditional path is tested in permissions/rotaPermissions.test.ts).
         mockServices.permissions.mock({
-          authorize: async requests =>
-            requests.map(() => ({ result: options.permission ?? AuthorizeResult.DENY })),
-          authorizeConditional: async (requests, { credentials }) =>
+          authorize: async (requests, { credentials }) =>
             requests.map(r => {
               if (options.permission) return { result: options.permission };
               const userRef = (credentials.principal as { userEntityRef?: string }).userEntityRef ?? '';
-              return createRotaConditionalDecision(
-                r.permission as any,
-                rotaConditions.isRotaMember({ claims: claimsOf(userRef) }),
-              );
+              const resourceRef = 'resourceRef' in r ? r.resourceRef : undefined;
+              return {
+                result:
+                  resourceRef && claimsOf(userRef).includes(resourceRef) ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+              };
             }),
         }).factory,
       ],

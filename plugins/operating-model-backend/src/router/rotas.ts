@@ -6,7 +6,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult, ResourcePermission } from '@backstage/plugin-permission-common';
-import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import {
   OperatingModelConfig,
   RESOURCE_TYPE_OPERATING_MODEL_ROTA,
@@ -19,7 +18,6 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { RotaDefinition, RotaService } from '../rotas/RotaService';
 import { FeedLinkClaims, readFeedLink, shiftsCalendar, signFeedLink } from '../rotas/calendarFeed';
-import { rotaPermissionRules } from '../permissions/rotaPermissions';
 import { WindowDefaults, checkText, parseInstant, readAt, readEntityRef, readWindow } from './params';
 
 export interface RotasRouterOptions {
@@ -67,8 +65,6 @@ function readOverrideBody(value: unknown) {
   };
 }
 
-const authorizeRota = createConditionAuthorizer(Object.values(rotaPermissionRules));
-
 type Principal = { type: string; userEntityRef?: string; subject?: string };
 const principalOf = (credentials: BackstageCredentials) => credentials.principal as Principal;
 
@@ -105,25 +101,17 @@ export function createRotasRouter(options: RotasRouterOptions) {
     permission: ResourcePermission<typeof RESOURCE_TYPE_OPERATING_MODEL_ROTA>,
   ) => {
     const principal = principalOf(credentials);
-    const refused = () =>
-      new NotAllowedError(`Changing the rota of ${rotas.title(def.rotaRef)} needs the ${permission.name} permission`);
-    if (principal.type === 'service') {
-      if (!operatingModelConfig.access.rotaChangeServices.includes(principal.subject ?? '')) {
-        throw new NotAllowedError(
-          `Service ${principal.subject} may not change rotas; list it in operatingModel.access.rotaChangeServices to allow it`,
-        );
-      }
-      const [decision] = await permissions.authorize([{ permission, resourceRef: def.rotaRef }], { credentials });
-      if (decision.result !== AuthorizeResult.ALLOW) throw refused();
-      return;
+    if (principal.type === 'service' && !operatingModelConfig.access.rotaChangeServices.includes(principal.subject ?? '')) {
+      throw new NotAllowedError(
+        `Service ${principal.subject} may not change rotas; list it in operatingModel.access.rotaChangeServices to allow it`,
+      );
     }
-    const [decision] = await permissions.authorizeConditional([{ permission }], { credentials });
-    if (decision.result === AuthorizeResult.ALLOW) return;
-    if (decision.result === AuthorizeResult.CONDITIONAL) {
-      const resource = rotas.resource(def.rotaRef, now());
-      if (resource && authorizeRota(decision, resource)) return;
+    // The permission backend resolves a conditional answer (such as isRotaMember) against the
+    // rota through the resource type this plugin registers, as it does for the frontend.
+    const [decision] = await permissions.authorize([{ permission, resourceRef: def.rotaRef }], { credentials });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Changing the rota of ${rotas.title(def.rotaRef)} needs the ${permission.name} permission`);
     }
-    throw refused();
   };
 
   const actorOf = (credentials: BackstageCredentials) => {
