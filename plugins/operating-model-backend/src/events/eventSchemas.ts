@@ -1,7 +1,7 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
-import { INSTANT_EXPECTED, parseInstant } from '../router/params';
+import { INSTANT_EXPECTED, MAX_REF_LENGTH, parseInstant } from '../router/params';
 
 /** The most items one `POST /events/{kind}` may carry. */
 export const MAX_BATCH_ITEMS = 10_000;
@@ -101,7 +101,8 @@ function normaliseRef(value: string, kind: 'component' | 'group'): string | null
 function entityRef(kind: 'component' | 'group') {
   const example = kind === 'component' ? 'component:default/bedroom' : 'group:default/bedroom-team';
   return z.string().transform((value, ctx) => {
-    const ref = normaliseRef(value, kind);
+    // Refs are stored in columns of MAX_REF_LENGTH characters; longer ones cannot name an entity.
+    const ref = value.length <= MAX_REF_LENGTH && !value.includes('\u0000') ? normaliseRef(value, kind) : null;
     if (ref === null) {
       ctx.addIssue({ code: 'custom', message: `expected a ${kind} entity ref such as ${example}` });
       return z.NEVER;
