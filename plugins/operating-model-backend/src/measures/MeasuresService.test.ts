@@ -371,6 +371,26 @@ describe.each(databases.eachSupportedId())('events and measures on %s', database
     expect((await rowCounts()).deployments).toBe(2500);
   });
 
+  it('sums request counts past 2^63 without failing, on every database', async () => {
+    const { post, get, server } = await start(databaseId);
+    const huge = Number.MAX_SAFE_INTEGER;
+    const items = Array.from({ length: 1100 }, (_, i) => ({
+      source: 'probe',
+      externalId: `huge-${i}`,
+      service: 'bedroom',
+      start: new Date(Date.parse('2026-10-01T00:00:00Z') + i * 60_000).toISOString(),
+      end: new Date(Date.parse('2026-10-01T00:00:00Z') + (i + 1) * 60_000).toISOString(),
+      good: huge,
+      total: huge,
+    }));
+    expect((await post('availability', items)).status).toBe(200);
+    const window = 'from=2026-09-30T00:00:00Z&to=2026-10-02T00:00:00Z';
+    const measures = await get('/component/default/bedroom', window);
+    expect(measures.status).toBe(200);
+    const series = await request(server).get(`/api/operating-model/measures/component/default/bedroom/series?${window}`);
+    expect(series.status).toBe(200);
+  });
+
   it('rejects a batch with one bad item, naming it, and writes none of it', async () => {
     const { post, rowCounts } = await start(databaseId);
     const items = deployments.slice(1, 7).map(d => ({ ...d }));
