@@ -247,12 +247,22 @@ const eventItems: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
   }),
 };
 
+/** Refs go into indexed columns of a fixed length, where a NUL or a long value reaches SQL. */
+const hostileRef = fc.oneof(
+  fc.constantFrom('\u0000', 'a\u0000b', 'component:default/a\u0000b', 'group:default/\u0000'),
+  fc.constantFrom(254, 255, 256, 300, 10_000).map(n => 'x'.repeat(n)),
+  fc.constantFrom(240, 300).map(n => `component:default/${'x'.repeat(n)}`),
+  fc.constantFrom(['\u0000'], ['x'.repeat(300)], Array.from({ length: 101 }, (_, i) => `s${i}`)),
+);
+const REF_FIELDS = ['service', 'services', 'team', 'person', 'entityRef', 'covers', 'source', 'externalId'];
+
 /** Replaces one field of an object (or one item of an array, or the whole) with a hostile value. */
 function spoil(value: unknown): fc.Arbitrary<unknown> {
   if (value && typeof value === 'object') {
     const keys = Object.keys(value);
     return fc
-      .tuple(fc.constantFrom(...keys, '__new__', '__whole__'), hostileValue)
+      .constantFrom(...keys, '__new__', '__whole__')
+      .chain(key => fc.tuple(fc.constant(key), REF_FIELDS.includes(key) ? fc.oneof(hostileRef, hostileValue) : hostileValue))
       .map(([key, bad]) => {
         if (key === '__whole__') return bad;
         const copy: any = Array.isArray(value) ? [...value] : { ...value };
