@@ -373,6 +373,9 @@ async function main() {
       retries: 0,
       overlapping: 0,
       sameBatch: 0,
+      /** The longest wait, from the start or the previous one, for a batch to be acknowledged. */
+      longestGap: 0,
+      lastAcknowledgedAt: performance.now(),
       failures: new Map<string, number>(),
       firstFailureAfterRestart: undefined as number | undefined,
       lastFailure: undefined as number | undefined,
@@ -463,6 +466,9 @@ async function main() {
         await new Promise(resolve => setTimeout(resolve, backoff * (0.5 + rnd())));
       }
       for (const i of distinct) inFlight[i]--;
+      const acknowledgedAt = performance.now();
+      stats.longestGap = Math.max(stats.longestGap, acknowledgedAt - stats.lastAcknowledgedAt);
+      stats.lastAcknowledgedAt = acknowledgedAt;
       stats.batches++;
       stats.sent += batch.length;
       stats.resent += resentFlags.filter(Boolean).length;
@@ -498,6 +504,7 @@ async function main() {
     };
 
     const writeStart = performance.now();
+    stats.lastAcknowledgedAt = writeStart;
     const outcomes = await Promise.allSettled(Array.from({ length: WRITERS }, (_, w) => writer(w)));
     const writeEnd = performance.now();
     await restart.promise;
@@ -568,7 +575,7 @@ async function main() {
       console.log(`            ${fmt(n).padStart(6)} × knex: ${warning}`);
     }
     if (RESTART) {
-      console.log(`restart   ${seconds(restart.endedAt - restart.startedAt).padStart(11)} for pg_ctlcluster ${version} main restart; writes failed for ${seconds(downtime)} (first to last failure)`);
+      console.log(`restart   ${seconds(restart.endedAt - restart.startedAt).padStart(11)} for pg_ctlcluster ${version} main restart; writes failed for ${seconds(downtime)} (first to last failure); longest time without an acknowledgement ${seconds(stats.longestGap)}`);
     } else {
       console.log('restart            none (--no-restart)');
     }
