@@ -27,6 +27,19 @@ export interface RotaSchedule {
   optedOutCount: number;
 }
 
+/**
+ * A signed calendar feed link, as `GET …/calendar-link` serves it: the link is the credential a
+ * phone subscribes with, so it says whom it was issued for and until when it works.
+ */
+export interface CalendarLink {
+  /** The feed's path below the plugin's base URL, with its token. */
+  path: string;
+  /** The user the link was issued for; resetting their links revokes it. */
+  for: string;
+  issuedAt: string;
+  expiresAt: string;
+}
+
 /** Who is paged for a service at an instant, as `GET /on-call` serves it. */
 export interface OnCallResult extends OnCallAnswer {
   entityRef: string;

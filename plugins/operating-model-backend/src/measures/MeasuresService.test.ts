@@ -384,10 +384,12 @@ describe.each(databases.eachSupportedId())('events and measures on %s', database
       total: huge,
     }));
     expect((await post('availability', items)).status).toBe(200);
-    const window = 'from=2026-09-30T00:00:00Z&to=2026-10-02T00:00:00Z';
+    const window = { from: '2026-09-30T00:00:00Z', to: '2026-10-02T00:00:00Z' };
     const measures = await get('/component/default/bedroom', window);
     expect(measures.status).toBe(200);
-    const series = await request(server).get(`/api/operating-model/measures/component/default/bedroom/series?${window}`);
+    const series = await request(server).get(
+      `/api/operating-model/measures/component/default/bedroom/series?from=${window.from}&to=${window.to}`,
+    );
     expect(series.status).toBe(200);
   });
 

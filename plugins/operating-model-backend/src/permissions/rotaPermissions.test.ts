@@ -75,7 +75,7 @@ describe('conditional rota decisions resolved by the plugin', () => {
     const { server, stop } = await start();
     const response = await request(server)
       .post('/api/operating-model/.well-known/backstage/permissions/apply-conditions')
-      .set('Authorization', mockCredentials.service.header({ onBehalfOf: mockCredentials.service('plugin:permission') }))
+      .set('Authorization', mockCredentials.service.header({ onBehalfOf: mockCredentials.service('plugin:permission'), targetPluginId: 'operating-model' }))
       .send({
         items: [{ id: '1', resourceRef: rota, resourceType: 'operating-model-rota', conditions: condition(claims) }],
       });

@@ -163,7 +163,7 @@ describe.each(databases.eachSupportedId())('rotas on %s', databaseId => {
   it('refuses a service principal unless operatingModel.access.rotaChangeServices names it', async () => {
     const body = { person: 'user:default/dan', start: '2026-11-10T12:00:00Z', end: '2026-11-11T12:00:00Z' };
     const path = '/api/operating-model/schedules/group/default/bedroom-team/overrides';
-    const service = { Authorization: mockCredentials.service.header({ onBehalfOf: mockCredentials.service('external:event-pipelines') }) };
+    const service = { Authorization: mockCredentials.service.header({ onBehalfOf: mockCredentials.service('external:event-pipelines'), targetPluginId: 'operating-model' }) };
     const refused = await start({ permission: AuthorizeResult.ALLOW });
     const denied = await request(refused.server).post(path).set(service).send(body);
     expect(denied.status).toBe(403);

@@ -9,6 +9,7 @@ import {
   LeadersMeasures,
   MeasureSeries,
   OnCallResult,
+  CalendarLink,
   Override,
   RotaSchedule,
 } from '@internal/plugin-operating-model-common';
@@ -52,8 +53,13 @@ export interface OperatingModelApi {
   getSchedule(rotaRef: string, window: { from: Date; to: Date }): Promise<RotaSchedule>;
   addOverride(rotaRef: string, override: OverrideRequest): Promise<Override>;
   removeOverride(rotaRef: string, id: string): Promise<void>;
-  /** A signed link to a rota's (a Group or Domain ref) or a person's (a User ref) calendar feed. */
-  getCalendarLink(entityRef: string): Promise<string>;
+  /**
+   * A signed link to a rota's (a Group or Domain ref) or a person's (a User ref) calendar feed,
+   * issued for the signed-in user; `url` is the full address to subscribe to.
+   */
+  getCalendarLink(entityRef: string): Promise<CalendarLink & { url: string }>;
+  /** Revokes every calendar link issued for the user (a User ref) and answers a new personal one. */
+  resetCalendarLinks(userRef: string): Promise<CalendarLink & { url: string }>;
   /** Every team, domain and service with owner, targets and who is on call now, for the discoverability view. */
   getDirectory(): Promise<Directory>;
   /** One service's directory row (ownership findings, on call now); rejects with a 404 when it is not a service. */

@@ -1,7 +1,7 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { Override } from '@internal/plugin-operating-model-common';
+import { CalendarLink, Override } from '@internal/plugin-operating-model-common';
 import type { Directory, DirectoryService } from '@internal/plugin-operating-model-common';
 import {
   AssessedService,
@@ -73,15 +73,24 @@ export class OperatingModelClient implements OperatingModelApi {
     );
   }
 
-  async getCalendarLink(entityRef: string): Promise<string> {
+  async getCalendarLink(entityRef: string): Promise<CalendarLink & { url: string }> {
     const { kind, namespace, name } = parseEntityRef(entityRef);
     const path =
       kind.toLocaleLowerCase('en-US') === 'user'
         ? `/people/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/calendar-link`
         : `/schedules/${entityPath(entityRef)}/calendar-link`;
-    const { path: feed } = await this.request<{ path: string }>(path);
+    return this.withUrl(await this.request<CalendarLink>(path));
+  }
+
+  async resetCalendarLinks(userRef: string): Promise<CalendarLink & { url: string }> {
+    const { namespace, name } = parseEntityRef(userRef, { defaultKind: 'user' });
+    const path = `/people/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/calendar-link/reset`;
+    return this.withUrl(await this.request<CalendarLink>(path, { method: 'POST' }));
+  }
+
+  private async withUrl(link: CalendarLink): Promise<CalendarLink & { url: string }> {
     const base = await this.options.discoveryApi.getBaseUrl('operating-model');
-    return `${base}${feed}`;
+    return { ...link, url: `${base}${link.path}` };
   }
 
   async getDirectory(): Promise<Directory> {

@@ -109,7 +109,7 @@ describe('EntityRotaContent', () => {
       metadata: { name: 'furnishing', namespace: 'default' },
       spec: { owner: 'group:default/furnishing-leads' },
     };
-    const authorize = jest.fn((_request: EvaluatePermissionRequest) => AuthorizeResult.DENY as const);
+    const authorize = jest.fn((_request: EvaluatePermissionRequest) => AuthorizeResult.DENY);
     await renderContent(
       domain,
       { getSchedule: jest.fn().mockResolvedValue(schedule({ rotaRef: 'domain:default/furnishing', kind: 'domain' })) },

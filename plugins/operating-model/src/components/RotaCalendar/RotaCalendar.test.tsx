@@ -148,7 +148,7 @@ describe('RotaCalendar', () => {
   });
 
   it('asks the policy about this rota and offers adding and removing overrides when it allows them', async () => {
-    const authorize = jest.fn((_request: EvaluatePermissionRequest) => AuthorizeResult.ALLOW as const);
+    const authorize = jest.fn((_request: EvaluatePermissionRequest) => AuthorizeResult.ALLOW);
     await renderCalendar({ getSchedule: jest.fn().mockResolvedValue(schedule()) }, mockApis.permission({ authorize }));
 
     const add = await screen.findByRole('button', { name: 'Add an override' });
@@ -201,10 +201,16 @@ describe('RotaCalendar', () => {
 
   it('moves by five weeks and gives the calendar feed to copy', async () => {
     const getSchedule = jest.fn().mockResolvedValue(schedule());
-    const getCalendarLink = jest
-      .fn()
-      .mockResolvedValue('https://backstage.example/api/operating-model/feeds/schedules/group/default/bedroom-team.ics?token=abc');
-    await renderCalendar({ getSchedule, getCalendarLink });
+    const link = (token: string) => ({
+      path: `/feeds/schedules/group/default/bedroom-team.ics?token=${token}`,
+      url: `https://backstage.example/api/operating-model/feeds/schedules/group/default/bedroom-team.ics?token=${token}`,
+      for: 'user:default/guest',
+      issuedAt: '2026-11-04T12:00:00.000Z',
+      expiresAt: '2027-11-04T12:00:00.000Z',
+    });
+    const getCalendarLink = jest.fn().mockResolvedValueOnce(link('abc')).mockResolvedValueOnce(link('new'));
+    const resetCalendarLinks = jest.fn().mockResolvedValue(link('personal'));
+    await renderCalendar({ getSchedule, getCalendarLink, resetCalendarLinks });
     const user = userEvent.setup();
 
     await user.click(await screen.findByRole('button', { name: /Next 5 weeks/ }));
@@ -224,5 +230,11 @@ describe('RotaCalendar', () => {
       'href',
       'webcal://backstage.example/api/operating-model/feeds/schedules/group/default/bedroom-team.ics?token=abc',
     );
+    expect(screen.getByTestId('calendar-link-validity')).toHaveTextContent(/works until/);
+
+    await user.click(screen.getByRole('button', { name: 'Reset my calendar links' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Your earlier calendar links no longer work');
+    expect(resetCalendarLinks).toHaveBeenCalledWith('user:default/guest');
+    expect(screen.getByTestId('calendar-link')).toHaveTextContent('token=new');
   });
 });

@@ -4,7 +4,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   Override,
@@ -203,11 +203,22 @@ function DayCell({
 
 function CalendarSubscription({ rotaRef }: { rotaRef: string }) {
   const api = useApi(operatingModelApiRef);
+  const identityApi = useApi(identityApiRef);
   const [{ value: link, loading, error }, fetchLink] = useAsyncFn(
     () => api.getCalendarLink(rotaRef),
     [api, rotaRef],
   );
-  const webcal = link?.replace(/^https?:/, 'webcal:');
+  // Resetting revokes every link issued for the signed-in person (this one, other rotas' and
+  // their personal feed), for a link that was shared or a phone that was lost.
+  const [{ loading: resetting, error: resetError, value: resetDone }, resetLinks] = useAsyncFn(async () => {
+    const { userEntityRef } = await identityApi.getBackstageIdentity();
+    await api.resetCalendarLinks(userEntityRef);
+    await fetchLink();
+    return true;
+  }, [api, identityApi, fetchLink]);
+  const url = link?.url;
+  const webcal = url?.replace(/^https?:/, 'webcal:');
+  const until = link ? new Date(link.expiresAt).toLocaleDateString(undefined, { dateStyle: 'medium' }) : '';
   return (
     <Box>
       <Button variant="outlined" size="small" onClick={fetchLink} disabled={loading}>
@@ -218,7 +229,7 @@ function CalendarSubscription({ rotaRef }: { rotaRef: string }) {
           <ResponseErrorPanel error={error} title={`No calendar link: ${backendMessage(error)}`} />
         </Box>
       )}
-      {link && (
+      {link && url && (
         <Box mt={1}>
           <Typography variant="body2">
             Copy this address into your calendar app's “subscribe to calendar” (or “from URL”)
@@ -231,14 +242,29 @@ function CalendarSubscription({ rotaRef }: { rotaRef: string }) {
               style={{ wordBreak: 'break-all' }}
               data-testid="calendar-link"
             >
-              {link}
+              {url}
             </Typography>
-            <CopyTextButton text={link} aria-label="Copy the calendar address" />
+            <CopyTextButton text={url} aria-label="Copy the calendar address" />
           </Box>
-          {webcal && webcal !== link && (
+          {webcal && webcal !== url && (
             <Typography variant="body2">
               On a phone, open <Link to={webcal}>the webcal: link</Link> to subscribe in one tap.
             </Typography>
+          )}
+          <Typography variant="body2" color="textSecondary" data-testid="calendar-link-validity">
+            The address is yours alone and works until {until}. If it was shared or a phone was
+            lost, reset your links: every calendar address issued to you stops working.
+          </Typography>
+          <Button size="small" onClick={resetLinks} disabled={resetting}>
+            Reset my calendar links
+          </Button>
+          {resetDone && !resetting && !resetError && (
+            <Typography variant="body2" role="status">
+              Your earlier calendar links no longer work; the address above is new.
+            </Typography>
+          )}
+          {resetError && (
+            <ResponseErrorPanel error={resetError} title={`Links not reset: ${backendMessage(resetError)}`} />
           )}
         </Box>
       )}
