@@ -112,6 +112,7 @@ describe('readEventBatch', () => {
     ['deployments', { ...keyed, source: 'ci\u0000', service: 'bedroom', environment: 'production', buildTime: '2026-10-01T00:00:00Z', deployTime: '2026-10-01T00:00:00Z' }, 'items[0].source: must not contain NUL characters'],
     ['deployments', { ...keyed, service: 'bedroom', environment: 'production', buildTime: '2026-10-01T00:00:00+25:00', deployTime: '2026-10-01T00:00:00Z' }, 'items[0].buildTime: expected an ISO 8601 instant'],
     ['availability', { ...keyed, service: `component:default/${'x'.repeat(300)}`, start: '2026-10-01T00:00:00Z', end: '2026-10-01T01:00:00Z', good: 1, total: 1 }, 'items[0].service: expected a component entity ref'],
+    ['chaos-days', { ...keyed, service: 'x'.repeat(250), date: '2026-10-01' }, 'items[0].service: expected a component entity ref'],
   ])('refuses a hostile %s item (%#)', (kind, item, message) => {
     expect(() => readEventBatch(kind as any, { items: [item] })).toThrow(message);
   });

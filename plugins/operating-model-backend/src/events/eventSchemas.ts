@@ -101,8 +101,9 @@ function normaliseRef(value: string, kind: 'component' | 'group'): string | null
 function entityRef(kind: 'component' | 'group') {
   const example = kind === 'component' ? 'component:default/bedroom' : 'group:default/bedroom-team';
   return z.string().transform((value, ctx) => {
-    // Refs are stored in columns of MAX_REF_LENGTH characters; longer ones cannot name an entity.
-    const ref = value.length <= MAX_REF_LENGTH && !value.includes('\u0000') ? normaliseRef(value, kind) : null;
+    // Refs are stored, in full, in columns of MAX_REF_LENGTH characters; longer ones cannot name an entity.
+    const normalised = value.length <= MAX_REF_LENGTH && !value.includes('\u0000') ? normaliseRef(value, kind) : null;
+    const ref = normalised !== null && normalised.length <= MAX_REF_LENGTH ? normalised : null;
     if (ref === null) {
       ctx.addIssue({ code: 'custom', message: `expected a ${kind} entity ref such as ${example}` });
       return z.NEVER;

@@ -4,6 +4,7 @@ import express, { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import Router from 'express-promise-router';
 import { spec } from '../schema/openapi.generated';
 import { readRequestBody } from './requestBody';
+import { FEED_TOKEN } from './rotas';
 import { ServicesRouterOptions, createServicesRouter } from './services';
 import { RotasRouterOptions, createRotasRouter } from './rotas';
 import { EventsRouterOptions, createEventsRouter } from './events';
@@ -242,9 +243,26 @@ function contractErrors(doc: OpenApiDocument): ErrorRequestHandler {
  * `src/schema/openapi.yaml`: a request that breaks it is refused with a 400 before any handler
  * runs, and the document is served at `/openapi.json`.
  */
+/**
+ * A calendar feed link's token is a credential: it is taken out of the URL before anything can
+ * log or echo it (the request log, an error body, the validator's message) and kept for the
+ * feed route, which checks it.
+ */
+const takeFeedToken: RequestHandler = (req, res, next) => {
+  const token = req.query.token;
+  if (token !== undefined) {
+    res.locals[FEED_TOKEN] = token;
+    const redact = (url: string) => url.replace(/([?&]token=)[^&#]*/g, '$1[redacted]');
+    req.originalUrl = redact(req.originalUrl);
+    req.url = redact(req.url);
+  }
+  next();
+};
+
 export function createRouter(options: RouterOptions): express.Router {
   const doc = spec as unknown as OpenApiDocument;
   const router = Router();
+  router.use('/feeds', takeFeedToken);
   // The body is read in front of the validated router, because that router turns every error
   // raised before its validator into a 400, and a failed authentication must stay a 401.
   router.use(readRequestBody({ httpAuth: options.httpAuth, spec: doc }));

@@ -347,6 +347,21 @@ describe.each(databases.eachSupportedId())('rotas on %s', databaseId => {
     expect((await request(server).get(`/api/operating-model${reset.body.path}`)).status).toBe(200);
   });
 
+  it('keeps the token of a feed link out of every answer, even a refused one', async () => {
+    const { server } = await start();
+    const link = await request(server)
+      .get('/api/operating-model/people/default/alice/calendar-link')
+      .set(bearer('alice'));
+    const token = new URLSearchParams(link.body.path.split('?')[1]).get('token')!;
+    const refused = await request(server).get(`/api/operating-model${link.body.path}&extra=1`);
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).not.toContain(token);
+    expect(refused.body.request.url).toContain('token=[redacted]');
+    const forged = await request(server).get(`/api/operating-model${link.body.path.replace('alice', 'bob')}`);
+    expect(forged.status).toBe(403);
+    expect(JSON.stringify(forged.body)).not.toContain(token);
+  });
+
   it('refuses an expired link', async () => {
     const { server } = await start({ operatingModel: { calendarFeeds: { linkLifetimeDays: 1 } } });
     const link = await request(server)

@@ -13,7 +13,7 @@ import {
   overrideCreatePermission,
   overrideDeletePermission,
 } from '@internal/plugin-operating-model-common';
-import { Request } from 'express';
+import { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { RotaDefinition, RotaService } from '../rotas/RotaService';
@@ -67,6 +67,9 @@ function readOverrideBody(value: unknown) {
 
 type Principal = { type: string; userEntityRef?: string; subject?: string };
 const principalOf = (credentials: BackstageCredentials) => credentials.principal as Principal;
+
+/** Where the router's first middleware keeps a feed link's token once it is out of the URL. */
+export const FEED_TOKEN = 'operatingModelFeedToken';
 
 /** `/on-call`, `/schedules/…` (JSON and .ics), overrides, and signed calendar feeds. */
 export function createRotasRouter(options: RotasRouterOptions) {
@@ -264,14 +267,9 @@ export function createRotasRouter(options: RotasRouterOptions) {
     res.json(await issueLink(feedPath('people', ref), ref));
   });
 
-  /**
-   * Checks a feed link. The token is taken out of the URL the request log records, because
-   * the link is a credential.
-   */
-  const checkFeedLink = async (req: Request, path: string, message: string) => {
-    const token = req.query.token;
-    req.originalUrl = req.originalUrl.replace(/([?&]token=)[^&]*/g, '$1[redacted]');
-    const claims = readFeedLink(await rotas.feedSecret(), path, token);
+  /** Checks a feed link; its token was taken out of the URL (so out of every log) on the way in. */
+  const checkFeedLink = async (res: Response, path: string, message: string) => {
+    const claims = readFeedLink(await rotas.feedSecret(), path, res.locals[FEED_TOKEN]);
     if (
       !claims ||
       claims.expiresAt * 1000 <= now().getTime() ||
@@ -283,7 +281,7 @@ export function createRotasRouter(options: RotasRouterOptions) {
 
   router.get('/feeds/schedules/:kind/:namespace/:name', async (req, res) => {
     const ref = rotaRefOf(req);
-    await checkFeedLink(req, feedPath('schedules', ref), 'This calendar link is not valid or has expired; copy it again from the schedule page');
+    await checkFeedLink(res, feedPath('schedules', ref), 'This calendar link is not valid or has expired; copy it again from the schedule page');
     await ready();
     const { from, to } = readWindow({}, now, FEED_WINDOW);
     const schedule = await rotas.schedule(ref, from, to, now());
@@ -300,7 +298,7 @@ export function createRotasRouter(options: RotasRouterOptions) {
   router.get('/feeds/people/:namespace/:name', async (req, res) => {
     const name = req.params.name.replace(/\.ics$/, '');
     const ref = readEntityRef(`user:${req.params.namespace}/${name}`, 'path', { kinds: ['user'] });
-    await checkFeedLink(req, feedPath('people', ref), 'This calendar link is not valid or has expired; copy it again from your profile');
+    await checkFeedLink(res, feedPath('people', ref), 'This calendar link is not valid or has expired; copy it again from your profile');
     await ready();
     const { from, to } = readWindow({}, now, FEED_WINDOW);
     const shifts = await rotas.personShifts(ref, from, to, now());
