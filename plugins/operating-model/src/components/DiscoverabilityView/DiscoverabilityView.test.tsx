@@ -3,9 +3,9 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { Directory } from '@internal/plugin-operating-model-common';
-import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { OperatingModelApi, operatingModelApiRef } from '../../api';
+import { VIEW_TEST_TIMEOUT_MS } from '../__testUtils__/timeouts';
 import { DiscoverabilityView } from './DiscoverabilityView';
 import { directoryService, largeDirectory, smallDirectory } from './testDirectory';
 
@@ -21,11 +21,43 @@ async function renderView(api: Partial<OperatingModelApi>, height = 600) {
 const rowTitles = () =>
   screen.queryAllByTestId('directory-row').map(row => within(row).getAllByRole('cell')[0].querySelector('a, span')!.textContent);
 
+/** The row titles, once they are the expected ones: the list filters a moment after input. */
+async function expectRows(titles: string[]) {
+  await waitFor(() => expect(rowTitles()).toEqual(titles));
+}
+
 async function renderSmall() {
   const getDirectory = jest.fn().mockResolvedValue(smallDirectory());
   await renderView({ getDirectory });
   await screen.findAllByTestId('directory-row');
   return getDirectory;
+}
+
+/**
+ * Puts the whole text in the search box at once, as a paste does. Typing it key by key would
+ * re-render the view once a key for nothing: the search waits for typing to pause anyway.
+ */
+function search(text: string) {
+  fireEvent.change(screen.getByRole('textbox', { name: 'Search services, teams, domains and people' }), {
+    target: { value: text },
+  });
+}
+
+/**
+ * Opens a select and picks an option from its own list. The list is looked up by the select's
+ * label, because the list of the select used before may still be fading out, with its own
+ * option of the same name.
+ */
+async function pick(label: string, option: string) {
+  fireEvent.mouseDown(screen.getByRole('button', { name: new RegExp(label) }));
+  const list = await screen.findByRole('listbox', { name: label });
+  fireEvent.click(within(list).getByRole('option', { name: option }));
+}
+
+/** Types into an autocomplete filter and picks a suggestion. */
+async function suggest(label: string, text: string, option: string) {
+  fireEvent.change(screen.getByRole('textbox', { name: label }), { target: { value: text } });
+  fireEvent.click(await screen.findByRole('option', { name: option }));
 }
 
 describe('DiscoverabilityView', () => {
@@ -59,67 +91,64 @@ describe('DiscoverabilityView', () => {
     expect(refunds.getByText('Ops Run It')).toBeInTheDocument();
     expect(refunds.getByText('recommended: You Build It You Run It')).toBeInTheDocument();
     expect(refunds.getByText('1 annotation problem')).toBeInTheDocument();
-  });
+  }, VIEW_TEST_TIMEOUT_MS);
 
-  it('searches as you type across services, teams, domains and people', async () => {
+  it('searches across services, teams, domains and people', async () => {
     await renderSmall();
-    const search = screen.getByRole('textbox', { name: 'Search services, teams, domains and people' });
-    await userEvent.type(search, 'priya');
-    await waitFor(() => expect(rowTitles()).toEqual(['Payments', 'Refunds']));
+    search('priya');
+    await expectRows(['Payments', 'Refunds']);
     expect(screen.getByTestId('directory-count')).toHaveTextContent('2 of 5 services');
 
-    await userEvent.clear(search);
-    await userEvent.type(search, 'erin');
-    await waitFor(() => expect(rowTitles()).toEqual(['Kitchen planner']));
+    search('erin');
+    await expectRows(['Kitchen planner']);
 
-    await userEvent.clear(search);
-    await userEvent.type(search, 'nothing like this');
+    search('nothing like this');
     expect(await screen.findByText(/No service matches/)).toBeInTheDocument();
-  });
+  }, VIEW_TEST_TIMEOUT_MS);
 
-  it('filters by availability target, out-of-hours level, model and problems', async () => {
+  it('filters by availability target', async () => {
     await renderSmall();
-    await userEvent.click(screen.getByRole('button', { name: /Availability target/ }));
-    await userEvent.click(await screen.findByRole('option', { name: '99.9%' }));
-    await waitFor(() => expect(rowTitles()).toEqual(['Payments']));
+    await pick('Availability target', '99.9%');
+    await expectRows(['Payments']);
+    await pick('Availability target', 'No target');
+    await expectRows(['Legacy ERP']);
+    expect(screen.getByTestId('directory-count')).toHaveTextContent('1 of 5 services');
+  }, VIEW_TEST_TIMEOUT_MS);
 
-    await userEvent.click(screen.getByRole('button', { name: /Availability target/ }));
-    await userEvent.click(await screen.findByRole('option', { name: 'Any' }));
-    await userEvent.click(screen.getByRole('button', { name: /Out of hours/ }));
-    await userEvent.click(await screen.findByRole('option', { name: 'None' }));
-    await waitFor(() => expect(rowTitles()).toEqual(['Kitchen planner']));
+  it('filters by out-of-hours level', async () => {
+    await renderSmall();
+    await pick('Out of hours', 'None');
+    await expectRows(['Kitchen planner']);
+    expect(screen.getByTestId('directory-count')).toHaveTextContent('1 of 5 services');
+  }, VIEW_TEST_TIMEOUT_MS);
 
-    await userEvent.click(screen.getByRole('button', { name: /Out of hours/ }));
-    await userEvent.click(await screen.findByRole('option', { name: 'Any' }));
-    await userEvent.click(screen.getByRole('button', { name: /Operating model/ }));
-    await userEvent.click(await screen.findByRole('option', { name: 'Ops Run It' }));
-    await waitFor(() => expect(rowTitles()).toEqual(['Legacy ERP', 'Refunds']));
+  it('filters by the model in force, and by problems with annotations or ownership', async () => {
+    await renderSmall();
+    await pick('Operating model', 'Ops Run It');
+    await expectRows(['Legacy ERP', 'Refunds']);
 
-    await userEvent.click(screen.getByRole('checkbox', { name: 'Has problems' }));
-    await waitFor(() => expect(rowTitles()).toEqual(['Legacy ERP', 'Refunds']));
-    await userEvent.click(screen.getByRole('button', { name: /Operating model/ }));
-    await userEvent.click(await screen.findByRole('option', { name: 'Any' }));
-    await waitFor(() => expect(rowTitles()).toEqual(['Legacy ERP', 'Refunds']));
-  });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Has problems' }));
+    await pick('Operating model', 'Any');
+    // Refunds for its annotation problem, Legacy ERP for its owner.
+    await expectRows(['Legacy ERP', 'Refunds']);
+    expect(screen.getByTestId('directory-count')).toHaveTextContent('2 of 5 services');
+  }, VIEW_TEST_TIMEOUT_MS);
 
   it('filters by team and domain', async () => {
     await renderSmall();
-    const team = screen.getByRole('textbox', { name: 'Team' });
-    await userEvent.type(team, 'Kitch');
-    await userEvent.click(await screen.findByRole('option', { name: 'Kitchen team' }));
-    await waitFor(() => expect(rowTitles()).toEqual(['Kitchen planner']));
+    await suggest('Team', 'Kitch', 'Kitchen team');
+    await expectRows(['Kitchen planner']);
 
-    await userEvent.click(within(team.closest('.MuiAutocomplete-root') as HTMLElement).getByTitle('Clear'));
+    const team = screen.getByRole('textbox', { name: 'Team' });
+    fireEvent.click(within(team.closest('.MuiAutocomplete-root') as HTMLElement).getByTitle('Clear'));
     await waitFor(() => expect(rowTitles()).toHaveLength(5));
-    await userEvent.type(screen.getByRole('textbox', { name: 'Domain' }), 'Check');
-    await userEvent.click(await screen.findByRole('option', { name: 'Checkout' }));
-    await waitFor(() => expect(rowTitles()).toEqual(['Payments', 'Refunds']));
-  });
+    await suggest('Domain', 'Check', 'Checkout');
+    await expectRows(['Payments', 'Refunds']);
+  }, VIEW_TEST_TIMEOUT_MS);
 
   it('groups by team with the team’s people, and by domain with its teams', async () => {
     await renderSmall();
-    await userEvent.click(screen.getByRole('button', { name: /Group by/ }));
-    await userEvent.click(await screen.findByRole('option', { name: 'Team' }));
+    await pick('Group by', 'Team');
     const headings = await screen.findAllByTestId('directory-heading');
     expect(headings.map(h => h.querySelector('a, span')!.textContent)).toEqual([
       'Bedroom team',
@@ -130,8 +159,7 @@ describe('DiscoverabilityView', () => {
     expect(headings[0]).toHaveTextContent('People: Alice Smith <alice@example.com>, Bob Jones <bob@example.com>');
     expect(headings[2]).toHaveTextContent('2 services');
 
-    await userEvent.click(screen.getByRole('button', { name: /Group by/ }));
-    await userEvent.click(await screen.findByRole('option', { name: 'Domain' }));
+    await pick('Group by', 'Domain');
     await waitFor(() =>
       expect(screen.getAllByTestId('directory-heading').map(h => h.querySelector('a, span')!.textContent)).toEqual([
         'Checkout',
@@ -140,22 +168,22 @@ describe('DiscoverabilityView', () => {
       ]),
     );
     expect(screen.getAllByTestId('directory-heading')[1]).toHaveTextContent('Teams: Bedroom team, Kitchen team');
-  });
+  }, VIEW_TEST_TIMEOUT_MS);
 
-  it('renders only a window of rows of 10,000 services, and finds one by name', async () => {
-    const getDirectory = jest.fn().mockResolvedValue(largeDirectory(10_000) as Directory);
+  it('renders only a window of the rows of a large directory, and finds one by name', async () => {
+    // A thousand rows show the windowing as well as ten thousand; the benchmark measures scale.
+    const getDirectory = jest.fn().mockResolvedValue(largeDirectory(1_000) as Directory);
     await renderView({ getDirectory }, 600);
     const rows = await screen.findAllByTestId('directory-row');
-    expect(screen.getByTestId('directory-count')).toHaveTextContent('10,000 services');
-    // 600 px of 68 px rows and a few rows of overscan: nowhere near 10,000.
+    expect(screen.getByTestId('directory-count')).toHaveTextContent('1,000 services');
+    // 600 px of 68 px rows and a few rows of overscan: nowhere near 1,000.
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBeLessThan(25);
-    expect(screen.getByRole('table')).toHaveAttribute('aria-rowcount', '10000');
+    expect(screen.getByRole('table')).toHaveAttribute('aria-rowcount', '1000');
 
-    await userEvent.type(screen.getByRole('textbox', { name: /Search/ }), 'service 01876-3');
-    // Typing is debounced and filters 10,000 rows: give a busy test machine time to catch up.
-    await waitFor(() => expect(rowTitles()).toEqual(['Service 01876-3']), { timeout: 10_000 });
-  }, 30_000);
+    search('service 00187-3');
+    await expectRows(['Service 00187-3']);
+  }, VIEW_TEST_TIMEOUT_MS);
 
   it('does not link to a runbook or channel that is not an http: or https: address', async () => {
     const directory = smallDirectory();
@@ -167,7 +195,7 @@ describe('DiscoverabilityView', () => {
     expect(row.getByText('Runbook (not a web link)')).toBeInTheDocument();
     expect(row.getByText('Incident channel (not a web link)')).toBeInTheDocument();
     expect(row.queryByRole('link', { name: /Runbook|Incident channel/ })).not.toBeInTheDocument();
-  });
+  }, VIEW_TEST_TIMEOUT_MS);
 
   it('shows the error when the directory cannot be loaded', async () => {
     const getDirectory = jest.fn().mockRejectedValue(
@@ -175,5 +203,5 @@ describe('DiscoverabilityView', () => {
     );
     await renderView({ getDirectory });
     expect((await screen.findAllByText(/not read yet/)).length).toBeGreaterThan(0);
-  });
+  }, VIEW_TEST_TIMEOUT_MS);
 });

@@ -8,6 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { OperatingModelApi, operatingModelApiRef } from '../../api';
 import { entityPresentationApiMock } from '../testPeople';
 import { FreshPermissions } from '../__testUtils__/FreshPermissions';
+import { VIEW_TEST_TIMEOUT_MS } from '../__testUtils__/timeouts';
 import { OverrideForm, fieldOfMessage } from './OverrideForm';
 
 const ROTA = 'domain:default/furnishing';
@@ -41,20 +42,21 @@ async function renderAllowedForm(api: Partial<OperatingModelApi>, onCreated = je
   return onCreated;
 }
 
+/** Opens a select and picks an option from its own list, not from one still fading out. */
+async function pick(label: RegExp, option: string) {
+  fireEvent.mouseDown(screen.getByRole('button', { name: label }));
+  const list = await screen.findByRole('listbox', { name: label });
+  fireEvent.click(within(list).getByRole('option', { name: option }));
+  await waitFor(() => expect(screen.getByRole('button', { name: label })).toHaveTextContent(option));
+}
+
 async function fill(values: { person?: string; covers?: string; start?: string; end?: string; reason?: string }) {
-  const user = userEvent.setup();
-  if (values.person) {
-    await user.click(screen.getByRole('button', { name: /Person covering/ }));
-    await user.click(await screen.findByRole('option', { name: values.person }));
-  }
-  if (values.covers) {
-    await user.click(screen.getByRole('button', { name: /Covers for/ }));
-    await user.click(await screen.findByRole('option', { name: values.covers }));
-  }
+  if (values.person) await pick(/Person covering/, values.person);
+  if (values.covers) await pick(/Covers for/, values.covers);
   if (values.start) fireEvent.change(screen.getByLabelText(/Start/), { target: { value: values.start } });
   if (values.end) fireEvent.change(screen.getByLabelText(/End/), { target: { value: values.end } });
-  if (values.reason) await user.type(screen.getByLabelText('Reason'), values.reason);
-  return user;
+  if (values.reason) fireEvent.change(screen.getByLabelText('Reason'), { target: { value: values.reason } });
+  return userEvent.setup();
 }
 
 async function badRequest(message: string) {
@@ -99,7 +101,7 @@ describe('OverrideForm', () => {
       end: new Date(2026, 10, 11, 9, 0).toISOString(),
       reason: 'swap',
     });
-  });
+  }, VIEW_TEST_TIMEOUT_MS);
 
   it('refuses an end before the start without asking the backend', async () => {
     const addOverride = jest.fn();
@@ -112,7 +114,7 @@ describe('OverrideForm', () => {
     expect(within(helper.closest('.MuiFormControl-root') as HTMLElement).getByText(/End/, { selector: 'label' })).toBeInTheDocument();
     expect(screen.getByLabelText(/End/)).toHaveAttribute('aria-invalid', 'true');
     expect(addOverride).not.toHaveBeenCalled();
-  });
+  }, VIEW_TEST_TIMEOUT_MS);
 
   it('puts a backend 400 next to the field it names, and anything else in an alert', async () => {
     const addOverride = jest
@@ -131,7 +133,7 @@ describe('OverrideForm', () => {
     await user.click(screen.getByRole('button', { name: 'Add override' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Network is down');
     expect(onCreated).not.toHaveBeenCalled();
-  });
+  }, VIEW_TEST_TIMEOUT_MS);
 
   it('says why instead of showing the form when the policy does not let the person add overrides to this rota', async () => {
     const addOverride = jest.fn();
@@ -145,5 +147,5 @@ describe('OverrideForm', () => {
     expect(authorize).toHaveBeenCalledWith(
       expect.objectContaining({ permission: expect.objectContaining({ name: 'operating-model.override.create' }), resourceRef: ROTA }),
     );
-  });
+  }, VIEW_TEST_TIMEOUT_MS);
 });
