@@ -113,6 +113,8 @@ describe('readEventBatch', () => {
     ['deployments', { ...keyed, service: 'bedroom', environment: 'production', buildTime: '2026-10-01T00:00:00+25:00', deployTime: '2026-10-01T00:00:00Z' }, 'items[0].buildTime: expected an ISO 8601 instant'],
     ['availability', { ...keyed, service: `component:default/${'x'.repeat(300)}`, start: '2026-10-01T00:00:00Z', end: '2026-10-01T01:00:00Z', good: 1, total: 1 }, 'items[0].service: expected a component entity ref'],
     ['chaos-days', { ...keyed, service: 'x'.repeat(250), date: '2026-10-01' }, 'items[0].service: expected a component entity ref'],
+    ['review-reads', { source: 'wiki', reviewExternalId: 'r1', person: 'x'.repeat(250), readAt: '2026-10-01T00:00:00Z' }, 'items[0].person: at most 255 characters'],
+    ['rework', { ...keyed, team: 'kitchen-team', week: '2026-04-23', hours: 1, members: Number.MAX_SAFE_INTEGER }, 'items[0].members: at most 100000'],
   ])('refuses a hostile %s item (%#)', (kind, item, message) => {
     expect(() => readEventBatch(kind as any, { items: [item] })).toThrow(message);
   });

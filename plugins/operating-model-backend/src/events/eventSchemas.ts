@@ -120,15 +120,23 @@ const services = z
   .transform(refs => [...new Set(refs)]);
 
 /** A person: a user entity ref (`alice` is `user:default/alice`) or an email address. */
-const person = text().transform(value => {
-  if (value.includes('@')) return value.toLocaleLowerCase('en-US');
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(value, { defaultKind: 'user', defaultNamespace: 'default' }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    return value.toLocaleLowerCase('en-US');
+const person = text().transform((value, ctx) => {
+  let read = value.toLocaleLowerCase('en-US');
+  if (!value.includes('@')) {
+    try {
+      read = stringifyEntityRef(
+        parseEntityRef(value, { defaultKind: 'user', defaultNamespace: 'default' }),
+      ).toLocaleLowerCase('en-US');
+    } catch {
+      // Kept as written: a person may be named by something that is not a ref.
+    }
   }
+  // Stored, in full, in a column of MAX_REF_LENGTH characters.
+  if (read.length > MAX_REF_LENGTH) {
+    ctx.addIssue({ code: 'custom', message: `at most ${MAX_REF_LENGTH} characters as a full ref such as user:default/jane` });
+    return z.NEVER;
+  }
+  return read;
 });
 
 const amount = z.number().finite().nonnegative('must not be negative');
@@ -260,7 +268,14 @@ const rework = z
     week: day,
     hours: amount,
     teamHours: z.number().finite().positive('must be more than 0').nullish().transform(v => v ?? null),
-    members: z.number().int('expected a whole number').positive('must be more than 0').nullish().transform(v => v ?? null),
+    // Stored as a 32-bit integer; no team is anywhere near this size.
+    members: z
+      .number()
+      .int('expected a whole number')
+      .positive('must be more than 0')
+      .max(100_000, 'at most 100000')
+      .nullish()
+      .transform(v => v ?? null),
     service: service.nullish().transform(v => v ?? null),
     title: optionalText(1024),
   })
