@@ -1,9 +1,9 @@
 /**
  * Reliability: 8 concurrent writers send N distinct events (default 1,000,000: half deployments,
  * a fifth incidents, the rest availability intervals) over HTTP to `POST /events/{kind}`, served
- * by the plugin's own events router (`createEventsRouter`, so every batch goes through
- * `readEventBatch` and `EventStore.write`, one transaction per batch) on a fresh PostgreSQL
- * database. One event in ten is sent a second time, by any writer, up to 1,500 places earlier or
+ * by the plugin's own HTTP router (`createRouter`: body reader, OpenAPI validation, then the
+ * events router, so every batch goes through `readEventBatch` and `EventStore.write`, one
+ * transaction per batch) on a fresh PostgreSQL database. One event in ten is sent a second time, by any writer, up to 1,500 places earlier or
  * later in that writer's stream, so the same event is often in two batches in flight at once.
  * When half the events have been acknowledged, PostgreSQL is restarted with `pg_ctlcluster`;
  * a writer whose batch fails retries it with backoff until it is acknowledged. At the end the
@@ -31,7 +31,7 @@ import { AddressInfo } from 'net';
 import { performance } from 'perf_hooks';
 import { ServiceAssessments } from '../src/assessments/ServiceAssessments';
 import { EventStore } from '../src/events/EventStore';
-import { createEventsRouter } from '../src/router/events';
+import { RouterOptions, createRouter } from '../src/router';
 import { generateOrganisation, quietLogger, random } from './generatedOrganisation';
 
 const argument = (name: string) => {
@@ -205,8 +205,10 @@ function plan(): Plan {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The server: the plugin's events router behind a JSON body parser and an error handler that
-// answers the way Backstage's does, with credentials and permission stubbed to allow.
+// The server: the plugin's whole HTTP router, as the plugin hands it to Backstage's httpRouter
+// (body reader, OpenAPI validation, then the events router: readEventBatch and EventStore.write),
+// behind an error handler that answers the way Backstage's does, with credentials and permission
+// stubbed to allow. Only the events routes are called, so the other surfaces get no services.
 
 function startServer(knex: Knex): Promise<{ server: http.Server; url: string }> {
   const assessments = new ServiceAssessments(readOperatingModelConfigFromObject({}), quietLogger);
@@ -226,8 +228,7 @@ function startServer(knex: Knex): Promise<{ server: http.Server; url: string }> 
   const quietAuditor = {
     createEvent: async () => ({ success: async () => {}, fail: async () => {} }),
   };
-  // A variable rather than a literal, so a router that comes to take more options (an auditor)
-  // still gets them here.
+  const config = readOperatingModelConfigFromObject({});
   const options = {
     eventStore: new EventStore(knex),
     assessments,
@@ -235,11 +236,12 @@ function startServer(knex: Knex): Promise<{ server: http.Server; url: string }> 
     permissions,
     auditor: quietAuditor,
     logger: quietLogger,
+    operatingModelConfig: config,
     now: () => new Date(),
     ready: async () => {},
-  };
+  } as Partial<RouterOptions> as RouterOptions;
   const app = express();
-  app.use('/api/operating-model', express.json({ limit: '10mb' }), createEventsRouter(options));
+  app.use('/api/operating-model', createRouter(options));
   app.use((error: any, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const statuses: Record<string, number> = {
       InputError: 400,
