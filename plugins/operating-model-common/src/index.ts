@@ -31,3 +31,4 @@ export * from './pitfalls';
 export * from './ownership';
 export * from './directory';
 export * from './annotationFixes';
+export type { paths as OperatingModelApiPaths, components as OperatingModelApiComponents, operations as OperatingModelApiOperations } from './schema/openapi';
