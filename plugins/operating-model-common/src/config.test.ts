@@ -51,6 +51,9 @@ describe('readOperatingModelConfig', () => {
       },
       incidentLoss: { majorFrom: 50000, minorFrom: 5000 },
       bandsLastReviewed: null,
+      catalog: { annotationProblems: 'warn' },
+      access: { rotaChangeServices: [] },
+      calendarFeeds: { linkLifetimeDays: 365, signingSecret: null },
     });
   });
 
@@ -321,6 +324,26 @@ describe('readOperatingModelConfig', () => {
       'a holiday written another way',
       { holidays: ['25/12/2026'] },
       'operatingModel.holidays[0] must be a date such as 2026-12-25, got "25/12/2026"',
+    ],
+    [
+      'annotation problems neither warn nor error',
+      { catalog: { annotationProblems: 'block' } },
+      'operatingModel.catalog.annotationProblems must be warn or error, got "block"',
+    ],
+    [
+      'rota-changing services that are not a list',
+      { access: { rotaChangeServices: 'scaffolder' } },
+      'operatingModel.access.rotaChangeServices must be a list, got "scaffolder"',
+    ],
+    [
+      'a feed link lifetime of no days',
+      { calendarFeeds: { linkLifetimeDays: 0 } },
+      'operatingModel.calendarFeeds.linkLifetimeDays must be a whole number of days from 1 to 3650, got 0',
+    ],
+    [
+      'a short feed signing secret',
+      { calendarFeeds: { signingSecret: 'secret' } },
+      'operatingModel.calendarFeeds.signingSecret must be at least 32 characters long',
     ],
     [
       'a bad review date',
