@@ -1,4 +1,4 @@
-import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import { AuditorService, HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { eventsWritePermission } from '@internal/plugin-operating-model-common';
@@ -12,6 +12,7 @@ export interface EventsRouterOptions {
   assessments: ServiceAssessments;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  auditor: AuditorService;
   now: () => Date;
   ready: () => Promise<void>;
   /** Told after every written batch, so what caches figures from the events can drop them. */
@@ -26,27 +27,39 @@ const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
  * does not know are kept (the catalog may simply not have caught up) and reported.
  */
 export function createEventsRouter(options: EventsRouterOptions) {
-  const { eventStore, assessments, httpAuth, permissions, now, ready, onEventsWritten } = options;
+  const { eventStore, assessments, httpAuth, permissions, auditor, now, ready, onEventsWritten } = options;
   const router = Router();
 
   router.post('/events/:kind', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const [decision] = await permissions.authorize([{ permission: eventsWritePermission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Writing events needs the ${eventsWritePermission.name} permission`,
-      );
-    }
     const { kind } = req.params;
-    if (!isEventKind(kind)) {
-      throw new NotFoundError(
-        `No kind of event "${kind}"; events are posted to /events/{${EVENT_KINDS.join('|')}}`,
-      );
+    const auditorEvent = await auditor.createEvent({
+      eventId: 'events-write',
+      severityLevel: 'low',
+      request: req,
+      meta: { kind: kind.slice(0, 40) },
+    });
+    let written: number;
+    let batch: ReturnType<typeof readEventBatch>;
+    try {
+      const [decision] = await permissions.authorize([{ permission: eventsWritePermission }], {
+        credentials,
+      });
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(`Writing events needs the ${eventsWritePermission.name} permission`);
+      }
+      if (!isEventKind(kind)) {
+        throw new NotFoundError(
+          `No kind of event "${kind.slice(0, 40)}"; events are posted to /events/{${EVENT_KINDS.join('|')}}`,
+        );
+      }
+      batch = readEventBatch(kind, req.body);
+      written = await eventStore.write(batch);
+      await auditorEvent.success({ meta: { written } });
+    } catch (error) {
+      await auditorEvent.fail({ error: error as Error });
+      throw error;
     }
-    const batch = readEventBatch(kind, req.body);
-    const written = await eventStore.write(batch);
     onEventsWritten?.();
 
     // The report is best effort: the events are written whether or not the catalog can be read.
