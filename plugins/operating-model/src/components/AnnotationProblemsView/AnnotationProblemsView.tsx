@@ -15,14 +15,14 @@ import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { operatingModelApiRef } from '../../api';
 import { countOf } from '../shared/MessagesPanel';
-import { ProblemFix, useAnnotationFix } from './ProblemFix';
+import { BreakableCode, ProblemFix, useAnnotationFix } from './ProblemFix';
 import { ServiceProblem, TeamProblems, problemsByTeam } from './problemsByTeam';
 
 const useStyles = makeStyles(theme => ({
   code: {
     fontFamily: 'monospace',
     fontSize: '0.8125rem',
-    wordBreak: 'break-all',
+    overflowWrap: 'anywhere',
   },
   missing: { color: theme.palette.text.secondary, fontStyle: 'italic' },
 }));
@@ -46,7 +46,9 @@ function TeamTable({ team }: { team: TeamProblems }) {
       title: 'Annotation',
       width: '18%',
       render: ({ problem }) => (
-        <span className={classes.code}>{problem.annotation}</span>
+        <span className={classes.code}>
+          <BreakableCode text={problem.annotation} />
+        </span>
       ),
     },
     {
@@ -71,11 +73,10 @@ function TeamTable({ team }: { team: TeamProblems }) {
   ];
   const title =
     team.owner === null ? (
-      <Typography variant="h6">No owning team</Typography>
+      // The table's toolbar puts the title in its own heading.
+      <span>No owning team</span>
     ) : (
-      <Typography variant="h6">
-        <EntityRefLink entityRef={team.owner} title={team.title} hideIcon />
-      </Typography>
+      <EntityRefLink entityRef={team.owner} title={team.title} hideIcon />
     );
   const subtitle =
     team.owner === null

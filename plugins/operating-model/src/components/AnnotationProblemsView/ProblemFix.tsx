@@ -7,6 +7,7 @@ import {
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { Fragment } from 'react';
 import { useOperatingModelConfig } from '../shared/useOperatingModelConfig';
 import { countOf } from '../shared/MessagesPanel';
 
@@ -14,11 +15,30 @@ const useStyles = makeStyles(theme => ({
   line: {
     fontFamily: 'monospace',
     fontSize: '0.8125rem',
-    wordBreak: 'break-all',
+    overflowWrap: 'anywhere',
   },
   advice: { color: theme.palette.text.secondary },
   list: { margin: 0, paddingLeft: theme.spacing(2.5) },
 }));
+
+/**
+ * Code such as `operating-model.io/financial-exposure: "200K"` with line-break opportunities
+ * after its slashes and spaces, so a narrow column wraps it between words rather than
+ * mid-word.
+ */
+export function BreakableCode({ text }: { text: string }) {
+  const parts = text.split(/(?<=[/ ])/);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && <wbr />}
+          {part}
+        </Fragment>
+      ))}
+    </>
+  );
+}
 
 /** The annotation line that clears a problem, ready to copy, and what it means. */
 export function ProblemFix({ fix }: { fix: AnnotationFix | null }) {
@@ -33,7 +53,9 @@ export function ProblemFix({ fix }: { fix: AnnotationFix | null }) {
   return (
     <Box data-testid="problem-fix">
       <Box display="flex" alignItems="center">
-        <code className={classes.line}>{fix.line}</code>
+        <code className={classes.line}>
+          <BreakableCode text={fix.line} />
+        </code>
         <CopyTextButton text={fix.line} aria-label={`Copy ${fix.line}`} />
       </Box>
       <Typography variant="body2" className={classes.advice}>
@@ -77,8 +99,10 @@ export function AnnotationProblemsPanel({
         {problems.map(problem => (
           <li key={`${problem.annotation}:${problem.value}`}>
             <Typography variant="body2">
-              <code className={classes.line}>{problem.annotation}</code>:{' '}
-              {problem.message}
+              <code className={classes.line}>
+                <BreakableCode text={problem.annotation} />
+              </code>
+              : {problem.message}
             </Typography>
             <ProblemFix fix={fixFor(problem)} />
           </li>
