@@ -105,3 +105,59 @@ test('the onboarding form shows the targets the answers give, and the catalog-in
     'operating-model.io/financial-exposure',
   );
 });
+
+test('services with a missing or unreadable annotation stay in the catalog, with their problems on the card, in the directory and in the problems view', async ({ page }) => {
+  // assembly-booking has no financial-exposure at all; delivery-tracking says its feature demand is "huge".
+  const services = [
+    { name: 'assembly-booking', title: 'Assembly booking', annotation: 'operating-model.io/financial-exposure', problem: /The annotation is missing/ },
+    { name: 'delivery-tracking', title: 'Delivery tracking', annotation: 'operating-model.io/feature-demand', problem: /"huge" is not a feature demand band/ },
+  ];
+  await signInAsGuest(page);
+
+  // The catalog list: the catalog ingests the example a few seconds after start-up.
+  await expect(async () => {
+    // The example app's catalog is its landing page.
+    await page.goto('/?filters%5Bkind%5D=component&filters%5Buser%5D=all');
+    for (const service of services) {
+      await expect(page.getByRole('link', { name: service.title, exact: true })).toBeVisible({ timeout: 10_000 });
+    }
+  }).toPass({ timeout: 90_000 });
+
+  // Each entity page's card, with the problem and the line to write.
+  for (const service of services) {
+    await page.goto(`/catalog/default/component/${service.name}`);
+    const card = page.getByTestId('operating-model-summary');
+    await expect(card).toBeVisible({ timeout: 60_000 });
+    await expect(card.getByText(service.problem)).toBeVisible();
+    await expect(card.getByTestId('problem-fix').first()).toContainText(`${service.annotation}: "`);
+  }
+
+  // The directory, with the "has problems" filter on.
+  await page.goto('/operating-model');
+  await expect(page.getByTestId('directory-row').first()).toBeVisible({ timeout: 60_000 });
+  await page.getByLabel('Has problems').check();
+  const search = page.getByRole('textbox', { name: 'Search services, teams, domains and people' });
+  for (const service of services) {
+    await search.fill(service.title);
+    const row = page.locator(`[data-ref="component:default/${service.name}"]`);
+    await expect(row).toBeVisible();
+    await expect(row.getByText(/\d+ annotation problems?/)).toBeVisible();
+  }
+  await expect(page.locator('[data-ref="component:default/bedroom"]')).toHaveCount(0);
+
+  // The platform team's problems view, by owning team, with the fix.
+  await page.goto('/operating-model?tab=problems');
+  const aftercare = page.locator('[data-testid="team-problems"][data-owner="group:default/aftercare-team"]');
+  await expect(aftercare).toBeVisible({ timeout: 60_000 });
+  for (const service of services) {
+    const row = aftercare.getByRole('row').filter({ hasText: service.title }).filter({ hasText: service.annotation });
+    await expect(row).toBeVisible();
+    await expect(row.getByText(service.problem)).toBeVisible();
+    await expect(row.getByRole('link', { name: service.title })).toHaveAttribute(
+      'href',
+      `/catalog/default/component/${service.name}`,
+    );
+  }
+  await expect(aftercare).toContainText('operating-model.io/financial-exposure: "200K"');
+  await expect(aftercare).toContainText('huge');
+});
