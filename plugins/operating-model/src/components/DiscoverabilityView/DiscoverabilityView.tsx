@@ -188,7 +188,7 @@ const STATUS_WORD: Record<TargetStatus, string> = { met: 'met', missed: 'missed'
 
 function MeasureChip(props: { classes: Classes; label: string; status: TargetStatus; children: ReactNode; title: string }) {
   const { classes, status } = props;
-  const colour = status === 'met' ? classes.met : status === 'missed' ? classes.missed : classes.noData;
+  const colour = { met: classes.met, missed: classes.missed, 'no-data': classes.noData }[status];
   return (
     <Tooltip title={props.title}>
       <span
@@ -266,7 +266,7 @@ function OnCallCell({ service, classes }: { service: DirectoryService; classes: 
   return <span className={classes.secondary}>Nobody on the rota</span>;
 }
 
-const ServiceRow = memo(function ServiceRow(props: {
+const ServiceRow = memo(function DirectoryServiceRow(props: {
   service: DirectoryService;
   style: CSSProperties;
   classes: Classes;
@@ -407,7 +407,7 @@ interface RowData {
   classes: Classes;
 }
 
-const Row = memo(function Row({ index, style, data }: ListChildComponentProps<RowData>) {
+const Row = memo(function DirectoryRow({ index, style, data }: ListChildComponentProps<RowData>) {
   const item = data.items[index];
   if (item.kind === 'service') return <ServiceRow service={item.service} style={style} classes={data.classes} />;
   return <HeadingRow item={item} style={style} classes={data.classes} />;
@@ -541,6 +541,8 @@ export function DirectoryBrowser(props: { directory: Directory; height?: number 
           className={classes.search}
           variant="outlined"
           size="small"
+          // The directory is a search page: focus starts in its search box, as on Backstage's own.
+          // eslint-disable-next-line jsx-a11y/no-autofocus
           autoFocus
           placeholder="Search services, teams, domains and people"
           value={input}

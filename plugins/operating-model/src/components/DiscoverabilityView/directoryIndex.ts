@@ -169,8 +169,8 @@ function grouped(
     return a.heading.title.localeCompare(b.heading.title);
   });
   const items: DirectoryItem[] = [];
-  for (const { heading, members } of headings) {
-    items.push(heading);
+  for (const { heading: item, members } of headings) {
+    items.push(item);
     for (const service of members) items.push({ kind: 'service', key: service.ref, service });
   }
   return items;

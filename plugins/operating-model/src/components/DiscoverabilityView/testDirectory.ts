@@ -190,7 +190,7 @@ export function largeDirectory(services: number): Directory {
     domains: Array.from({ length: 50 }, (_, d) => ({
       ref: `domain:default/domain-${d}`,
       title: `Domain ${d}`,
-      teams: teams.filter((_, t) => t % 50 === d).map(t => t.ref),
+      teams: teams.filter((_team, t) => t % 50 === d).map(t => t.ref),
       serviceCount: 0,
     })),
     services: rows,

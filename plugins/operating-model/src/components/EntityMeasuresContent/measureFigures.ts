@@ -46,6 +46,30 @@ export function tallyText(tally: TargetTally): string {
   return unknown > 0 ? `${text} (${unknown} without data)` : text;
 }
 
+/** A Component's own target; for a team or domain, how many of its services meet theirs. */
+function figureTarget(
+  single: boolean,
+  own: FigureCardContent['target'],
+  tally: TargetTally,
+): FigureCardContent['target'] {
+  return single ? own : { text: tallyText(tally), met: tallyStatus(tally) };
+}
+
+/** What is left of this week's error budget, or by how much it is overspent. */
+function errorBudgetText(
+  budget: MeasureSeries['errorBudget'],
+): string | undefined {
+  if (!budget || budget.leftSeconds === null) return undefined;
+  if (budget.leftSeconds >= 0) {
+    return `Error budget left this week: ${formatDuration(
+      budget.leftSeconds,
+    )} of ${formatDuration(budget.allowedSeconds)}`;
+  }
+  return `Error budget overspent this week by ${formatDuration(
+    -budget.leftSeconds,
+  )}`;
+}
+
 /** The headline figures of a Component, Group or Domain, in the order the tab shows them. */
 export function measureFigures(
   measures: EntityMeasures,
@@ -70,41 +94,30 @@ export function measureFigures(
         d.per30Days === null
           ? undefined
           : `${formatNumber(d.per30Days)} per 30 days`,
-      target: single
-        ? d.target === null
+      target: figureTarget(
+        single,
+        d.target === null
           ? undefined
-          : { text: `Target: ${frequencyTitle(d.target)}`, met: d.targetMet }
-        : {
-            text: tallyText(measures.targets.deploymentFrequency),
-            met: tallyStatus(measures.targets.deploymentFrequency),
-          },
+          : { text: `Target: ${frequencyTitle(d.target)}`, met: d.targetMet },
+        measures.targets.deploymentFrequency,
+      ),
       basis: `From ${countOf(d.count, 'production deployment')}`,
     },
     {
       id: 'availability',
       title: 'Availability',
       value: formatAvailabilityRatio(a.ratio),
-      detail:
-        budget && budget.leftSeconds !== null
-          ? budget.leftSeconds >= 0
-            ? `Error budget left this week: ${formatDuration(
-                budget.leftSeconds,
-              )} of ${formatDuration(budget.allowedSeconds)}`
-            : `Error budget overspent this week by ${formatDuration(
-                -budget.leftSeconds,
-              )}`
-          : undefined,
-      target: single
-        ? a.target === null
+      detail: errorBudgetText(budget),
+      target: figureTarget(
+        single,
+        a.target === null
           ? undefined
           : {
               text: `Target: ${formatAvailability(a.target)}`,
               met: a.targetMet,
-            }
-        : {
-            text: tallyText(measures.targets.availability),
-            met: tallyStatus(measures.targets.availability),
-          },
+            },
+        measures.targets.availability,
+      ),
       basis: `From ${countOf(a.count, 'availability interval')}`,
     },
     {

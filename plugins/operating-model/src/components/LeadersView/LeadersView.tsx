@@ -92,13 +92,14 @@ function Cells(props: {
         const light = column.light?.(row);
         const text = cellText(column, row);
         const noData = column.text(row) === null;
+        let className: string | undefined;
+        if (light) className = classes[light];
+        else if (noData) className = classes.noData;
         return (
           <TableCell
             key={column.id}
             align={column.numeric ? 'right' : 'left'}
-            className={
-              light ? classes[light] : noData ? classes.noData : undefined
-            }
+            className={className}
             data-light={light}
             title={light ? `${column.title}: ${LIGHT_WORDS[light]}` : undefined}
           >

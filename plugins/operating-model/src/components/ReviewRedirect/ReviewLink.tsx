@@ -12,6 +12,9 @@ import { webAddress } from '../shared/webAddress';
 function useReviewPath(): ((review: ReviewKey) => string) | undefined {
   let root: (() => string) | undefined;
   try {
+    // Called on every render, so the order of hooks stays the same; the try only catches the
+    // throw of a route ref whose page is not mounted.
+    // eslint-disable-next-line react-hooks/rules-of-hooks
     root = useRouteRef(rootRouteRef);
   } catch {
     // Every hook inside useRouteRef has run by the time it throws, so the order stays the same.

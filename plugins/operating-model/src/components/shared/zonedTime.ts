@@ -82,7 +82,7 @@ export function isoDate(date: CalendarDate): string {
 
 /** The browser's own time zone, where the rota's is not known yet. */
 export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
 /** `09:00` in the zone. */
