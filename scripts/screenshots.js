@@ -13,7 +13,11 @@ const shots = [
   { path: '/operating-model?tab=cost', file: 'docs/tab-on-call-cost.png', wait: 'On-call cost' },
   { path: '/operating-model?tab=incident-loss', file: 'docs/tab-incident-loss.png', wait: 'How bad is this incident?' },
   { path: '/operating-model?tab=onboarding', file: 'docs/tab-onboarding.png', wait: 'Onboard a service' },
+  { path: '/catalog/default/component/delivery-tracking', file: 'docs/entity-card-problems.png', wait: 'huge', clip: 'Operating model' },
+  { path: '/operating-model?tab=problems', file: 'docs/tab-annotation-problems.png', wait: 'Value as written' },
 ];
+// Only these when named on the command line: node scripts/screenshots.js docs/tab-annotation-problems.png
+const only = process.argv.slice(2);
 
 (async () => {
   const browser = await chromium.launch({
@@ -27,11 +31,16 @@ const shots = [
     .getByRole('navigation', { name: 'sidebar nav' })
     .getByRole('link', { name: 'Catalog', exact: true })
     .waitFor();
-  for (const shot of shots) {
+  for (const shot of shots.filter(s => only.length === 0 || only.includes(s.file))) {
     await page.goto(`${base}${shot.path}`);
     await page.getByText(shot.wait).first().waitFor({ timeout: 60_000 });
     await page.waitForTimeout(1000);
-    await page.screenshot({ path: shot.file, fullPage: true });
+    if (shot.clip) {
+      // Just the card, which sits below the catalog's own cards.
+      await page.locator('article, [class*="MuiCard-root"]').filter({ hasText: shot.clip }).last().screenshot({ path: shot.file });
+    } else {
+      await page.screenshot({ path: shot.file, fullPage: true });
+    }
     console.log(`wrote ${shot.file}`);
   }
   await browser.close();
