@@ -32,3 +32,4 @@ export * from './ownership';
 export * from './directory';
 export * from './annotationFixes';
 export type { paths as OperatingModelApiPaths, components as OperatingModelApiComponents, operations as OperatingModelApiOperations } from './schema/openapi';
+export * from './webAddress';

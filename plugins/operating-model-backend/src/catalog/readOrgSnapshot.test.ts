@@ -61,4 +61,23 @@ describe('buildOrgSnapshot', () => {
     const [odd] = buildOrgSnapshot([broken], readAt).services;
     expect(odd).toMatchObject({ entityRef: 'component:default/odd', owner: null, domain: null });
   });
+
+  it('keeps only web links, so a javascript: runbook neither counts nor reaches a page', () => {
+    /* eslint-disable no-script-url -- a hostile catalog file, on purpose */
+    const service: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'linked',
+        links: [
+          { url: 'javascript:alert(1)', type: 'runbook' },
+          { url: 'data:text/html,x', type: 'incident-channel' },
+          { url: 'https://wiki.example/runbooks/linked', type: 'runbook' },
+        ],
+      },
+      spec: { type: 'service', owner: 'bedroom-team' },
+    };
+    const [linked] = buildOrgSnapshot([service], readAt).services;
+    expect(linked.links.map(l => l.url)).toEqual(['https://wiki.example/runbooks/linked']);
+  });
 });

@@ -15,6 +15,7 @@ import {
   ANNOTATION_ON_CALL,
   ServiceFacts,
   isOperatingModelService,
+  webAddress,
 } from '@internal/plugin-operating-model-common';
 
 /** A Group as the rotas need it. */
@@ -216,11 +217,10 @@ export function buildOrgSnapshot(entities: Entity[], readAt: Date): OrgSnapshot 
       system,
       domain: system ? systemDomain.get(system) ?? null : null,
       annotations: { ...(entity.metadata.annotations ?? {}) },
-      links: (entity.metadata.links ?? []).map(l => ({
-        url: l.url,
-        type: l.type,
-        title: l.title,
-      })),
+      // Only web links count as a runbook or a channel, and only they are ever shown or linked.
+      links: (entity.metadata.links ?? [])
+        .filter(l => webAddress(l.url) !== undefined)
+        .map(l => ({ url: l.url, type: l.type, title: l.title })),
       dependsOn: dependsOnOf(entity),
     });
   }

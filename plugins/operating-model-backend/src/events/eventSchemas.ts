@@ -1,5 +1,6 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { webAddress } from '@internal/plugin-operating-model-common';
 import { z } from 'zod';
 import { INSTANT_EXPECTED, MAX_REF_LENGTH, parseInstant } from '../router/params';
 
@@ -49,14 +50,7 @@ const instant = z.string().transform((value, ctx) => {
  * https, so a stored `javascript:` URL can never run in the portal.
  */
 const optionalUrl = text(2048)
-  .refine(value => {
-    try {
-      const { protocol } = new URL(value);
-      return protocol === 'http:' || protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'expected an http or https URL')
+  .refine(value => webAddress(value) !== undefined, 'expected an http or https URL')
   .nullish()
   .transform(v => v ?? null);
 const optionalInstant = instant.nullish().transform(v => v ?? null);

@@ -1,6 +1,7 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import Router from 'express-promise-router';
+import { webAddress } from '@internal/plugin-operating-model-common';
 import { checkText } from './params';
 import { ReviewReads } from '../reviews/ReviewReads';
 
@@ -35,7 +36,7 @@ export function createReviewsRouter(options: ReviewsRouterOptions) {
         `The post-incident review ${externalId} from ${source} was sent without a url`,
       );
     }
-    if (!/^https?:\/\//i.test(review.url)) {
+    if (webAddress(review.url) === undefined) {
       // Stored before only http and https were taken: never hand the portal another scheme.
       throw new NotFoundError(`The post-incident review ${externalId} from ${source} has no http or https url`);
     }
