@@ -145,16 +145,12 @@ export class RotaStore {
 
   /** Raises a person's link generation, so every link issued before is refused; answers the new one. */
   async resetFeedLinks(person: string): Promise<number> {
-    return this.knex.transaction(async trx => {
-      const row = await trx('feed_link_generations').where({ person }).forUpdate().first();
-      const generation = (row ? Number(row.generation) : 0) + 1;
-      if (row) {
-        await trx('feed_link_generations').where({ person }).update({ generation });
-      } else {
-        await trx('feed_link_generations').insert({ person, generation });
-      }
-      return generation;
-    });
+    // One statement, so two resets at once both count rather than race to insert the first row.
+    await this.knex('feed_link_generations')
+      .insert({ person, generation: 1 })
+      .onConflict('person')
+      .merge({ generation: this.knex.raw('feed_link_generations.generation + 1') });
+    return this.feedLinkGeneration(person);
   }
 
   /** The secret that signs calendar feed links, made on first use. */

@@ -345,6 +345,12 @@ describe.each(databases.eachSupportedId())('rotas on %s', databaseId => {
     expect((await request(server).get(`/api/operating-model${old.body.path}`)).status).toBe(403);
     expect((await request(server).get(`/api/operating-model${scheduleLink.body.path}`)).status).toBe(403);
     expect((await request(server).get(`/api/operating-model${reset.body.path}`)).status).toBe(200);
+
+    // Two first resets at once (a double click) both succeed.
+    const resetBob = () =>
+      request(server).post('/api/operating-model/people/default/bob/calendar-link/reset').set(bearer('bob'));
+    const both = await Promise.all([resetBob(), resetBob()]);
+    expect(both.map(r => r.status)).toEqual([200, 200]);
   });
 
   it('keeps the token of a feed link out of every answer, even a refused one', async () => {
