@@ -19,7 +19,9 @@
  * `--keep`. The restart needs the server to be a local cluster managed by pg_ctlcluster
  * (Debian/Ubuntu) and the right to run it; every other client of that server sees the restart too.
  */
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { readOperatingModelConfigFromObject } from '@internal/plugin-operating-model-common';
 import { execFile } from 'child_process';
@@ -207,11 +209,12 @@ function plan(): Plan {
 // ---------------------------------------------------------------------------------------------
 // The server: the plugin's whole HTTP router, as the plugin hands it to Backstage's httpRouter
 // (body reader, OpenAPI validation, then the events router: readEventBatch and EventStore.write),
-// behind an error handler that answers the way Backstage's does, with credentials and permission
-// stubbed to allow. Only the events routes are called, so the other surfaces get no services.
+// behind Backstage's own error middleware, with credentials and permission stubbed to allow.
+// Only the events routes are called, so only the options they read are given.
 
 function startServer(knex: Knex): Promise<{ server: http.Server; url: string }> {
-  const assessments = new ServiceAssessments(readOperatingModelConfigFromObject({}), quietLogger);
+  const config = readOperatingModelConfigFromObject({});
+  const assessments = new ServiceAssessments(config, quietLogger);
   assessments.replaceSnapshot(organisation);
   const httpAuth = {
     credentials: async () => ({
@@ -222,13 +225,10 @@ function startServer(knex: Knex): Promise<{ server: http.Server; url: string }> 
   } as unknown as HttpAuthService;
   const permissions = {
     authorize: async (requests: unknown[]) => requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-    authorizeConditional: async (requests: unknown[]) =>
-      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
   } as unknown as PermissionsService;
   const quietAuditor = {
     createEvent: async () => ({ success: async () => {}, fail: async () => {} }),
   };
-  const config = readOperatingModelConfigFromObject({});
   const options = {
     eventStore: new EventStore(knex),
     assessments,
@@ -242,17 +242,7 @@ function startServer(knex: Knex): Promise<{ server: http.Server; url: string }> 
   } as Partial<RouterOptions> as RouterOptions;
   const app = express();
   app.use('/api/operating-model', createRouter(options));
-  app.use((error: any, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const statuses: Record<string, number> = {
-      InputError: 400,
-      AuthenticationError: 401,
-      NotAllowedError: 403,
-      NotFoundError: 404,
-      ConflictError: 409,
-    };
-    const status = statuses[error?.name] ?? (Number(error?.status ?? error?.statusCode) || 500);
-    res.status(status).json({ error: { name: error?.name ?? 'Error', message: String(error?.message ?? error) } });
-  });
+  app.use(MiddlewareFactory.create({ config: new ConfigReader({}), logger: quietLogger }).error());
   const server = http.createServer(app);
   server.keepAliveTimeout = 60_000;
   return new Promise(resolve => {

@@ -18,7 +18,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { RotaDefinition, RotaService } from '../rotas/RotaService';
 import { FeedLinkClaims, readFeedLink, shiftsCalendar, signFeedLink } from '../rotas/calendarFeed';
-import { WindowDefaults, checkText, parseInstant, readAt, readEntityRef, readWindow } from './params';
+import { INSTANT_EXPECTED, WindowDefaults, checkText, parseInstant, readAt, readEntityRef, readWindow } from './params';
 
 export interface RotasRouterOptions {
   rotas: RotaService;
@@ -33,7 +33,7 @@ export interface RotasRouterOptions {
 const SCHEDULE_WINDOW: WindowDefaults = { before: 7, after: 28 };
 const FEED_WINDOW: WindowDefaults = { before: 30, after: 180 };
 
-const instant = z.string().refine(v => parseInstant(v) !== undefined, 'expected an ISO 8601 instant such as 2026-11-27T12:00:00Z');
+const instant = z.string().refine(v => parseInstant(v) !== undefined, INSTANT_EXPECTED);
 
 const overrideBody = z
   .object({
