@@ -4,7 +4,7 @@ import { migrate } from './database';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
 it('runs against a real PostgreSQL server where the test command provides one', () => {
   if (process.env.OPERATING_MODEL_REQUIRE_POSTGRES) {
@@ -12,18 +12,49 @@ it('runs against a real PostgreSQL server where the test command provides one', 
   }
 });
 
-describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
-  it('let two replicas start together on an empty database', async () => {
+// Replicas share one database server; an in-memory SQLite database belongs to one pool alone.
+const servers = databases.eachSupportedId().filter(([id]) => id !== 'SQLITE_3');
+
+describe.each(servers)('migrations on %s', databaseId => {
+  it('let three replicas start together on an empty database', async () => {
     const first = await databases.init(databaseId);
-    // A second pool on the same database, as a second replica has.
-    const second = knexFactory(first.client.config);
+    // More pools on the same database, as more replicas have.
+    const others = [knexFactory(first.client.config), knexFactory(first.client.config)];
     try {
-      const results = await Promise.allSettled([migrate(first), migrate(second)]);
-      expect(results.map(r => r.status)).toEqual(['fulfilled', 'fulfilled']);
+      const results = await Promise.allSettled([first, ...others].map(knex => migrate(knex)));
+      expect(results.map(r => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
       const [{ count }] = await first('rota_overrides').count({ count: '*' });
       expect(Number(count)).toBe(0);
     } finally {
-      await second.destroy();
+      await Promise.all(others.map(knex => knex.destroy()));
     }
+  });
+
+});
+
+describe.each(databases.eachSupportedId())('the migration lock on %s', databaseId => {
+  it('waits while another replica holds the migration lock, then migrates', async () => {
+    const knex = await databases.init(databaseId);
+    await migrate(knex);
+    // Another replica is part way through its migrations: the lock is held for a while.
+    await knex('knex_migrations_lock').update({ is_locked: 1 });
+    let released = false;
+    const release = new Promise<void>(resolve =>
+      setTimeout(async () => {
+        await knex('knex_migrations_lock').update({ is_locked: 0 });
+        released = true;
+        resolve();
+      }, 1_500),
+    );
+    await migrate(knex);
+    expect(released).toBe(true);
+    await release;
+  });
+
+  it('gives up, naming the lock, when it is never released', async () => {
+    const knex = await databases.init(databaseId);
+    await migrate(knex);
+    await knex('knex_migrations_lock').update({ is_locked: 1 });
+    await expect(migrate(knex, { lockWaitMs: 600 })).rejects.toThrow(/locked/i);
   });
 });

@@ -6,21 +6,34 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
+/** How many times a failure other than a held lock is tried again. */
 const MIGRATION_ATTEMPTS = 3;
+/** How long a replica waits for another replica's migrations to finish before giving up. */
+const LOCK_WAIT_MS = 120_000;
 
 /**
  * Runs the migrations. Replicas that start together on an empty database race to create knex's
  * own bookkeeping tables (the migration lock exists only once they do), and the loser fails with
- * a duplicate-table error; trying again finds them made and waits on the lock.
+ * a duplicate-table error; trying again finds them made and waits on the lock. Knex does not
+ * wait on a held lock itself: it fails at once, so a replica keeps trying while another one's
+ * migrations run, for as long as `LOCK_WAIT_MS`, however slow the machine.
  */
-export async function migrate(knex: Knex): Promise<void> {
+export async function migrate(
+  knex: Knex,
+  options: { lockWaitMs?: number } = {},
+): Promise<void> {
+  const deadline = Date.now() + (options.lockWaitMs ?? LOCK_WAIT_MS);
+  let otherFailures = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       await knex.migrate.latest({ directory: migrationsDir });
       return;
     } catch (error) {
-      if (attempt >= MIGRATION_ATTEMPTS) throw error;
-      await new Promise(resolve => setTimeout(resolve, 250 * attempt));
+      const locked = (error as Error)?.name === 'MigrationLocked';
+      if (locked ? Date.now() >= deadline : ++otherFailures >= MIGRATION_ATTEMPTS) {
+        throw error;
+      }
+      await new Promise(resolve => setTimeout(resolve, Math.min(250 * attempt, 2_000)));
     }
   }
 }
