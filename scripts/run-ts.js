@@ -1,5 +1,5 @@
 // Runs a TypeScript script (benchmarks, demo data) by bundling it with esbuild: the workspace's
-// own @internal packages are compiled in, every other package is loaded from node_modules.
+// own @operating-model packages are compiled in, every other package is loaded from node_modules.
 //   node scripts/run-ts.js path/to/script.ts [args...]
 const esbuild = require('esbuild');
 const path = require('path');
@@ -22,7 +22,7 @@ esbuild
         name: 'external-node-modules',
         setup(build) {
           build.onResolve({ filter: /^[^./]/ }, args =>
-            args.path.startsWith('@internal/') ? undefined : { path: args.path, external: true },
+            args.path.startsWith('@operating-model/') ? undefined : { path: args.path, external: true },
           );
         },
       },

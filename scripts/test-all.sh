@@ -25,7 +25,7 @@ yarn backstage-cli repo test --json --outputFile=test-results/jest.json
 jest_status=$?
 
 echo "== Reliability (small scale)"
-yarn workspace @internal/plugin-operating-model-backend bench:reliability --events 40000
+yarn workspace @operating-model/backstage-plugin-operating-model-backend bench:reliability --events 40000
 reliability_status=$?
 
 echo "== End-to-end, headless Chromium"

@@ -19,11 +19,11 @@ import {
   eventsWritePermission,
   overrideCreatePermission,
   overrideDeletePermission,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import {
   createRotaConditionalDecision,
   rotaConditions,
-} from '@internal/plugin-operating-model-backend';
+} from '@operating-model/backstage-plugin-operating-model-node';
 
 /**
  * The example organisation's policy: everything is allowed, except that ordinary users may not

@@ -3,7 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { readOperatingModelConfig } from '@internal/plugin-operating-model-common';
+import { readOperatingModelConfig } from '@operating-model/backstage-plugin-operating-model-common';
 import { createCatalogInfoAction } from './actions/catalogInfoAction';
 
 /**

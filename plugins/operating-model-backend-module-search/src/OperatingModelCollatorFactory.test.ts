@@ -1,7 +1,7 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { TestPipeline } from '@backstage/plugin-search-backend-node';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
-import type { Directory, DirectoryService } from '@internal/plugin-operating-model-common';
+import type { Directory, DirectoryService } from '@operating-model/backstage-plugin-operating-model-common';
 import {
   OperatingModelCollatorFactory,
   OperatingModelServiceDocument,

@@ -11,7 +11,7 @@ import {
   OPERATING_MODEL_TITLES,
   formatAvailability,
   modelInForce,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import { Readable } from 'stream';
 
 /** The search document type: one per service. */

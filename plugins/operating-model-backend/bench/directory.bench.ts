@@ -4,11 +4,11 @@
  * availability, through the real DirectoryService, RotaService and EventStore on an in-memory
  * SQLite database. Prints the cold and warm times and the answer's size; asserts nothing.
  *
- *   yarn workspace @internal/plugin-operating-model-backend bench:directory [--scale 0.1]
+ *   yarn workspace @operating-model/backstage-plugin-operating-model-backend bench:directory [--scale 0.1]
  */
 import knexFactory from 'knex';
 import { performance } from 'perf_hooks';
-import { readOperatingModelConfigFromObject } from '@internal/plugin-operating-model-common';
+import { readOperatingModelConfigFromObject } from '@operating-model/backstage-plugin-operating-model-common';
 import { ServiceAssessments } from '../src/assessments/ServiceAssessments';
 import { DirectoryService } from '../src/directory/DirectoryService';
 import { generateOrganisation, organisationSize, quietLogger, random, time } from './generatedOrganisation';

@@ -6,7 +6,7 @@
  * service, one team and the leaders' view, each beside plain SQL aggregates over the same rows.
  * Prints figures; asserts nothing.
  *
- *   yarn workspace @internal/plugin-operating-model-backend bench:measures [--scale 0.1] [--keep]
+ *   yarn workspace @operating-model/backstage-plugin-operating-model-backend bench:measures [--scale 0.1] [--keep]
  *
  * PG_URL names the server (default postgresql://postgres:postgres@localhost:5432); a database
  * `operating_model_bench_<time>` is created on it and dropped afterwards unless `--keep`.
@@ -14,7 +14,7 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import knexFactory, { Knex } from 'knex';
 import { performance } from 'perf_hooks';
-import { readOperatingModelConfigFromObject } from '@internal/plugin-operating-model-common';
+import { readOperatingModelConfigFromObject } from '@operating-model/backstage-plugin-operating-model-common';
 import { ServiceAssessments } from '../src/assessments/ServiceAssessments';
 import { OrgSnapshot } from '../src/catalog/readOrgSnapshot';
 import { EventStore } from '../src/events/EventStore';

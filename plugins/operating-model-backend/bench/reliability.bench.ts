@@ -11,7 +11,7 @@
  * timing. Exits 1 when an event is lost or stored twice, or a stored row differs from what was
  * sent (correctness), 2 when the run itself cannot go on.
  *
- *   yarn workspace @internal/plugin-operating-model-backend bench:reliability \
+ *   yarn workspace @operating-model/backstage-plugin-operating-model-backend bench:reliability \
  *     [--events 1000000] [--writers 8] [--no-restart] [--keep]
  *
  * OPERATING_MODEL_BENCH_PG names the server (default postgresql://postgres:postgres@localhost:5432);
@@ -23,7 +23,7 @@ import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { readOperatingModelConfigFromObject } from '@internal/plugin-operating-model-common';
+import { readOperatingModelConfigFromObject } from '@operating-model/backstage-plugin-operating-model-common';
 import { execFile } from 'child_process';
 import express from 'express';
 import fs from 'fs';

@@ -3,10 +3,10 @@
  * domains, 10,000 services) over a year and answers who-is-paged, through the plugin's own
  * RotaService and RotaStore on an in-memory SQLite database. Prints figures; asserts nothing.
  *
- *   yarn workspace @internal/plugin-operating-model-backend bench:rotas [--scale 0.1]
+ *   yarn workspace @operating-model/backstage-plugin-operating-model-backend bench:rotas [--scale 0.1]
  */
 import knexFactory from 'knex';
-import { readOperatingModelConfigFromObject } from '@internal/plugin-operating-model-common';
+import { readOperatingModelConfigFromObject } from '@operating-model/backstage-plugin-operating-model-common';
 import { ServiceAssessments } from '../src/assessments/ServiceAssessments';
 import { RotaService } from '../src/rotas/RotaService';
 import { RotaStore } from '../src/rotas/RotaStore';

@@ -2,7 +2,7 @@ import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-a
 import { Knex } from 'knex';
 
 const migrationsDir = resolvePackagePath(
-  '@internal/plugin-operating-model-backend',
+  '@operating-model/backstage-plugin-operating-model-backend',
   'migrations',
 );
 

@@ -1,14 +1,7 @@
 /**
- * The operating-model backend plugin, and the catalog module that reports annotation problems.
+ * The operating-model backend plugin: it reads ownership and the operating-model annotations
+ * from the catalog and serves each service's operating model, targets, rotas and measures.
  *
  * @packageDocumentation
  */
 export { operatingModelPlugin as default } from './plugin';
-export { catalogModuleOperatingModelAnnotations } from './module';
-export {
-  rotaPermissionResourceRef,
-  rotaPermissionRules,
-  rotaConditions,
-  createRotaConditionalDecision,
-} from './permissions/rotaPermissions';
-export type { RotaResource } from './permissions/rotaPermissions';

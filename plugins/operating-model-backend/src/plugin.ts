@@ -7,7 +7,7 @@ import {
   operatingModelPermissions,
   readDefaultBudgetHolder,
   readOperatingModelConfig,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import { ServiceAssessments } from './assessments/ServiceAssessments';
 import { SnapshotRefresher } from './assessments/SnapshotRefresher';
 import { readOrgSnapshot } from './catalog/readOrgSnapshot';
@@ -23,7 +23,7 @@ import { MeasureSeries } from './measures/MeasureSeries';
 import { ReviewReads } from './reviews/ReviewReads';
 import { OnCallCosts } from './leaders/OnCallCosts';
 import { PitfallSignals } from './leaders/PitfallSignals';
-import { rotaPermissionResourceRef, rotaPermissionRules } from './permissions/rotaPermissions';
+import { rotaPermissionResourceRef, rotaPermissionRules } from '@operating-model/backstage-plugin-operating-model-node';
 
 /**
  * The operating-model backend plugin: assesses every service in the catalog and serves the

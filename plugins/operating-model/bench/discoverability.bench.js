@@ -11,7 +11,7 @@
  *
  * Stops what it started. Asserts nothing.
  *
- *   yarn workspace @internal/plugin-operating-model bench:discoverability
+ *   yarn workspace @operating-model/backstage-plugin-operating-model bench:discoverability
  *     [--services 10000] [--teams 2000] [--runs 3] [--keep]
  *     [--app-url http://localhost:3000 --backend-url http://localhost:7007]   (reuse a running app)
  *     [--directory-path /operating-model]   (where the view is; the bench also enables the

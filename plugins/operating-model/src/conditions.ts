@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { isOperatingModelService } from '@internal/plugin-operating-model-common';
+import { isOperatingModelService } from '@operating-model/backstage-plugin-operating-model-common';
 
 /**
  * True for the entities the operating-model card applies to: Components of type `service`,

@@ -1,6 +1,6 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
-import { readOperatingModelConfigFromObject } from '@internal/plugin-operating-model-common';
+import { readOperatingModelConfigFromObject } from '@operating-model/backstage-plugin-operating-model-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';

@@ -5,7 +5,7 @@ import {
   assessService,
   nextPeakEvent,
   peakEventAt,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import { OrgSnapshot } from '../catalog/readOrgSnapshot';
 
 

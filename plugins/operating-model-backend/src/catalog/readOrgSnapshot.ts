@@ -16,7 +16,7 @@ import {
   ServiceFacts,
   isOperatingModelService,
   webAddress,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 
 /** A Group as the rotas need it. */
 export interface GroupFacts {

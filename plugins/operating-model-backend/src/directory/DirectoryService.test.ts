@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import {
   Shift,
   readOperatingModelConfigFromObject,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import { ServiceAssessments } from '../assessments/ServiceAssessments';
 import { buildOrgSnapshot } from '../catalog/readOrgSnapshot';
 import { RotaService } from '../rotas/RotaService';

@@ -22,10 +22,10 @@ import {
   peakEventAt,
   teamWorkingHours,
   whoIsPaged,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import { promisify } from 'util';
 import { gzip as gzipCallback } from 'zlib';
-import { AssessedService } from '@internal/plugin-operating-model-common';
+import { AssessedService } from '@operating-model/backstage-plugin-operating-model-common';
 import { ServiceAssessments } from '../assessments/ServiceAssessments';
 import { OrgSnapshot } from '../catalog/readOrgSnapshot';
 import { EventWindow } from '../events/EventStore';

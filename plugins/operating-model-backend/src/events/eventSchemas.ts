@@ -1,6 +1,6 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { webAddress } from '@internal/plugin-operating-model-common';
+import { webAddress } from '@operating-model/backstage-plugin-operating-model-common';
 import { z } from 'zod';
 import { INSTANT_EXPECTED, MAX_REF_LENGTH, parseInstant } from '../router/params';
 

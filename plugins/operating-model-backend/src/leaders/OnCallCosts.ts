@@ -6,7 +6,7 @@ import {
   OperatingModelConfig,
   onCallCosts,
   outOfHoursLevels,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import { ServiceAssessments } from '../assessments/ServiceAssessments';
 import { OrgSnapshot } from '../catalog/readOrgSnapshot';
 import { EventStore } from '../events/EventStore';

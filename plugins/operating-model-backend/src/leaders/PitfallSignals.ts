@@ -20,7 +20,7 @@ import {
   outOfHoursRotas,
   recordedLossRates,
   teamFunding,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import { MeasuresService } from '../measures/MeasuresService';
 import { LeadersSources, LeadersWindow, assessedAt, costEntities, costServices } from './OnCallCosts';
 

@@ -10,7 +10,7 @@ import {
   ReviewKey,
   SeriesTarget,
   deploymentsPer30Days,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import { Knex } from 'knex';
 import { ServiceAssessments } from '../assessments/ServiceAssessments';
 import { PRODUCTION, sumOfCounts } from '../events/EventStore';

@@ -23,7 +23,7 @@ import {
   timeToRestoreMinutes,
   windowDays,
   AssessedService,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import { ServiceAssessments } from '../assessments/ServiceAssessments';
 import { OrgSnapshot } from '../catalog/readOrgSnapshot';
 import { DeploymentTotals, EventStore, EventWindow, IncidentRow, ReworkRow } from '../events/EventStore';

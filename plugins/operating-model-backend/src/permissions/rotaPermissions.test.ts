@@ -7,7 +7,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { overrideCreatePermission } from '@internal/plugin-operating-model-common';
+import { overrideCreatePermission } from '@operating-model/backstage-plugin-operating-model-common';
 import request from 'supertest';
 import { operatingModelPlugin } from '../plugin';
 import { testEntities, testOperatingModelConfig } from '../testEntities';
@@ -16,7 +16,7 @@ import {
   createRotaConditionalDecision,
   rotaConditions,
   rotaPermissionRules,
-} from './rotaPermissions';
+} from '@operating-model/backstage-plugin-operating-model-node';
 
 jest.setTimeout(60_000);
 

@@ -1,4 +1,4 @@
-import { RotaResource } from '../permissions/rotaPermissions';
+import { RotaResource } from '@operating-model/backstage-plugin-operating-model-node';
 import { NotFoundError } from '@backstage/errors';
 import {
   OnCallResult,
@@ -15,7 +15,7 @@ import {
   teamRotaSettings,
   teamWorkingHours,
   whoIsPaged,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import { ServiceAssessments } from '../assessments/ServiceAssessments';
 import { GroupFacts, OrgSnapshot, UserFacts } from '../catalog/readOrgSnapshot';
 import { RotaStore } from './RotaStore';

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { randomBytes, randomUUID } from 'crypto';
-import { Override, RecordedShift } from '@internal/plugin-operating-model-common';
+import { Override, RecordedShift } from '@operating-model/backstage-plugin-operating-model-common';
 
 interface ShiftRow {
   rota_ref: string;

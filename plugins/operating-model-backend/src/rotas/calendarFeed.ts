@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 import ical from 'ical-generator';
-import { Shift } from '@internal/plugin-operating-model-common';
+import { Shift } from '@operating-model/backstage-plugin-operating-model-common';
 
 /** What a feed link says of itself: who it was issued for, when, and until when. */
 export interface FeedLinkClaims {

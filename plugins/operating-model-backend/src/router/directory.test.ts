@@ -7,7 +7,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Entity } from '@backstage/catalog-model';
-import type { Directory, DirectoryService } from '@internal/plugin-operating-model-common';
+import type { Directory, DirectoryService } from '@operating-model/backstage-plugin-operating-model-common';
 import request from 'supertest';
 import { operatingModelPlugin } from '../plugin';
 import { testEntities, testOperatingModelConfig } from '../testEntities';

@@ -1,7 +1,7 @@
 import { AuditorService, HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { eventsWritePermission } from '@internal/plugin-operating-model-common';
+import { eventsWritePermission } from '@operating-model/backstage-plugin-operating-model-common';
 import Router from 'express-promise-router';
 import { ServiceAssessments } from '../assessments/ServiceAssessments';
 import { EventStore } from '../events/EventStore';

@@ -10,7 +10,7 @@ import {
   incidentLossCategory,
   lossAfterMinutes,
   parseMoney,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { ServiceAssessments } from '../assessments/ServiceAssessments';

@@ -1,7 +1,7 @@
 import { TestDatabases, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { OnCallCostRow } from '@internal/plugin-operating-model-common';
+import { OnCallCostRow } from '@operating-model/backstage-plugin-operating-model-common';
 import request from 'supertest';
 import { operatingModelPlugin } from '../plugin';
 import {

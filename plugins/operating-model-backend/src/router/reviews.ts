@@ -1,7 +1,7 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import Router from 'express-promise-router';
-import { webAddress } from '@internal/plugin-operating-model-common';
+import { webAddress } from '@operating-model/backstage-plugin-operating-model-common';
 import { checkText } from './params';
 import { ReviewReads } from '../reviews/ReviewReads';
 

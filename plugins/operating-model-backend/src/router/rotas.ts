@@ -12,7 +12,7 @@ import {
   calendarLinkForOthersPermission,
   overrideCreatePermission,
   overrideDeletePermission,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';

@@ -12,8 +12,8 @@ import {
   CalendarLink,
   Override,
   RotaSchedule,
-} from '@internal/plugin-operating-model-common';
-import type { Directory, DirectoryService } from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
+import type { Directory, DirectoryService } from '@operating-model/backstage-plugin-operating-model-common';
 
 // The response types live in the common package, where the backend that serves them uses them too.
 export type { AssessedService, OnCallResult, RotaSchedule };

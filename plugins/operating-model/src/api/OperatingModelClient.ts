@@ -1,8 +1,8 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { CalendarLink, Override } from '@internal/plugin-operating-model-common';
-import type { Directory, DirectoryService } from '@internal/plugin-operating-model-common';
+import { CalendarLink, Override } from '@operating-model/backstage-plugin-operating-model-common';
+import type { Directory, DirectoryService } from '@operating-model/backstage-plugin-operating-model-common';
 import {
   AssessedService,
   IncidentLossAnswer,

@@ -14,7 +14,7 @@ import type {
   Override,
   PitfallsAnswer,
   RotaSchedule,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import type { OverrideRequest, ReviewReadResult } from './OperatingModelApi';
 
 /**

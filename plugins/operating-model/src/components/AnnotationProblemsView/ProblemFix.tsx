@@ -3,7 +3,7 @@ import {
   AnnotationFix,
   AssessmentProblem,
   annotationFixFor,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';

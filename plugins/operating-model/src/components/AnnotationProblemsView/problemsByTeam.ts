@@ -1,4 +1,4 @@
-import { AssessmentProblem } from '@internal/plugin-operating-model-common';
+import { AssessmentProblem } from '@operating-model/backstage-plugin-operating-model-common';
 import { AssessedService } from '../../api';
 
 /** One annotation problem of one service. */

@@ -2,7 +2,7 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
-import { Directory } from '@internal/plugin-operating-model-common';
+import { Directory } from '@operating-model/backstage-plugin-operating-model-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { OperatingModelApi, operatingModelApiRef } from '../../api';
 import { VIEW_TEST_TIMEOUT_MS } from '../__testUtils__/timeouts';

@@ -6,7 +6,7 @@ import {
   OperatingModelName,
   OutOfHoursLevel,
   modelInForce,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 
 /*
  * Search, filters and grouping of the discoverability view, as plain functions over the

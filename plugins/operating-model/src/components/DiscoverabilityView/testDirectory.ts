@@ -2,7 +2,7 @@ import {
   Directory,
   DirectoryService,
   DirectoryTeam,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 
 /** A directory row with overrides for the case at hand. */
 export function directoryService(overrides: Partial<DirectoryService> = {}): DirectoryService {

@@ -1,5 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { Directory } from '@internal/plugin-operating-model-common';
+import { Directory } from '@operating-model/backstage-plugin-operating-model-common';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { operatingModelApiRef } from '../../api';
 

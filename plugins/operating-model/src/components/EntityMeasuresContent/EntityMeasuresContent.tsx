@@ -9,7 +9,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   EntityMeasures,
   MeasureSeries,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';

@@ -1,6 +1,6 @@
 import { InfoCard } from '@backstage/core-components';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { MeasureSeries } from '@internal/plugin-operating-model-common';
+import { MeasureSeries } from '@operating-model/backstage-plugin-operating-model-common';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';

@@ -5,7 +5,7 @@ import {
   formatAvailability,
   formatDuration,
   formatMoney,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import { frequencyTitle } from '../shared/describe';
 import {
   countOf,

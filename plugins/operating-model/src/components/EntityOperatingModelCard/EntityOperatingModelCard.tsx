@@ -14,7 +14,7 @@ import {
   formatAvailability,
   formatDuration,
   formatMoney,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
 import { makeStyles } from '@material-ui/core/styles';
 import { ReactNode } from 'react';

@@ -1,7 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { configApiRef } from '@backstage/core-plugin-api';
 import { EntityProvider, entityPresentationApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { IncidentLossAnswer } from '@internal/plugin-operating-model-common';
+import { IncidentLossAnswer } from '@operating-model/backstage-plugin-operating-model-common';
 import { MockConfigApi, TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { fireEvent, screen } from '@testing-library/react';
 import { OperatingModelApi, operatingModelApiRef } from '../../api';

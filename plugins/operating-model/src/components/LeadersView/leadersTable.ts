@@ -2,7 +2,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import {
   EntityMeasures,
   TargetTally,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import {
   formatAvailabilityRatio,
   formatDays,

@@ -1,5 +1,5 @@
 import { entityPresentationApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { OnCallCostReport, OnCallCostRow } from '@internal/plugin-operating-model-common';
+import { OnCallCostReport, OnCallCostRow } from '@operating-model/backstage-plugin-operating-model-common';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { OperatingModelApi, operatingModelApiRef } from '../../api';

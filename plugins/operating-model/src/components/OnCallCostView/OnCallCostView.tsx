@@ -6,7 +6,7 @@ import {
   OnCallCostReport,
   OnCallCostRow,
   formatMoney,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
 import Paper from '@material-ui/core/Paper';
 import Table from '@material-ui/core/Table';

@@ -22,7 +22,7 @@ import {
   formatAvailability,
   formatDuration,
   validateOnboardingAnswers,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import InputAdornment from '@material-ui/core/InputAdornment';

@@ -1,6 +1,6 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp } from '@backstage/test-utils';
-import { readOperatingModelConfigFromObject } from '@internal/plugin-operating-model-common';
+import { readOperatingModelConfigFromObject } from '@operating-model/backstage-plugin-operating-model-common';
 import { screen, within } from '@testing-library/react';
 import { assessedService } from '../testServices';
 import { OperatingModelSelectorChart, placeServices } from './OperatingModelSelectorChart';

@@ -9,7 +9,7 @@ import {
   formatMoney,
   normaliseFeatureDemand,
   selectorRegionModel,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import { AssessedService } from '../../api';

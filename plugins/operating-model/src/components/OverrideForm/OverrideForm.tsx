@@ -1,6 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
-import { Override, overrideCreatePermission } from '@internal/plugin-operating-model-common';
+import { Override, overrideCreatePermission } from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import MenuItem from '@material-ui/core/MenuItem';

@@ -1,6 +1,6 @@
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
-import { ReviewKey } from '@internal/plugin-operating-model-common';
+import { ReviewKey } from '@operating-model/backstage-plugin-operating-model-common';
 import { rootRouteRef } from '../../routes';
 import { WebLink } from '../shared/WebLink';
 import { webAddress } from '../shared/webAddress';

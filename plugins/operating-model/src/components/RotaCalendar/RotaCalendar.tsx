@@ -11,7 +11,7 @@ import {
   Shift,
   overrideCreatePermission,
   overrideDeletePermission,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';

@@ -2,7 +2,7 @@ import {
   OPERATING_MODEL_TITLES,
   OperatingModelName,
   TrafficLight,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import { AssessedService } from '../../api';
 
 /** How the UI writes a model name, or a dash when it is not known. */

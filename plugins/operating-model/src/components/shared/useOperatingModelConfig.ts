@@ -2,7 +2,7 @@ import { configApiRef, useApi } from '@backstage/core-plugin-api';
 import {
   OperatingModelConfig,
   readOperatingModelConfig,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import { useMemo } from 'react';
 
 /**

@@ -2,7 +2,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import {
   overrideCreatePermission,
   overrideDeletePermission,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 
 /** Whether the signed-in person may make one kind of change to a rota, once the policy has answered. */
 export interface RotaPermission {

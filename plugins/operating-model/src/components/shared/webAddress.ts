@@ -1,4 +1,4 @@
-import { webAddress } from '@internal/plugin-operating-model-common';
+import { webAddress } from '@operating-model/backstage-plugin-operating-model-common';
 
 export { webAddress };
 

@@ -9,7 +9,7 @@ import {
   OperatingModelConfig,
   annotationProblems,
   isOperatingModelService,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 
 /**
  * Reports unreadable operating-model annotations as catalog processing errors, so they show

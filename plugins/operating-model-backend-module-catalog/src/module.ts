@@ -3,8 +3,8 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { readOperatingModelConfig } from '@internal/plugin-operating-model-common';
-import { OperatingModelAnnotationProcessor } from './catalog/OperatingModelAnnotationProcessor';
+import { readOperatingModelConfig } from '@operating-model/backstage-plugin-operating-model-common';
+import { OperatingModelAnnotationProcessor } from './OperatingModelAnnotationProcessor';
 
 /**
  * A catalog module that, with `operatingModel.catalog.annotationProblems: error`, reports

@@ -3,7 +3,7 @@ import {
   createPermissionResourceRef,
   createPermissionRule,
 } from '@backstage/plugin-permission-node';
-import { RESOURCE_TYPE_OPERATING_MODEL_ROTA } from '@internal/plugin-operating-model-common';
+import { RESOURCE_TYPE_OPERATING_MODEL_ROTA } from '@operating-model/backstage-plugin-operating-model-common';
 import { z } from 'zod';
 
 /** What a permission rule sees of a rota: its ref, the teams it draws from and their members. */

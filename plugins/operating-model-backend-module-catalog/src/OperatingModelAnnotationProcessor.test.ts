@@ -2,7 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   annotationProblems,
   readOperatingModelConfigFromObject,
-} from '@internal/plugin-operating-model-common';
+} from '@operating-model/backstage-plugin-operating-model-common';
 import { OperatingModelAnnotationProcessor } from './OperatingModelAnnotationProcessor';
 
 const config = readOperatingModelConfigFromObject({ catalog: { annotationProblems: 'error' } });
