@@ -7,10 +7,14 @@ async function signInAsGuest(page: Page) {
   await enter.click();
   // The sidebar's nav element itself has no size; its links are what a person sees.
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await expect(nav.getByRole('link', { name: 'Catalog', exact: true })).toBeVisible();
+  await expect(
+    nav.getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
 }
 
-test('the bedroom service shows its operating model card with 99.0%', async ({ page }) => {
+test('the bedroom service shows its operating model card with 99.0%', async ({
+  page,
+}) => {
   await signInAsGuest(page);
   await page.goto('/catalog/default/component/bedroom');
   const card = page.getByTestId('operating-model-summary');
@@ -25,7 +29,9 @@ test('the bedroom service shows its operating model card with 99.0%', async ({ p
   await expect(card.getByText('Daily')).toBeVisible();
 });
 
-test('the selector chart places every service and links to its page', async ({ page }) => {
+test('the selector chart places every service and links to its page', async ({
+  page,
+}) => {
   await signInAsGuest(page);
   await page.goto('/operating-model?tab=selector');
   const chart = page.getByRole('img', { name: /Operating model selector/ });
@@ -36,67 +42,98 @@ test('the selector chart places every service and links to its page', async ({ p
   await expect(page).toHaveURL(/\/catalog\/default\/component\/bedroom/);
 });
 
-test('a domain page shows the out-of-hours rota drawn from its teams, with today marked', async ({ page }) => {
+test('a domain page shows the out-of-hours rota drawn from its teams, with today marked', async ({
+  page,
+}) => {
   await signInAsGuest(page);
   await page.goto('/catalog/default/domain/furnishing/on-call');
-  await expect(page.getByText('Out-of-hours rota', { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.getByText('Out-of-hours rota', { exact: true }),
+  ).toBeVisible({ timeout: 60_000 });
   const header = page.getByTestId('rota-header');
   await expect(header).toContainText('Bedroom team');
   await expect(header).toContainText('Kitchen & Dining team');
   await expect(page.getByText('Today', { exact: true })).toBeVisible();
-  await expect(page.getByRole('button', { name: /Add an override/i })).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: /Add an override/i }),
+  ).toBeVisible();
 });
 
 test('the bedroom card says who is paged right now', async ({ page }) => {
   await signInAsGuest(page);
   await page.goto('/catalog/default/component/bedroom');
-  await expect(page.getByText(/Paged now \((working hours|out of hours)\)/)).toBeVisible({
+  await expect(
+    page.getByText(/Paged now \((working hours|out of hours)\)/),
+  ).toBeVisible({
     timeout: 60_000,
   });
 });
 
-test('a service’s measures tab draws its charts from the demo events', async ({ page }) => {
+test('a service’s measures tab draws its charts from the demo events', async ({
+  page,
+}) => {
   await signInAsGuest(page);
   // The start command loads a year of demo events once the backend answers.
   await expect(async () => {
     await page.goto('/catalog/default/component/bedroom/measures');
-    await expect(page.locator('.recharts-surface').first()).toBeVisible({ timeout: 15_000 });
+    await expect(page.locator('.recharts-surface').first()).toBeVisible({
+      timeout: 15_000,
+    });
   }).toPass({ timeout: 180_000 });
   await expect(page.getByText('Deployment frequency').first()).toBeVisible();
 });
 
-test('the teams and services view searches as you type and filters', async ({ page }) => {
+test('the teams and services view searches as you type and filters', async ({
+  page,
+}) => {
   await signInAsGuest(page);
   await page.goto('/operating-model');
   const rows = page.getByTestId('directory-row');
   await expect(rows.first()).toBeVisible({ timeout: 60_000 });
-  const search = page.getByRole('textbox', { name: 'Search services, teams, domains and people' });
+  const search = page.getByRole('textbox', {
+    name: 'Search services, teams, domains and people',
+  });
   await search.fill('bedroom');
-  await expect(page.locator('[data-ref="component:default/bedroom"]')).toBeVisible();
-  await expect(page.locator('[data-ref="component:default/checkout"]')).toHaveCount(0);
+  await expect(
+    page.locator('[data-ref="component:default/bedroom"]'),
+  ).toBeVisible();
+  await expect(
+    page.locator('[data-ref="component:default/checkout"]'),
+  ).toHaveCount(0);
   await search.fill('');
   await page.getByLabel('Has problems').check();
   await expect(page.getByTestId('directory-count')).toBeVisible();
-  await expect(page.locator('[data-ref="component:default/bedroom"]')).toHaveCount(0);
+  await expect(
+    page.locator('[data-ref="component:default/bedroom"]'),
+  ).toHaveCount(0);
 });
 
-test('the incident loss calculator says how fast to restore', async ({ page }) => {
+test('the incident loss calculator says how fast to restore', async ({
+  page,
+}) => {
   await signInAsGuest(page);
   await page.goto('/operating-model?tab=incident-loss');
   const calculator = page.getByTestId('incident-loss-calculator');
   await expect(calculator).toBeVisible({ timeout: 60_000 });
   await calculator.getByLabel('Service').click();
-  await page.getByRole('option', { name: /Bedroom shop/ }).first().click();
+  await page
+    .getByRole('option', { name: /Bedroom shop/ })
+    .first()
+    .click();
   await calculator.getByLabel('Users cannot complete their journey').check();
   const verdict = page.getByTestId('incident-loss-verdict');
   await expect(verdict).toContainText('Major incident');
 });
 
-test('the onboarding form shows the targets the answers give, and the catalog-info.yaml', async ({ page }) => {
+test('the onboarding form shows the targets the answers give, and the catalog-info.yaml', async ({
+  page,
+}) => {
   await signInAsGuest(page);
   await page.goto('/operating-model?tab=onboarding');
   await page.getByLabel('Service name').fill('bedroom-recommendations');
-  await page.getByRole('textbox', { name: 'Financial exposure per hour', exact: true }).fill('200K');
+  await page
+    .getByRole('textbox', { name: 'Financial exposure per hour', exact: true })
+    .fill('200K');
   await page.getByLabel('Feature demand').selectOption('very-high');
   const targets = page.getByTestId('onboarding-targets');
   await expect(targets).toContainText('99.0%');
@@ -106,11 +143,23 @@ test('the onboarding form shows the targets the answers give, and the catalog-in
   );
 });
 
-test('services with a missing or unreadable annotation stay in the catalog, with their problems on the card, in the directory and in the problems view', async ({ page }) => {
+test('services with a missing or unreadable annotation stay in the catalog, with their problems on the card, in the directory and in the problems view', async ({
+  page,
+}) => {
   // assembly-booking has no financial-exposure at all; delivery-tracking says its feature demand is "huge".
   const services = [
-    { name: 'assembly-booking', title: 'Assembly booking', annotation: 'operating-model.io/financial-exposure', problem: /The annotation is missing/ },
-    { name: 'delivery-tracking', title: 'Delivery tracking', annotation: 'operating-model.io/feature-demand', problem: /"huge" is not a feature demand band/ },
+    {
+      name: 'assembly-booking',
+      title: 'Assembly booking',
+      annotation: 'operating-model.io/financial-exposure',
+      problem: /The annotation is missing/,
+    },
+    {
+      name: 'delivery-tracking',
+      title: 'Delivery tracking',
+      annotation: 'operating-model.io/feature-demand',
+      problem: /"huge" is not a feature demand band/,
+    },
   ];
   await signInAsGuest(page);
 
@@ -119,7 +168,9 @@ test('services with a missing or unreadable annotation stay in the catalog, with
     // The example app's catalog is its landing page.
     await page.goto('/?filters%5Bkind%5D=component&filters%5Buser%5D=all');
     for (const service of services) {
-      await expect(page.getByRole('link', { name: service.title, exact: true })).toBeVisible({ timeout: 10_000 });
+      await expect(
+        page.getByRole('link', { name: service.title, exact: true }),
+      ).toBeVisible({ timeout: 10_000 });
     }
   }).toPass({ timeout: 90_000 });
 
@@ -129,35 +180,49 @@ test('services with a missing or unreadable annotation stay in the catalog, with
     const card = page.getByTestId('operating-model-summary');
     await expect(card).toBeVisible({ timeout: 60_000 });
     await expect(card.getByText(service.problem)).toBeVisible();
-    await expect(card.getByTestId('problem-fix').first()).toContainText(`${service.annotation}: "`);
+    await expect(card.getByTestId('problem-fix').first()).toContainText(
+      `${service.annotation}: "`,
+    );
   }
 
   // The directory, with the "has problems" filter on.
   await page.goto('/operating-model');
-  await expect(page.getByTestId('directory-row').first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('directory-row').first()).toBeVisible({
+    timeout: 60_000,
+  });
   await page.getByLabel('Has problems').check();
-  const search = page.getByRole('textbox', { name: 'Search services, teams, domains and people' });
+  const search = page.getByRole('textbox', {
+    name: 'Search services, teams, domains and people',
+  });
   for (const service of services) {
     await search.fill(service.title);
     const row = page.locator(`[data-ref="component:default/${service.name}"]`);
     await expect(row).toBeVisible();
     await expect(row.getByText(/\d+ annotation problems?/)).toBeVisible();
   }
-  await expect(page.locator('[data-ref="component:default/bedroom"]')).toHaveCount(0);
+  await expect(
+    page.locator('[data-ref="component:default/bedroom"]'),
+  ).toHaveCount(0);
 
   // The platform team's problems view, by owning team, with the fix.
   await page.goto('/operating-model?tab=problems');
-  const aftercare = page.locator('[data-testid="team-problems"][data-owner="group:default/aftercare-team"]');
+  const aftercare = page.locator(
+    '[data-testid="team-problems"][data-owner="group:default/aftercare-team"]',
+  );
   await expect(aftercare).toBeVisible({ timeout: 60_000 });
   for (const service of services) {
-    const row = aftercare.getByRole('row').filter({ hasText: service.title }).filter({ hasText: service.annotation });
+    const row = aftercare
+      .getByRole('row')
+      .filter({ hasText: service.title })
+      .filter({ hasText: service.annotation });
     await expect(row).toBeVisible();
     await expect(row.getByText(service.problem)).toBeVisible();
-    await expect(row.getByRole('link', { name: service.title })).toHaveAttribute(
-      'href',
-      `/catalog/default/component/${service.name}`,
-    );
+    await expect(
+      row.getByRole('link', { name: service.title }),
+    ).toHaveAttribute('href', `/catalog/default/component/${service.name}`);
   }
-  await expect(aftercare).toContainText('operating-model.io/financial-exposure: "200K"');
+  await expect(aftercare).toContainText(
+    'operating-model.io/financial-exposure: "200K"',
+  );
   await expect(aftercare).toContainText('huge');
 });

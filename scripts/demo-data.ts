@@ -7,8 +7,12 @@
  *   node scripts/run-ts.js scripts/demo-data.ts   (the start command runs it for you)
  */
 const backend = process.env.BACKEND_URL ?? 'http://localhost:7007';
-const token = process.env.OPERATING_MODEL_DEMO_TOKEN ?? 'local-development-demo-token';
-const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+const token =
+  process.env.OPERATING_MODEL_DEMO_TOKEN ?? 'local-development-demo-token';
+const headers = {
+  Authorization: `Bearer ${token}`,
+  'Content-Type': 'application/json',
+};
 const SOURCE = 'demo-data';
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
@@ -54,7 +58,11 @@ function poisson(mean: number): number {
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(`${backend}${path}`, { ...init, headers });
   if (!response.ok) {
-    throw new Error(`${init?.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
+    throw new Error(
+      `${init?.method ?? 'GET'} ${path}: ${
+        response.status
+      } ${await response.text()}`,
+    );
   }
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
@@ -62,14 +70,18 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
 async function waitForServices(): Promise<Service[]> {
   for (let attempt = 0; attempt < 120; attempt++) {
     try {
-      const { items } = await call<{ items: Service[] }>('/api/operating-model/services');
+      const { items } = await call<{ items: Service[] }>(
+        '/api/operating-model/services',
+      );
       if (items.length > 0) return items;
     } catch {
       // The backend is still starting.
     }
     await new Promise(resolve => setTimeout(resolve, 2000));
   }
-  throw new Error(`No services at ${backend} after four minutes; is the app running?`);
+  throw new Error(
+    `No services at ${backend} after four minutes; is the app running?`,
+  );
 }
 
 async function post(kind: string, items: object[]) {
@@ -82,11 +94,18 @@ async function post(kind: string, items: object[]) {
   console.log(`  ${kind}: ${items.length}`);
 }
 
-const PER_WEEK: Record<string, number> = { daily: 5, weekly: 1.2, fortnightly: 0.6, monthly: 0.3 };
+const PER_WEEK: Record<string, number> = {
+  daily: 5,
+  weekly: 1.2,
+  fortnightly: 0.6,
+  monthly: 0.3,
+};
 
 async function main() {
   const services = await waitForServices();
-  const { items: users } = await call<{ items: Array<{ metadata: { name: string } }> }>(
+  const { items: users } = await call<{
+    items: Array<{ metadata: { name: string } }>;
+  }>(
     '/api/catalog/entities/by-query?filter=kind=user&fields=metadata.name&limit=500',
   );
   const people = users.map(u => `user:default/${u.metadata.name}`);
@@ -94,7 +113,9 @@ async function main() {
   const start = end - 365 * DAY;
 
   // Each team gets a steady character: how close it runs to its targets.
-  const teams = [...new Set(services.map(s => s.owner).filter((o): o is string => !!o))].sort();
+  const teams = [
+    ...new Set(services.map(s => s.owner).filter((o): o is string => !!o)),
+  ].sort();
   const performance = new Map(teams.map(team => [team, between(0.35, 1.3)]));
   const deployments: object[] = [];
   const incidents: object[] = [];
@@ -109,13 +130,18 @@ async function main() {
     const name = service.entityRef.split('/')[1];
     const factor = performance.get(service.owner ?? '') ?? 0.8;
     const exposure = service.financialExposurePerHour ?? 10000;
-    const perWeek = (PER_WEEK[service.deploymentTarget ?? 'monthly'] ?? 0.3) * factor;
+    const perWeek =
+      (PER_WEEK[service.deploymentTarget ?? 'monthly'] ?? 0.3) * factor;
     for (let week = 0; week < 52; week++) {
       for (let n = poisson(perWeek); n > 0; n--) {
-        const deployTime = start + week * 7 * DAY + between(0, 5) * DAY + between(9, 17) * HOUR;
+        const deployTime =
+          start + week * 7 * DAY + between(0, 5) * DAY + between(9, 17) * HOUR;
         const leadDays = between(0.2, 6) / factor;
         // A few deployments go out in lockstep with the rest of their system.
-        const lockstep = service.system && random() < 0.1 ? `${service.system}-release-${week}` : null;
+        const lockstep =
+          service.system && random() < 0.1
+            ? `${service.system}-release-${week}`
+            : null;
         deployments.push({
           source: SOURCE,
           externalId: `${name}-${week}-${n}`,
@@ -124,7 +150,8 @@ async function main() {
           buildTime: new Date(deployTime - leadDays * DAY).toISOString(),
           deployTime: new Date(deployTime).toISOString(),
           releaseId: lockstep,
-          standardChange: random() < (service.practices.preApprovedChanges ? 0.85 : 0.1),
+          standardChange:
+            random() < (service.practices.preApprovedChanges ? 0.85 : 0.1),
           version: `1.${week}.${n}`,
         });
       }
@@ -133,7 +160,11 @@ async function main() {
     const downtime = new Map<number, number>();
     for (let month = 0; month < 12; month++) {
       for (let n = poisson(1.4 / factor); n > 0; n--) {
-        const startedAt = start + month * 30 * DAY + between(0, 29) * DAY + between(0, 24) * HOUR;
+        const startedAt =
+          start +
+          month * 30 * DAY +
+          between(0, 29) * DAY +
+          between(0, 24) * HOUR;
         const minutes = Math.round(between(8, 150) / factor);
         const restoredAt = startedAt + minutes * 60000;
         const day = Math.floor((startedAt - start) / DAY);
@@ -146,9 +177,13 @@ async function main() {
           services: [service.entityRef],
           title: `${name} degraded`,
           startedAt: new Date(startedAt).toISOString(),
-          acknowledgedAt: new Date(startedAt + between(1, 20) * 60000).toISOString(),
+          acknowledgedAt: new Date(
+            startedAt + between(1, 20) * 60000,
+          ).toISOString(),
           restoredAt: new Date(restoredAt).toISOString(),
-          financialLoss: Math.round((exposure * minutes) / 60 * between(0.2, 0.9)),
+          financialLoss: Math.round(
+            ((exposure * minutes) / 60) * between(0.2, 0.9),
+          ),
           severity: major ? 'major' : 'minor',
           majorIncidentManager: major && exposure > 250000,
         });
@@ -182,7 +217,10 @@ async function main() {
               reviewExternalId: `${id}-review`,
               title: `Follow-up ${a} for ${name}`,
               definedAt: new Date(published).toISOString(),
-              completedAt: completed < end && random() < 0.8 ? new Date(completed).toISOString() : null,
+              completedAt:
+                completed < end && random() < 0.8
+                  ? new Date(completed).toISOString()
+                  : null,
             });
           }
         }
@@ -191,7 +229,10 @@ async function main() {
 
     const dailyRequests = Math.round(between(50000, 2000000));
     for (let day = 0; day < 365; day++) {
-      const bad = Math.round((dailyRequests * (downtime.get(day) ?? 0)) / 1440 + dailyRequests * 0.0005 * random());
+      const bad = Math.round(
+        (dailyRequests * (downtime.get(day) ?? 0)) / 1440 +
+          dailyRequests * 0.0005 * random(),
+      );
       availability.push({
         source: SOURCE,
         externalId: `${name}-day-${day}`,
@@ -205,8 +246,15 @@ async function main() {
 
     if (factor > 0.9) {
       for (let quarter = 0; quarter < 4; quarter++) {
-        const held = new Date(start + (quarter * 91 + between(20, 70)) * DAY).toISOString().slice(0, 10);
-        chaosDays.push({ source: SOURCE, externalId: `${name}-chaos-${quarter}`, service: service.entityRef, date: held });
+        const held = new Date(start + (quarter * 91 + between(20, 70)) * DAY)
+          .toISOString()
+          .slice(0, 10);
+        chaosDays.push({
+          source: SOURCE,
+          externalId: `${name}-chaos-${quarter}`,
+          service: service.entityRef,
+          date: held,
+        });
       }
     }
   }
@@ -224,7 +272,9 @@ async function main() {
     }
   }
 
-  console.log(`Writing a year of demo events for ${services.length} services to ${backend}:`);
+  console.log(
+    `Writing a year of demo events for ${services.length} services to ${backend}:`,
+  );
   await post('deployments', deployments);
   await post('incidents', incidents);
   await post('availability', availability);
@@ -241,15 +291,30 @@ async function main() {
 async function addExampleOverride() {
   const rota = '/api/operating-model/schedules/domain/default/furnishing';
   const now = new Date();
-  const tuesday = new Date(now.getTime() + (((9 - now.getUTCDay()) % 7) + 7) * DAY);
-  const from = new Date(Date.UTC(tuesday.getUTCFullYear(), tuesday.getUTCMonth(), tuesday.getUTCDate(), 18));
-  const to = new Date(from.getTime() + 14 * HOUR);
-  const schedule = await call<{ participants: string[]; overrides: unknown[]; shifts: Array<{ person: string; start: string; end: string }> }>(
-    `${rota}?from=${from.toISOString()}&to=${to.toISOString()}`,
+  const tuesday = new Date(
+    now.getTime() + (((9 - now.getUTCDay()) % 7) + 7) * DAY,
   );
+  const from = new Date(
+    Date.UTC(
+      tuesday.getUTCFullYear(),
+      tuesday.getUTCMonth(),
+      tuesday.getUTCDate(),
+      18,
+    ),
+  );
+  const to = new Date(from.getTime() + 14 * HOUR);
+  const schedule = await call<{
+    participants: string[];
+    overrides: unknown[];
+    shifts: Array<{ person: string; start: string; end: string }>;
+  }>(`${rota}?from=${from.toISOString()}&to=${to.toISOString()}`);
   if (schedule.overrides.length > 0 || schedule.participants.length < 2) return;
-  const covered = schedule.shifts.find(s => new Date(s.start) <= from && from < new Date(s.end))?.person ?? null;
-  const person = schedule.participants.find(p => p !== covered) ?? schedule.participants[0];
+  const covered =
+    schedule.shifts.find(
+      s => new Date(s.start) <= from && from < new Date(s.end),
+    )?.person ?? null;
+  const person =
+    schedule.participants.find(p => p !== covered) ?? schedule.participants[0];
   await call(`${rota}/overrides`, {
     method: 'POST',
     body: JSON.stringify({
@@ -260,7 +325,9 @@ async function addExampleOverride() {
       reason: 'Swapped nights for a family event (example override)',
     }),
   });
-  console.log(`  an override on the furnishing domain rota: ${person} covers ${from.toISOString()}`);
+  console.log(
+    `  an override on the furnishing domain rota: ${person} covers ${from.toISOString()}`,
+  );
 }
 
 main().catch(error => {

@@ -6,7 +6,14 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 
 const [entry, ...args] = process.argv.slice(2);
-const outfile = path.join(__dirname, '..', 'node_modules', '.cache', 'run-ts', `${path.basename(entry, '.ts')}.js`);
+const outfile = path.join(
+  __dirname,
+  '..',
+  'node_modules',
+  '.cache',
+  'run-ts',
+  `${path.basename(entry, '.ts')}.js`,
+);
 
 esbuild
   .build({
@@ -22,16 +29,22 @@ esbuild
         name: 'external-node-modules',
         setup(build) {
           build.onResolve({ filter: /^[^./]/ }, args =>
-            args.path.startsWith('@operating-model/') ? undefined : { path: args.path, external: true },
+            args.path.startsWith('@operating-model/')
+              ? undefined
+              : { path: args.path, external: true },
           );
         },
       },
     ],
   })
   .then(() => {
-    const result = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...args], {
-      stdio: 'inherit',
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--enable-source-maps', outfile, ...args],
+      {
+        stdio: 'inherit',
+      },
+    );
     process.exit(result.status ?? 1);
   })
   .catch(() => process.exit(1));

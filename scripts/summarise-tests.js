@@ -22,12 +22,19 @@ if (jest) {
   passed += jest.numPassedTests;
   failed += jest.numFailedTests + (jest.numRuntimeErrorTestSuites ?? 0);
   skipped += jest.numPendingTests;
-  console.log(`jest: ${jest.numPassedTests} passed, ${jest.numFailedTests} failed in ${jest.numTotalTestSuites} suites`);
+  console.log(
+    `jest: ${jest.numPassedTests} passed, ${jest.numFailedTests} failed in ${jest.numTotalTestSuites} suites`,
+  );
 }
 
 const e2e = read(e2eFile);
 if (e2e) {
-  const { expected = 0, unexpected = 0, flaky = 0, skipped: e2eSkipped = 0 } = e2e.stats ?? {};
+  const {
+    expected = 0,
+    unexpected = 0,
+    flaky = 0,
+    skipped: e2eSkipped = 0,
+  } = e2e.stats ?? {};
   passed += expected + flaky;
   failed += unexpected;
   skipped += e2eSkipped;
@@ -39,5 +46,7 @@ if (tscStatus !== '0') {
   failed += 1;
 }
 
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+console.log(
+  `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`,
+);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -168,7 +168,10 @@ export interface Config {
        * annotation. Unset: not known, and reported as such.
        * @visibility frontend
        */
-      budgetHolder?: 'head-of-product' | 'head-of-delivery' | 'head-of-operations';
+      budgetHolder?:
+        | 'head-of-product'
+        | 'head-of-delivery'
+        | 'head-of-operations';
     };
 
     /**

@@ -15,20 +15,36 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(examplePermissionPolicyModule);
 
-backend.add(import('@operating-model/backstage-plugin-operating-model-backend'));
-backend.add(import('@operating-model/backstage-plugin-operating-model-backend-module-catalog'));
+backend.add(
+  import('@operating-model/backstage-plugin-operating-model-backend'),
+);
+backend.add(
+  import(
+    '@operating-model/backstage-plugin-operating-model-backend-module-catalog'
+  ),
+);
 
 // Search (the in-memory Lunr engine): the catalog's entities, and one document per service with
 // its owner and who is on call now, so "who is on call for payments" is answered from the search bar.
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
-backend.add(import('@operating-model/backstage-plugin-operating-model-backend-module-search'));
+backend.add(
+  import(
+    '@operating-model/backstage-plugin-operating-model-backend-module-search'
+  ),
+);
 
 // The Scaffolder with its built-in actions (no publishing to GitHub), the catalog's
 // understanding of Template entities, and the operating-model:catalog-info action for the
 // onboard-service template.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
-backend.add(import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'));
-backend.add(import('@operating-model/backstage-plugin-operating-model-backend-module-scaffolder'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(
+  import(
+    '@operating-model/backstage-plugin-operating-model-backend-module-scaffolder'
+  ),
+);
 
 backend.start();

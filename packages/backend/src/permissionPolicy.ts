@@ -41,7 +41,10 @@ class ExamplePermissionPolicy implements PermissionPolicy {
     private readonly admins: string,
   ) {}
 
-  async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
     if (isPermission(request.permission, eventsWritePermission)) {
       return { result: AuthorizeResult.DENY };
     }
@@ -50,8 +53,11 @@ class ExamplePermissionPolicy implements PermissionPolicy {
       isPermission(request.permission, overrideDeletePermission)
     ) {
       if (!user) return { result: AuthorizeResult.DENY };
-      const { ownershipEntityRefs } = await this.userInfo.getUserInfo(user.credentials);
-      if (ownershipEntityRefs.includes(this.admins)) return { result: AuthorizeResult.ALLOW };
+      const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
+        user.credentials,
+      );
+      if (ownershipEntityRefs.includes(this.admins))
+        return { result: AuthorizeResult.ALLOW };
       return createRotaConditionalDecision(
         request.permission,
         rotaConditions.isRotaMember({ claims: ownershipEntityRefs }),
@@ -59,9 +65,13 @@ class ExamplePermissionPolicy implements PermissionPolicy {
     }
     if (isPermission(request.permission, calendarLinkForOthersPermission)) {
       if (!user) return { result: AuthorizeResult.DENY };
-      const { ownershipEntityRefs } = await this.userInfo.getUserInfo(user.credentials);
+      const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
+        user.credentials,
+      );
       return {
-        result: ownershipEntityRefs.includes(this.admins) ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+        result: ownershipEntityRefs.includes(this.admins)
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
       };
     }
     return { result: AuthorizeResult.ALLOW };
@@ -75,7 +85,9 @@ export const examplePermissionPolicyModule = createBackendModule({
     env.registerInit({
       deps: { policy: policyExtensionPoint, userInfo: coreServices.userInfo },
       async init({ policy, userInfo }) {
-        policy.setPolicy(new ExamplePermissionPolicy(userInfo, 'group:default/platform-team'));
+        policy.setPolicy(
+          new ExamplePermissionPolicy(userInfo, 'group:default/platform-team'),
+        );
       },
     });
   },

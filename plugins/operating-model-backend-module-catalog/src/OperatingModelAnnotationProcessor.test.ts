@@ -5,10 +5,15 @@ import {
 } from '@operating-model/backstage-plugin-operating-model-common';
 import { OperatingModelAnnotationProcessor } from './OperatingModelAnnotationProcessor';
 
-const config = readOperatingModelConfigFromObject({ catalog: { annotationProblems: 'error' } });
+const config = readOperatingModelConfigFromObject({
+  catalog: { annotationProblems: 'error' },
+});
 const location = { type: 'file', target: '/catalog-info.yaml' };
 
-function service(annotations: Record<string, string>, type = 'service'): Entity {
+function service(
+  annotations: Record<string, string>,
+  type = 'service',
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -21,10 +26,14 @@ describe('OperatingModelAnnotationProcessor', () => {
   const processor = new OperatingModelAnnotationProcessor(config);
 
   it('reports nothing by default, so the catalog keeps services with broken annotations', async () => {
-    const warnOnly = new OperatingModelAnnotationProcessor(readOperatingModelConfigFromObject({}));
+    const warnOnly = new OperatingModelAnnotationProcessor(
+      readOperatingModelConfigFromObject({}),
+    );
     const entity = service({ 'operating-model.io/feature-demand': 'huge' });
     const emit = jest.fn();
-    await expect(warnOnly.postProcessEntity(entity, location, emit)).resolves.toBe(entity);
+    await expect(
+      warnOnly.postProcessEntity(entity, location, emit),
+    ).resolves.toBe(entity);
     expect(emit).not.toHaveBeenCalled();
   });
 
@@ -34,7 +43,9 @@ describe('OperatingModelAnnotationProcessor', () => {
       'operating-model.io/feature-demand': 'huge',
     });
     const emit = jest.fn();
-    await expect(processor.postProcessEntity(entity, location, emit)).resolves.toBe(entity);
+    await expect(
+      processor.postProcessEntity(entity, location, emit),
+    ).resolves.toBe(entity);
 
     const expected = annotationProblems(
       {
@@ -48,8 +59,12 @@ describe('OperatingModelAnnotationProcessor', () => {
       config,
     ).map(p => p.message);
     expect(expected).toHaveLength(2);
-    expect(emit.mock.calls.map(([result]) => result.error.message)).toEqual(expected);
-    expect(emit.mock.calls.every(([result]) => result.type === 'error')).toBe(true);
+    expect(emit.mock.calls.map(([result]) => result.error.message)).toEqual(
+      expected,
+    );
+    expect(emit.mock.calls.every(([result]) => result.type === 'error')).toBe(
+      true,
+    );
     expect(emit.mock.calls[0][0].error.name).toBe('InputError');
   });
 

@@ -26,7 +26,9 @@ export const catalogModuleOperatingModelAnnotations = createBackendModule({
       },
       async init({ catalog, config }) {
         catalog.addProcessor(
-          new OperatingModelAnnotationProcessor(readOperatingModelConfig(config)),
+          new OperatingModelAnnotationProcessor(
+            readOperatingModelConfig(config),
+          ),
         );
       },
     });

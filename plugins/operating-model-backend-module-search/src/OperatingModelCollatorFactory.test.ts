@@ -1,7 +1,10 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { TestPipeline } from '@backstage/plugin-search-backend-node';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
-import type { Directory, DirectoryService } from '@operating-model/backstage-plugin-operating-model-common';
+import type {
+  Directory,
+  DirectoryService,
+} from '@operating-model/backstage-plugin-operating-model-common';
 import {
   OperatingModelCollatorFactory,
   OperatingModelServiceDocument,
@@ -26,7 +29,11 @@ function service(overrides: Partial<DirectoryService> = {}): DirectoryService {
     onCall: {
       period: 'working-hours',
       schedule: 'team',
-      person: { ref: 'user:default/priya', title: 'Priya Patel', email: 'priya@example.com' },
+      person: {
+        ref: 'user:default/priya',
+        title: 'Priya Patel',
+        email: 'priya@example.com',
+      },
       rota: 'group:default/payments-team',
       shiftEnd: '2026-11-09T09:00:00.000Z',
       next: null,
@@ -35,7 +42,11 @@ function service(overrides: Partial<DirectoryService> = {}): DirectoryService {
     problems: 0,
     ownership: [],
     measures: {
-      deploymentFrequency: { per30Days: null, target: 'weekly', status: 'no-data' },
+      deploymentFrequency: {
+        per30Days: null,
+        target: 'weekly',
+        status: 'no-data',
+      },
       availability: { ratio: null, target: 99.9, status: 'no-data' },
     },
     ...overrides,
@@ -81,16 +92,24 @@ const directory: Directory = {
         person: null,
         rota: null,
         shiftEnd: null,
-        next: { person: { ref: 'user:default/zoe', title: 'Zoe', email: null }, at: '2026-11-05T09:00:00.000Z' },
+        next: {
+          person: { ref: 'user:default/zoe', title: 'Zoe', email: null },
+          at: '2026-11-05T09:00:00.000Z',
+        },
       },
     }),
   ],
 };
 
 function setUp(response: () => Response) {
-  const fetch = jest.fn(async (_url: string, _init?: RequestInit) => response());
+  const fetch = jest.fn(async (_url: string, _init?: RequestInit) =>
+    response(),
+  );
   const auth = mockServices.auth();
-  const discovery = { getBaseUrl: jest.fn(async () => 'http://backend.test/api/operating-model'), getExternalBaseUrl: jest.fn() };
+  const discovery = {
+    getBaseUrl: jest.fn(async () => 'http://backend.test/api/operating-model'),
+    getExternalBaseUrl: jest.fn(),
+  };
   const factory = new OperatingModelCollatorFactory({
     discovery,
     auth,
@@ -102,15 +121,21 @@ function setUp(response: () => Response) {
 
 describe('OperatingModelCollatorFactory', () => {
   it('makes one document per service, answering who owns it and who is on call', async () => {
-    const { factory, fetch, discovery } = setUp(() => new Response(JSON.stringify(directory), { status: 200 }));
+    const { factory, fetch, discovery } = setUp(
+      () => new Response(JSON.stringify(directory), { status: 200 }),
+    );
     expect(factory.type).toBe('operating-model-service');
-    const { documents } = await TestPipeline.fromCollator(await factory.getCollator()).execute();
+    const { documents } = await TestPipeline.fromCollator(
+      await factory.getCollator(),
+    ).execute();
 
     expect(discovery.getBaseUrl).toHaveBeenCalledWith('operating-model');
     const [url, init] = fetch.mock.calls[0];
     expect(url).toBe('http://backend.test/api/operating-model/directory');
     // A plugin-to-plugin token, issued to this module for the operating-model plugin.
-    expect((init!.headers as Record<string, string>).Authorization).toMatch(/^Bearer .*operating-model/);
+    expect((init!.headers as Record<string, string>).Authorization).toMatch(
+      /^Bearer .*operating-model/,
+    );
 
     expect(documents as OperatingModelServiceDocument[]).toEqual([
       {
@@ -147,13 +172,21 @@ describe('OperatingModelCollatorFactory', () => {
 
   it('fails the run, naming the status, when the directory cannot be read', async () => {
     const { factory } = setUp(
-      () => new Response(JSON.stringify({ error: { name: 'ServiceUnavailableError', message: 'not read yet' } }), {
-        status: 503,
-        statusText: 'Service Unavailable',
-        headers: { 'Content-Type': 'application/json' },
-      }),
+      () =>
+        new Response(
+          JSON.stringify({
+            error: { name: 'ServiceUnavailableError', message: 'not read yet' },
+          }),
+          {
+            status: 503,
+            statusText: 'Service Unavailable',
+            headers: { 'Content-Type': 'application/json' },
+          },
+        ),
     );
-    const result = await TestPipeline.fromCollator(await factory.getCollator()).execute();
+    const result = await TestPipeline.fromCollator(
+      await factory.getCollator(),
+    ).execute();
     expect(result.documents).toEqual([]);
     expect(String(result.error)).toMatch(/503 Service Unavailable/);
   });
@@ -161,10 +194,21 @@ describe('OperatingModelCollatorFactory', () => {
   it('says when nobody on the rota is on call, and when it is not worked out yet', () => {
     expect(
       serviceDocumentText(
-        service({ onCall: { period: 'working-hours', schedule: 'team', person: null, rota: null, shiftEnd: null, next: null } }),
+        service({
+          onCall: {
+            period: 'working-hours',
+            schedule: 'team',
+            person: null,
+            rota: null,
+            shiftEnd: null,
+            next: null,
+          },
+        }),
       ),
     ).toContain('On call now: nobody on the rota.');
-    expect(serviceDocumentText(service({ onCall: null }))).toContain('On call now: not worked out yet.');
+    expect(serviceDocumentText(service({ onCall: null }))).toContain(
+      'On call now: not worked out yet.',
+    );
   });
 });
 
@@ -172,7 +216,12 @@ describe('searchModuleOperatingModelCollator', () => {
   it('registers the collator with the search plugin on a schedule', async () => {
     const addCollator = jest.fn();
     await startTestBackend({
-      extensionPoints: [[searchIndexRegistryExtensionPoint, { addCollator, addDecorator: jest.fn() }]],
+      extensionPoints: [
+        [
+          searchIndexRegistryExtensionPoint,
+          { addCollator, addDecorator: jest.fn() },
+        ],
+      ],
       features: [searchModuleOperatingModelCollator],
     });
     expect(addCollator).toHaveBeenCalledTimes(1);

@@ -4,7 +4,10 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { DocumentCollatorFactory, IndexableDocument } from '@backstage/plugin-search-common';
+import {
+  DocumentCollatorFactory,
+  IndexableDocument,
+} from '@backstage/plugin-search-common';
 import {
   Directory,
   DirectoryService,
@@ -72,7 +75,9 @@ function onCallText(service: DirectoryService): string {
     return `On call now: ${onCall.person.title} (${rota}).`;
   }
   if (onCall.next) {
-    const who = onCall.next.person ? `${onCall.next.person.title} from ` : 'the team from ';
+    const who = onCall.next.person
+      ? `${onCall.next.person.title} from `
+      : 'the team from ';
     return `On call now: nobody; ${who}${utcTime(onCall.next.at)}.`;
   }
   return 'On call now: nobody on the rota.';
@@ -91,10 +96,14 @@ export function serviceDocumentText(service: DirectoryService): string {
       : `deploys ${service.deploymentTarget}`,
   ].join(', ');
   return [
-    service.owner ? `Owned by ${service.ownerTitle ?? service.owner}.` : 'No owner.',
+    service.owner
+      ? `Owned by ${service.ownerTitle ?? service.owner}.`
+      : 'No owner.',
     onCallText(service),
     `${targets}.`,
-    service.domain ? `Domain ${service.domainTitle ?? service.domain}.` : 'No domain.',
+    service.domain
+      ? `Domain ${service.domainTitle ?? service.domain}.`
+      : 'No domain.',
   ].join(' ');
 }
 
@@ -109,7 +118,8 @@ export class OperatingModelCollatorFactory implements DocumentCollatorFactory {
   private readonly locationTemplate: string;
 
   constructor(private readonly options: OperatingModelCollatorOptions) {
-    this.locationTemplate = options.locationTemplate ?? DEFAULT_LOCATION_TEMPLATE;
+    this.locationTemplate =
+      options.locationTemplate ?? DEFAULT_LOCATION_TEMPLATE;
   }
 
   async getCollator(): Promise<Readable> {
@@ -118,7 +128,9 @@ export class OperatingModelCollatorFactory implements DocumentCollatorFactory {
 
   private async *execute(): AsyncGenerator<OperatingModelServiceDocument> {
     const directory = await this.readDirectory();
-    this.options.logger.info(`Indexing ${directory.services.length} operating-model services`);
+    this.options.logger.info(
+      `Indexing ${directory.services.length} operating-model services`,
+    );
     for (const service of directory.services) {
       yield {
         title: service.title,

@@ -33,8 +33,17 @@ export const searchModuleOperatingModelCollator = createBackendModule({
         scheduler: coreServices.scheduler,
         indexRegistry: searchIndexRegistryExtensionPoint,
       },
-      async init({ config, logger, discovery, auth, scheduler, indexRegistry }) {
-        const scheduleConfig = config.getOptionalConfig('search.collators.operatingModel.schedule');
+      async init({
+        config,
+        logger,
+        discovery,
+        auth,
+        scheduler,
+        indexRegistry,
+      }) {
+        const scheduleConfig = config.getOptionalConfig(
+          'search.collators.operatingModel.schedule',
+        );
         const schedule = scheduleConfig
           ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
           : DEFAULT_SCHEDULE;

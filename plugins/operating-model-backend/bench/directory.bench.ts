@@ -11,7 +11,13 @@ import { performance } from 'perf_hooks';
 import { readOperatingModelConfigFromObject } from '@operating-model/backstage-plugin-operating-model-common';
 import { ServiceAssessments } from '../src/assessments/ServiceAssessments';
 import { DirectoryService } from '../src/directory/DirectoryService';
-import { generateOrganisation, organisationSize, quietLogger, random, time } from './generatedOrganisation';
+import {
+  generateOrganisation,
+  organisationSize,
+  quietLogger,
+  random,
+  time,
+} from './generatedOrganisation';
 import { EventStore } from '../src/events/EventStore';
 import { readEventBatch } from '../src/events/eventSchemas';
 import { RotaService } from '../src/rotas/RotaService';
@@ -25,7 +31,11 @@ const BATCH = 400;
 const DAY = 86_400_000;
 async function main() {
   const config = readOperatingModelConfigFromObject({});
-  const knex = knexFactory({ client: 'better-sqlite3', connection: ':memory:', useNullAsDefault: true });
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: ':memory:',
+    useNullAsDefault: true,
+  });
   await knex.migrate.latest({ directory: 'migrations' });
   const assessments = new ServiceAssessments(config, quietLogger);
   const rotas = new RotaService(assessments, new RotaStore(knex), config);
@@ -77,25 +87,43 @@ async function main() {
       }
     }
   }
-  await time(`write ${deployments.length} deployments, ${availability.length} availability intervals`, async () => {
-    for (const [kind, items] of [['deployments', deployments], ['availability', availability]] as const) {
-      // SQLite takes at most 500 rows in one multi-row insert.
-      for (let i = 0; i < items.length; i += BATCH) {
-        await events.write(readEventBatch(kind, { items: items.slice(i, i + BATCH) }));
+  await time(
+    `write ${deployments.length} deployments, ${availability.length} availability intervals`,
+    async () => {
+      for (const [kind, items] of [
+        ['deployments', deployments],
+        ['availability', availability],
+      ] as const) {
+        // SQLite takes at most 500 rows in one multi-row insert.
+        for (let i = 0; i < items.length; i += BATCH) {
+          await events.write(
+            readEventBatch(kind, { items: items.slice(i, i + BATCH) }),
+          );
+        }
       }
-    }
-  });
+    },
+  );
 
-  const cold = await time('first answer (rows, every rota, 30-day totals, serialise)', () =>
-    directory.current(),
+  const cold = await time(
+    'first answer (rows, every rota, 30-day totals, serialise)',
+    () => directory.current(),
   );
   console.log(
-    `answer: ${cold!.directory.services.length} services, ${cold!.directory.teams.length} teams, ` +
-      `${(cold!.json.length / 2 ** 20).toFixed(1)} MiB JSON, ${(cold!.gzipped.length / 2 ** 20).toFixed(2)} MiB gzipped`,
+    `answer: ${cold!.directory.services.length} services, ${
+      cold!.directory.teams.length
+    } teams, ` +
+      `${(cold!.json.length / 2 ** 20).toFixed(1)} MiB JSON, ${(
+        cold!.gzipped.length /
+        2 ** 20
+      ).toFixed(2)} MiB gzipped`,
   );
   const onCall = cold!.directory.services.filter(s => s.onCall?.person).length;
-  const findings = cold!.directory.services.filter(s => s.ownership.length > 0).length;
-  console.log(`services with someone on call now: ${onCall}; with ownership findings: ${findings}`);
+  const findings = cold!.directory.services.filter(
+    s => s.ownership.length > 0,
+  ).length;
+  console.log(
+    `services with someone on call now: ${onCall}; with ownership findings: ${findings}`,
+  );
 
   const samples: number[] = [];
   for (let i = 0; i < WARM_RUNS; i++) {
@@ -105,19 +133,37 @@ async function main() {
   }
   samples.sort((a, b) => a - b);
   console.log(
-    `warm answer, ${WARM_RUNS} requests: median ${samples[WARM_RUNS >> 1].toFixed(2)} ms, ` +
-      `p95 ${samples[Math.floor(WARM_RUNS * 0.95)].toFixed(2)} ms, max ${samples[WARM_RUNS - 1].toFixed(2)} ms`,
+    `warm answer, ${WARM_RUNS} requests: median ${samples[
+      WARM_RUNS >> 1
+    ].toFixed(2)} ms, ` +
+      `p95 ${samples[Math.floor(WARM_RUNS * 0.95)].toFixed(
+        2,
+      )} ms, max ${samples[WARM_RUNS - 1].toFixed(2)} ms`,
   );
 
   now = new Date(now.getTime() + 61_000);
-  await time('refresh of who is on call a minute later (behind the answer)', () => directory.refresh());
-  assessments.replaceSnapshot({ ...generateOrganisation(size), readAt: new Date() });
-  await time('answer right after a new catalog snapshot (the previous one)', () => directory.current());
-  await time('rebuild behind it (rows, serialise, gzip)', () => directory.refresh());
+  await time(
+    'refresh of who is on call a minute later (behind the answer)',
+    () => directory.refresh(),
+  );
+  assessments.replaceSnapshot({
+    ...generateOrganisation(size),
+    readAt: new Date(),
+  });
+  await time(
+    'answer right after a new catalog snapshot (the previous one)',
+    () => directory.current(),
+  );
+  await time('rebuild behind it (rows, serialise, gzip)', () =>
+    directory.refresh(),
+  );
 
   const memory = process.memoryUsage();
   console.log(
-    `memory: heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB`,
+    `memory: heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(
+      memory.rss /
+      2 ** 20
+    ).toFixed(0)} MiB`,
   );
   await knex.destroy();
 }

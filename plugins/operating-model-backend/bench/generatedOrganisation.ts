@@ -19,7 +19,15 @@ export function organisationSize(argv: string[]) {
 
 export type OrganisationSize = ReturnType<typeof organisationSize>;
 
-export const quietLogger = { info() {}, warn() {}, error() {}, debug() {}, child() { return quietLogger; } } as any;
+export const quietLogger = {
+  info() {},
+  warn() {},
+  error() {},
+  debug() {},
+  child() {
+    return quietLogger;
+  },
+} as any;
 
 /** mulberry32: 32-bit integer arithmetic, so no precision is lost. */
 export function random(seed: number) {
@@ -34,7 +42,12 @@ export function random(seed: number) {
 }
 
 export function generateOrganisation(size: OrganisationSize): OrgSnapshot {
-  const { teams: TEAMS, peoplePerTeam: PEOPLE_PER_TEAM, domains: DOMAINS, servicesPerTeam: SERVICES_PER_TEAM } = size;
+  const {
+    teams: TEAMS,
+    peoplePerTeam: PEOPLE_PER_TEAM,
+    domains: DOMAINS,
+    servicesPerTeam: SERVICES_PER_TEAM,
+  } = size;
   const rnd = random(42);
   const exposures = ['5K', '120K', '200K', '600K', '900K'];
   const demands = ['low', 'medium', 'high', 'very-high'];
@@ -54,13 +67,20 @@ export function generateOrganisation(size: OrganisationSize): OrgSnapshot {
     for (let p = 0; p < PEOPLE_PER_TEAM; p++) {
       const person = `user:default/person-${t}-${p}`;
       members.push(person);
-      users.push({ entityRef: person, email: `person-${t}-${p}@example.com`, optedOut: rnd() < 0.03 });
+      users.push({
+        entityRef: person,
+        email: `person-${t}-${p}@example.com`,
+        optedOut: rnd() < 0.03,
+      });
       titles.set(person, `Person ${t}-${p}`);
     }
     groups.push({
       entityRef: team,
       type: 'team',
-      annotations: t % 7 === 0 ? { 'operating-model.io/timezone': 'America/New_York' } : {},
+      annotations:
+        t % 7 === 0
+          ? { 'operating-model.io/timezone': 'America/New_York' }
+          : {},
       members,
     });
     const domain = domains[t % DOMAINS].entityRef;
@@ -75,25 +95,47 @@ export function generateOrganisation(size: OrganisationSize): OrgSnapshot {
         system: null,
         domain,
         annotations: {
-          'operating-model.io/financial-exposure': exposures[Math.floor(rnd() * exposures.length)],
-          'operating-model.io/feature-demand': demands[Math.floor(rnd() * demands.length)],
+          'operating-model.io/financial-exposure':
+            exposures[Math.floor(rnd() * exposures.length)],
+          'operating-model.io/feature-demand':
+            demands[Math.floor(rnd() * demands.length)],
         },
         links: [
           { url: `https://runbooks.example/${t}-${s}`, type: 'runbook' },
-          { url: `https://chat.example/inc-${t}-${s}`, type: 'incident-channel' },
+          {
+            url: `https://chat.example/inc-${t}-${s}`,
+            type: 'incident-channel',
+          },
         ],
         // One service in fifty also reads its neighbour's database.
-        dependsOn: rnd() < 0.02 ? [db, `resource:default/db-${t}-${(s + 1) % SERVICES_PER_TEAM}`] : [db],
+        dependsOn:
+          rnd() < 0.02
+            ? [db, `resource:default/db-${t}-${(s + 1) % SERVICES_PER_TEAM}`]
+            : [db],
       });
     }
   }
-  return { services, groups, users, domains, resources, titles, readAt: new Date() };
+  return {
+    services,
+    groups,
+    users,
+    domains,
+    resources,
+    titles,
+    readAt: new Date(),
+  };
 }
 
-export async function time<T>(label: string, fn: () => Promise<T> | T): Promise<T> {
+export async function time<T>(
+  label: string,
+  fn: () => Promise<T> | T,
+): Promise<T> {
   const start = performance.now();
   const result = await fn();
-  console.log(`${label.padEnd(62)} ${(performance.now() - start).toFixed(0).padStart(7)} ms`);
+  console.log(
+    `${label.padEnd(62)} ${(performance.now() - start)
+      .toFixed(0)
+      .padStart(7)} ms`,
+  );
   return result;
 }
-

@@ -18,7 +18,11 @@ import { readOperatingModelConfigFromObject } from '@operating-model/backstage-p
 import { ServiceAssessments } from '../src/assessments/ServiceAssessments';
 import { OrgSnapshot } from '../src/catalog/readOrgSnapshot';
 import { EventStore } from '../src/events/EventStore';
-import { EventKind, MAX_BATCH_ITEMS, readEventBatch } from '../src/events/eventSchemas';
+import {
+  EventKind,
+  MAX_BATCH_ITEMS,
+  readEventBatch,
+} from '../src/events/eventSchemas';
 import { MeasuresService } from '../src/measures/MeasuresService';
 
 const argument = (name: string) => {
@@ -27,7 +31,8 @@ const argument = (name: string) => {
 };
 const scale = Number(argument('--scale') ?? 1);
 const keep = process.argv.includes('--keep');
-const PG_URL = process.env.PG_URL ?? 'postgresql://postgres:postgres@localhost:5432';
+const PG_URL =
+  process.env.PG_URL ?? 'postgresql://postgres:postgres@localhost:5432';
 
 const SERVICES = Math.max(10, Math.round(10_000 * scale));
 const SERVICES_PER_TEAM = 10;
@@ -45,7 +50,15 @@ const DAY = 24 * HOUR;
 const YEAR_START = Date.parse('2025-01-01T00:00:00Z');
 const YEAR_END = Date.parse('2026-01-01T00:00:00Z');
 const WINDOW = { from: new Date(YEAR_END - 90 * DAY), to: new Date(YEAR_END) };
-const quietLogger = { info() {}, warn() {}, error() {}, debug() {}, child() { return quietLogger; } } as any;
+const quietLogger = {
+  info() {},
+  warn() {},
+  error() {},
+  debug() {},
+  child() {
+    return quietLogger;
+  },
+} as any;
 
 /**
  * A deterministic pseudo-random sequence (mulberry32), so every run measures the same
@@ -69,7 +82,12 @@ const teamRef = (t: number) => `group:default/team-${t}`;
 const domainRef = (d: number) => `domain:default/domain-${d}`;
 const DEMANDS = ['low', 'medium', 'high', 'very-high'];
 /** Production deployments a year by feature demand: roughly monthly to daily. */
-const DEPLOYS_PER_YEAR: Record<string, number> = { low: 15, medium: 30, high: 80, 'very-high': 250 };
+const DEPLOYS_PER_YEAR: Record<string, number> = {
+  low: 15,
+  medium: 30,
+  high: 80,
+  'very-high': 250,
+};
 const EXPOSURES = [5_000, 120_000, 200_000, 600_000, 900_000];
 
 function organisation(): OrgSnapshot {
@@ -83,7 +101,9 @@ function organisation(): OrgSnapshot {
       system: null,
       domain: domainRef(Math.floor(teamOf(s) / TEAMS_PER_DOMAIN)),
       annotations: {
-        'operating-model.io/financial-exposure': String(EXPOSURES[Math.floor(rnd() * EXPOSURES.length)]),
+        'operating-model.io/financial-exposure': String(
+          EXPOSURES[Math.floor(rnd() * EXPOSURES.length)],
+        ),
         'operating-model.io/feature-demand': DEMANDS[s % DEMANDS.length],
       },
       links: [],
@@ -93,10 +113,23 @@ function organisation(): OrgSnapshot {
     entityRef: teamRef(t),
     type: 'team',
     annotations: {},
-    members: Array.from({ length: MEMBERS }, (__, p) => `user:default/person-${t}-${p}`),
+    members: Array.from(
+      { length: MEMBERS },
+      (__, p) => `user:default/person-${t}-${p}`,
+    ),
   }));
-  const domains = Array.from({ length: DOMAINS }, (_, d) => ({ entityRef: domainRef(d), annotations: {} }));
-  return { services, groups, users: [], domains, titles, readAt: new Date(YEAR_END) };
+  const domains = Array.from({ length: DOMAINS }, (_, d) => ({
+    entityRef: domainRef(d),
+    annotations: {},
+  }));
+  return {
+    services,
+    groups,
+    users: [],
+    domains,
+    titles,
+    readAt: new Date(YEAR_END),
+  };
 }
 
 function* deployments(): Generator<object> {
@@ -107,7 +140,8 @@ function* deployments(): Generator<object> {
     // One in ten more go to staging, which the measures leave out.
     const count = Math.round(perYear * 1.1);
     for (let i = 0; i < count; i++) {
-      const deployTime = YEAR_START + Math.floor(rnd() * (YEAR_END - YEAR_START));
+      const deployTime =
+        YEAR_START + Math.floor(rnd() * (YEAR_END - YEAR_START));
       const week = Math.floor((deployTime - YEAR_START) / (7 * DAY));
       n++;
       yield {
@@ -153,7 +187,8 @@ function* availability(): Generator<object> {
   for (let s = 0; s < SERVICES; s += AVAILABILITY_EVERY) {
     for (let start = YEAR_START; start < YEAR_END; start += HOUR) {
       const total = 1000 + Math.floor(rnd() * 4000);
-      const failed = rnd() < 0.02 ? Math.floor(rnd() * total * 0.2) : Math.floor(rnd() * 3);
+      const failed =
+        rnd() < 0.02 ? Math.floor(rnd() * total * 0.2) : Math.floor(rnd() * 3);
       yield {
         source: 'prometheus',
         externalId: `${s}-${start}`,
@@ -168,7 +203,9 @@ function* availability(): Generator<object> {
 }
 
 /** Reviews of one incident in five, each read by a few people and giving a few actions. */
-function* learning(kind: 'reviews' | 'review-reads' | 'actions'): Generator<object> {
+function* learning(
+  kind: 'reviews' | 'review-reads' | 'actions',
+): Generator<object> {
   const rnd = random(4);
   const reviews = Math.round((SERVICES * INCIDENTS_PER_SERVICE) / 5);
   for (let n = 0; n < reviews; n++) {
@@ -177,19 +214,27 @@ function* learning(kind: 'reviews' | 'review-reads' | 'actions'): Generator<obje
     const readers = Math.floor(rnd() * 10);
     const actions = Math.floor(rnd() * 4);
     if (kind === 'reviews') {
-      yield { source: 'wiki', externalId: `rv-${n}`, services: [serviceRef(s)], publishedAt: iso(published) };
+      yield {
+        source: 'wiki',
+        externalId: `rv-${n}`,
+        services: [serviceRef(s)],
+        publishedAt: iso(published),
+      };
     } else if (kind === 'review-reads') {
       for (let r = 0; r < readers; r++) {
         yield {
           source: 'wiki',
           reviewExternalId: `rv-${n}`,
-          person: `user:default/person-${Math.floor(rnd() * TEAMS)}-${Math.floor(rnd() * MEMBERS)}`,
+          person: `user:default/person-${Math.floor(
+            rnd() * TEAMS,
+          )}-${Math.floor(rnd() * MEMBERS)}`,
           readAt: iso(published + Math.floor(rnd() * 20 * DAY)),
         };
       }
     } else {
       for (let a = 0; a < actions; a++) {
-        const completed = rnd() < 0.8 ? published + Math.floor(rnd() * 30 * DAY) : null;
+        const completed =
+          rnd() < 0.8 ? published + Math.floor(rnd() * 30 * DAY) : null;
         yield {
           source: 'jira',
           externalId: `act-${n}-${a}`,
@@ -210,7 +255,9 @@ function* chaosDays(): Generator<object> {
       yield {
         source: 'wiki',
         externalId: `chaos-${t}-${q}`,
-        service: serviceRef(t * SERVICES_PER_TEAM + Math.floor(rnd() * SERVICES_PER_TEAM)),
+        service: serviceRef(
+          t * SERVICES_PER_TEAM + Math.floor(rnd() * SERVICES_PER_TEAM),
+        ),
         date: iso(day).slice(0, 10),
       };
     }
@@ -220,7 +267,11 @@ function* chaosDays(): Generator<object> {
 function* rework(): Generator<object> {
   const rnd = random(6);
   for (let t = 0; t < TEAMS; t++) {
-    for (let monday = Date.parse('2024-12-30T00:00:00Z'); monday < YEAR_END; monday += 7 * DAY) {
+    for (
+      let monday = Date.parse('2024-12-30T00:00:00Z');
+      monday < YEAR_END;
+      monday += 7 * DAY
+    ) {
       yield {
         source: 'jira',
         externalId: `rework-${t}-${monday}`,
@@ -232,7 +283,11 @@ function* rework(): Generator<object> {
   }
 }
 
-async function ingest(store: EventStore, kind: EventKind, items: Iterable<object>) {
+async function ingest(
+  store: EventStore,
+  kind: EventKind,
+  items: Iterable<object>,
+) {
   let rows = 0;
   let ms = 0;
   let validating = 0;
@@ -251,12 +306,15 @@ async function ingest(store: EventStore, kind: EventKind, items: Iterable<object
   }
   if (batch.length > 0) await flush();
   console.log(
-    `  ${kind.padEnd(14)} ${rows.toLocaleString('en-GB').padStart(11)} rows in ${(ms / 1000).toFixed(1).padStart(6)} s = ${Math.round(
-      rows / (ms / 1000),
-    ).toLocaleString('en-GB').padStart(8)} rows/s (validating ${(validating / 1000).toFixed(1)} s, writing ${(
-      (ms - validating) /
-      1000
-    ).toFixed(1)} s)`,
+    `  ${kind.padEnd(14)} ${rows
+      .toLocaleString('en-GB')
+      .padStart(11)} rows in ${(ms / 1000)
+      .toFixed(1)
+      .padStart(6)} s = ${Math.round(rows / (ms / 1000))
+      .toLocaleString('en-GB')
+      .padStart(8)} rows/s (validating ${(validating / 1000).toFixed(
+      1,
+    )} s, writing ${((ms - validating) / 1000).toFixed(1)} s)`,
   );
   return { rows, ms };
 }
@@ -279,12 +337,18 @@ async function medianTime(fn: () => Promise<unknown>): Promise<number> {
  * nothing but aggregate. Financial loss protection is left out: it needs each service's
  * exposure and target from the catalog, which SQL does not have.
  */
-function plainSql(knex: Knex, scope: { services?: string[]; groupBy?: 'team_ref' | 'domain_ref' }) {
+function plainSql(
+  knex: Knex,
+  scope: { services?: string[]; groupBy?: 'team_ref' | 'domain_ref' },
+) {
   const w = [WINDOW.from.getTime(), WINDOW.to.getTime()];
   const join = (alias: string) =>
-    scope.groupBy ? `join bench_services b on b.service_ref = ${alias}.service_ref` : '';
+    scope.groupBy
+      ? `join bench_services b on b.service_ref = ${alias}.service_ref`
+      : '';
   const key = scope.groupBy ? `b.${scope.groupBy}` : `'scope'`;
-  const where = (alias: string) => (scope.services ? `and ${alias}.service_ref = any(?)` : '');
+  const where = (alias: string) =>
+    scope.services ? `and ${alias}.service_ref = any(?)` : '';
   const bind = (...values: Knex.RawBinding[]): Knex.RawBinding[] =>
     scope.services ? [...values, scope.services] : values;
   return Promise.all([
@@ -298,12 +362,16 @@ function plainSql(knex: Knex, scope: { services?: string[]; groupBy?: 'team_ref'
         percentile_cont(0.5) within group (order by d.deployed_at - d.built_at),
         percentile_cont(0.9) within group (order by d.deployed_at - d.built_at)
        from deployments d ${join('d')}
-       where d.environment = 'production' and d.deployed_at >= ? and d.deployed_at < ? ${where('d')}
+       where d.environment = 'production' and d.deployed_at >= ? and d.deployed_at < ? ${where(
+         'd',
+       )}
        group by 1`,
       bind(...w),
     ),
     knex.raw(
-      `select ${key} as k, sum(a.good), sum(a.total), count(*) from availability_intervals a ${join('a')}
+      `select ${key} as k, sum(a.good), sum(a.total), count(*) from availability_intervals a ${join(
+        'a',
+      )}
        where a.start_at >= ? and a.start_at < ? ${where('a')} group by 1`,
       bind(...w),
     ),
@@ -312,7 +380,9 @@ function plainSql(knex: Knex, scope: { services?: string[]; groupBy?: 'team_ref'
         percentile_cont(0.5) within group (order by i.restored_at - i.started_at),
         percentile_cont(0.9) within group (order by i.restored_at - i.started_at),
         percentile_cont(0.5) within group (order by i.acknowledged_at - i.started_at)
-       from incidents i join incident_services s on s.incident_id = i.id ${join('s')}
+       from incidents i join incident_services s on s.incident_id = i.id ${join(
+         's',
+       )}
        where i.started_at >= ? and i.started_at < ? ${where('s')} group by 1`,
       bind(...w),
     ),
@@ -320,13 +390,17 @@ function plainSql(knex: Knex, scope: { services?: string[]; groupBy?: 'team_ref'
       `select ${key} as k, count(distinct r.person), count(distinct v.id)
        from reviews v join review_services s on s.review_id = v.id ${join('s')}
        left join review_reads r on r.review_source = v.source and r.review_external_id = v.external_id
-       where v.published_at >= ? and v.published_at < ? ${where('s')} group by 1`,
+       where v.published_at >= ? and v.published_at < ? ${where(
+         's',
+       )} group by 1`,
       bind(...w),
     ),
     knex.raw(
       `select ${key} as k, count(*), percentile_cont(0.5) within group (order by a.completed_at - a.defined_at)
        from improvement_actions a ${join('a')}
-       where a.completed_at >= ? and a.completed_at < ? ${where('a')} group by 1`,
+       where a.completed_at >= ? and a.completed_at < ? ${where(
+         'a',
+       )} group by 1`,
       bind(...w),
     ),
     knex.raw(
@@ -343,14 +417,27 @@ async function main() {
   await admin.raw(`create database ${database}`);
   const url = new URL(PG_URL);
   url.pathname = `/${database}`;
-  const knex = knexFactory({ client: 'pg', connection: url.toString(), pool: { min: 1, max: 10 } });
+  const knex = knexFactory({
+    client: 'pg',
+    connection: url.toString(),
+    pool: { min: 1, max: 10 },
+  });
   try {
-    const fakeDatabase: DatabaseService = { getClient: async () => knex, migrations: { skip: false } };
+    const fakeDatabase: DatabaseService = {
+      getClient: async () => knex,
+      migrations: { skip: false },
+    };
     const store = await EventStore.create(fakeDatabase);
     console.log(
-      `organisation: ${SERVICES.toLocaleString('en-GB')} services, ${TEAMS} teams, ${DOMAINS} domains (scale ${scale}); database ${database}`,
+      `organisation: ${SERVICES.toLocaleString(
+        'en-GB',
+      )} services, ${TEAMS} teams, ${DOMAINS} domains (scale ${scale}); database ${database}`,
     );
-    console.log(`ingestion through readEventBatch + EventStore.write, batches of ${MAX_BATCH_ITEMS.toLocaleString('en-GB')}:`);
+    console.log(
+      `ingestion through readEventBatch + EventStore.write, batches of ${MAX_BATCH_ITEMS.toLocaleString(
+        'en-GB',
+      )}:`,
+    );
     let rows = 0;
     let ms = 0;
     for (const [kind, items] of [
@@ -368,12 +455,18 @@ async function main() {
       ms += result.ms;
     }
     console.log(
-      `  ${'all'.padEnd(14)} ${rows.toLocaleString('en-GB').padStart(11)} rows in ${(ms / 1000).toFixed(1).padStart(6)} s = ${Math.round(
-        rows / (ms / 1000),
-      ).toLocaleString('en-GB').padStart(8)} rows/s`,
+      `  ${'all'.padEnd(14)} ${rows
+        .toLocaleString('en-GB')
+        .padStart(11)} rows in ${(ms / 1000)
+        .toFixed(1)
+        .padStart(6)} s = ${Math.round(rows / (ms / 1000))
+        .toLocaleString('en-GB')
+        .padStart(8)} rows/s`,
     );
     await knex.raw('vacuum analyze');
-    const size = await knex.raw('select pg_size_pretty(pg_database_size(current_database())) as size');
+    const size = await knex.raw(
+      'select pg_size_pretty(pg_database_size(current_database())) as size',
+    );
     console.log(`database size after vacuum analyze: ${size.rows[0].size}`);
 
     const snapshot = organisation();
@@ -405,12 +498,16 @@ async function main() {
 
     const service = serviceRef(10);
     const team = teamRef(1);
-    const teamServices = snapshot.services.filter(s => s.owner === team).map(s => s.entityRef);
+    const teamServices = snapshot.services
+      .filter(s => s.owner === team)
+      .map(s => s.entityRef);
     const serviceFigures = await measures.forEntity(service, WINDOW);
     const teamFigures = await measures.forEntity(team, WINDOW);
     const leaders = await measures.leaders('team', WINDOW);
     console.log(
-      `measures over ${iso(WINDOW.from.getTime()).slice(0, 10)} to ${iso(WINDOW.to.getTime()).slice(0, 10)} (90 days), median of ${RUNS} runs after a warm-up:`,
+      `measures over ${iso(WINDOW.from.getTime()).slice(0, 10)} to ${iso(
+        WINDOW.to.getTime(),
+      ).slice(0, 10)} (90 days), median of ${RUNS} runs after a warm-up:`,
     );
     console.log(
       `  ${service}: ${serviceFigures.deploymentFrequency.count} deployments, ${serviceFigures.availability.count} intervals, ${serviceFigures.timeToRestoreMinutes.count} incidents restored`,
@@ -419,11 +516,29 @@ async function main() {
       `  ${team}: ${teamFigures.deploymentFrequency.count} deployments, ${teamFigures.availability.count} intervals, ${teamFigures.timeToRestoreMinutes.count} incidents restored`,
     );
     console.log(
-      `  leaders: ${leaders.items.length} teams, ${leaders.organisation.deploymentFrequency.count.toLocaleString('en-GB')} deployments, ${leaders.organisation.availability.count.toLocaleString('en-GB')} intervals, ${leaders.organisation.timeToRestoreMinutes.count.toLocaleString('en-GB')} incidents restored`,
+      `  leaders: ${
+        leaders.items.length
+      } teams, ${leaders.organisation.deploymentFrequency.count.toLocaleString(
+        'en-GB',
+      )} deployments, ${leaders.organisation.availability.count.toLocaleString(
+        'en-GB',
+      )} intervals, ${leaders.organisation.timeToRestoreMinutes.count.toLocaleString(
+        'en-GB',
+      )} incidents restored`,
     );
-    const cases: Array<[string, () => Promise<unknown>, () => Promise<unknown>]> = [
-      ['one service', () => measures.forEntity(service, WINDOW), () => plainSql(knex, { services: [service] })],
-      ['one team (10 services)', () => measures.forEntity(team, WINDOW), () => plainSql(knex, { services: teamServices })],
+    const cases: Array<
+      [string, () => Promise<unknown>, () => Promise<unknown>]
+    > = [
+      [
+        'one service',
+        () => measures.forEntity(service, WINDOW),
+        () => plainSql(knex, { services: [service] }),
+      ],
+      [
+        'one team (10 services)',
+        () => measures.forEntity(team, WINDOW),
+        () => plainSql(knex, { services: teamServices }),
+      ],
       [
         `leaders' view, groupBy=team (${TEAMS} teams)`,
         () => measures.leaders('team', WINDOW),
@@ -435,16 +550,29 @@ async function main() {
         () => plainSql(knex, { groupBy: 'domain_ref' }),
       ],
     ];
-    console.log(`  ${'what'.padEnd(44)} ${'measures'.padStart(10)} ${'plain SQL'.padStart(10)} ${'ratio'.padStart(6)}`);
+    console.log(
+      `  ${'what'.padEnd(44)} ${'measures'.padStart(10)} ${'plain SQL'.padStart(
+        10,
+      )} ${'ratio'.padStart(6)}`,
+    );
     for (const [label, ours, plain] of cases) {
       const oursMs = await medianTime(ours);
       const plainMs = await medianTime(plain);
       console.log(
-        `  ${label.padEnd(44)} ${`${oursMs.toFixed(1)} ms`.padStart(10)} ${`${plainMs.toFixed(1)} ms`.padStart(10)} ${(oursMs / plainMs).toFixed(2).padStart(6)}`,
+        `  ${label.padEnd(44)} ${`${oursMs.toFixed(1)} ms`.padStart(
+          10,
+        )} ${`${plainMs.toFixed(1)} ms`.padStart(10)} ${(oursMs / plainMs)
+          .toFixed(2)
+          .padStart(6)}`,
       );
     }
     const memory = process.memoryUsage();
-    console.log(`memory: heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB`);
+    console.log(
+      `memory: heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(
+        memory.rss /
+        2 ** 20
+      ).toFixed(0)} MiB`,
+    );
   } finally {
     await knex.destroy();
     if (!keep) await admin.raw(`drop database ${database}`);

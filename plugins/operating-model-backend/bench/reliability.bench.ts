@@ -20,7 +20,10 @@
  * (Debian/Ubuntu) and the right to run it; every other client of that server sees the restart too.
  */
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { readOperatingModelConfigFromObject } from '@operating-model/backstage-plugin-operating-model-common';
@@ -34,7 +37,11 @@ import { performance } from 'perf_hooks';
 import { ServiceAssessments } from '../src/assessments/ServiceAssessments';
 import { EventStore } from '../src/events/EventStore';
 import { RouterOptions, createRouter } from '../src/router';
-import { generateOrganisation, quietLogger, random } from './generatedOrganisation';
+import {
+  generateOrganisation,
+  quietLogger,
+  random,
+} from './generatedOrganisation';
 
 const argument = (name: string) => {
   const index = process.argv.indexOf(name);
@@ -44,8 +51,15 @@ const EVENTS = Number(argument('--events') ?? 1_000_000);
 const WRITERS = Number(argument('--writers') ?? 8);
 const RESTART = !process.argv.includes('--no-restart');
 const KEEP = process.argv.includes('--keep');
-const PG_URL = process.env.OPERATING_MODEL_BENCH_PG ?? 'postgresql://postgres:postgres@localhost:5432';
-if (!Number.isInteger(EVENTS) || EVENTS < 1 || !Number.isInteger(WRITERS) || WRITERS < 1) {
+const PG_URL =
+  process.env.OPERATING_MODEL_BENCH_PG ??
+  'postgresql://postgres:postgres@localhost:5432';
+if (
+  !Number.isInteger(EVENTS) ||
+  EVENTS < 1 ||
+  !Number.isInteger(WRITERS) ||
+  WRITERS < 1
+) {
   console.error('--events and --writers take a positive whole number');
   process.exit(2);
 }
@@ -83,7 +97,8 @@ const kindOf = (i: number): Kind => {
 
 /** A 32-bit hash of (i, salt), for choices that must be the same every time event i is made. */
 function hash(i: number, salt: number): number {
-  let h = Math.imul(i ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(salt + 1, 0xc2b2ae35);
+  let h =
+    Math.imul(i ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(salt + 1, 0xc2b2ae35);
   h ^= h >>> 16;
   h = Math.imul(h, 0x7feb352d);
   h ^= h >>> 15;
@@ -92,7 +107,12 @@ function hash(i: number, salt: number): number {
   return h >>> 0;
 }
 
-const organisation = generateOrganisation({ teams: 20, peoplePerTeam: 4, domains: 4, servicesPerTeam: 5 });
+const organisation = generateOrganisation({
+  teams: 20,
+  peoplePerTeam: 4,
+  domains: 4,
+  servicesPerTeam: 5,
+});
 const SERVICES = organisation.services.map(s => s.entityRef);
 
 interface Made {
@@ -122,7 +142,8 @@ function eventOf(i: number): Made {
   }
   if (kind === 'incidents') {
     const hit = [service];
-    if (hash(i, 9) % 5 === 0) hit.push(SERVICES[(SERVICES.indexOf(service) + 1) % SERVICES.length]);
+    if (hash(i, 9) % 5 === 0)
+      hit.push(SERVICES[(SERVICES.indexOf(service) + 1) % SERVICES.length]);
     const minutes = 5 + (hash(i, 10) % 240);
     return {
       kind,
@@ -156,7 +177,10 @@ function eventOf(i: number): Made {
 /** What the stored rows must add up to, per kind, recomputed from the events themselves. */
 function expectedTotals() {
   const totals = {
-    rows: { deployments: 0, incidents: 0, availability: 0 } as Record<Kind, number>,
+    rows: { deployments: 0, incidents: 0, availability: 0 } as Record<
+      Kind,
+      number
+    >,
     incidentLinks: 0,
     deploymentLeadMs: 0n,
     incidentStartedMs: 0n,
@@ -167,7 +191,10 @@ function expectedTotals() {
     const { kind, item } = eventOf(i);
     totals.rows[kind]++;
     if (kind === 'deployments') {
-      totals.deploymentLeadMs += BigInt(Date.parse(item.deployTime as string) - Date.parse(item.buildTime as string));
+      totals.deploymentLeadMs += BigInt(
+        Date.parse(item.deployTime as string) -
+          Date.parse(item.buildTime as string),
+      );
     } else if (kind === 'incidents') {
       totals.incidentLinks += (item.services as string[]).length;
       totals.incidentStartedMs += BigInt(Date.parse(item.startedAt as string));
@@ -192,13 +219,19 @@ interface Plan {
 
 function plan(): Plan {
   const places = Math.ceil(EVENTS / WRITERS);
-  const resends: Array<Array<[number, number]>> = Array.from({ length: WRITERS }, () => []);
+  const resends: Array<Array<[number, number]>> = Array.from(
+    { length: WRITERS },
+    () => [],
+  );
   let count = 0;
   for (let i = 0; i < EVENTS; i++) {
     if (hash(i, 20) / 4294967296 >= RESEND_SHARE) continue;
     const writer = hash(i, 21) % WRITERS;
     const offset = (hash(i, 22) % (2 * RESEND_SPREAD + 1)) - RESEND_SPREAD;
-    const place = Math.min(places - 1, Math.max(0, Math.floor(i / WRITERS) + offset));
+    const place = Math.min(
+      places - 1,
+      Math.max(0, Math.floor(i / WRITERS) + offset),
+    );
     resends[writer].push([place, i]);
     count++;
   }
@@ -212,7 +245,9 @@ function plan(): Plan {
 // behind Backstage's own error middleware, with credentials and permission stubbed to allow.
 // Only the events routes are called, so only the options they read are given.
 
-function startServer(knex: Knex): Promise<{ server: http.Server; url: string }> {
+function startServer(
+  knex: Knex,
+): Promise<{ server: http.Server; url: string }> {
   const config = readOperatingModelConfigFromObject({});
   const assessments = new ServiceAssessments(config, quietLogger);
   assessments.replaceSnapshot(organisation);
@@ -224,10 +259,14 @@ function startServer(knex: Knex): Promise<{ server: http.Server; url: string }> 
     issueUserCookie: async () => ({ expiresAt: new Date() }),
   } as unknown as HttpAuthService;
   const permissions = {
-    authorize: async (requests: unknown[]) => requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+    authorize: async (requests: unknown[]) =>
+      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
   } as unknown as PermissionsService;
   const quietAuditor = {
-    createEvent: async () => ({ success: async () => {}, fail: async () => {} }),
+    createEvent: async () => ({
+      success: async () => {},
+      fail: async () => {},
+    }),
   };
   const options = {
     eventStore: new EventStore(knex),
@@ -242,7 +281,12 @@ function startServer(knex: Knex): Promise<{ server: http.Server; url: string }> 
   } as Partial<RouterOptions> as RouterOptions;
   const app = express();
   app.use('/api/operating-model', createRouter(options));
-  app.use(MiddlewareFactory.create({ config: new ConfigReader({}), logger: quietLogger }).error());
+  app.use(
+    MiddlewareFactory.create({
+      config: new ConfigReader({}),
+      logger: quietLogger,
+    }).error(),
+  );
   const server = http.createServer(app);
   server.keepAliveTimeout = 60_000;
   return new Promise(resolve => {
@@ -260,23 +304,34 @@ function startServer(knex: Knex): Promise<{ server: http.Server; url: string }> 
 function localCluster(url: URL): string {
   const host = url.hostname;
   if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(host)) {
-    throw new Error(`cannot restart PostgreSQL on ${host}: only a local cluster can be; pass --no-restart`);
+    throw new Error(
+      `cannot restart PostgreSQL on ${host}: only a local cluster can be; pass --no-restart`,
+    );
   }
   const port = url.port || '5432';
   let versions: string[];
   try {
     versions = fs
       .readdirSync('/etc/postgresql')
-      .filter(v => /^\d+(\.\d+)?$/.test(v) && fs.existsSync(`/etc/postgresql/${v}/main/postgresql.conf`))
+      .filter(
+        v =>
+          /^\d+(\.\d+)?$/.test(v) &&
+          fs.existsSync(`/etc/postgresql/${v}/main/postgresql.conf`),
+      )
       .sort((a, b) => Number(b) - Number(a));
   } catch {
     versions = [];
   }
   if (versions.length === 0) {
-    throw new Error('no cluster under /etc/postgresql/<version>/main to restart; pass --no-restart');
+    throw new Error(
+      'no cluster under /etc/postgresql/<version>/main to restart; pass --no-restart',
+    );
   }
   const byPort = versions.find(v => {
-    const conf = fs.readFileSync(`/etc/postgresql/${v}/main/postgresql.conf`, 'utf8');
+    const conf = fs.readFileSync(
+      `/etc/postgresql/${v}/main/postgresql.conf`,
+      'utf8',
+    );
     const match = conf.match(/^\s*port\s*=\s*(\d+)/m);
     return (match ? match[1] : '5432') === port;
   });
@@ -286,7 +341,12 @@ function localCluster(url: URL): string {
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     execFile(command, args, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${command} ${args.join(' ')}: ${error.message} ${stderr}`.trim()));
+      if (error)
+        reject(
+          new Error(
+            `${command} ${args.join(' ')}: ${error.message} ${stderr}`.trim(),
+          ),
+        );
       else resolve();
     });
   });
@@ -306,14 +366,22 @@ async function main() {
   const warnings = new Map<string, number>();
   const log = {
     warn: (message: unknown) => {
-      const key = String(message).split('\n')[0].replace(/\d+/g, 'N').slice(0, 120);
+      const key = String(message)
+        .split('\n')[0]
+        .replace(/\d+/g, 'N')
+        .slice(0, 120);
       warnings.set(key, (warnings.get(key) ?? 0) + 1);
     },
     error: (message: unknown) => console.error(message),
     deprecate: () => {},
     debug: () => {},
   };
-  const admin = knexFactory({ client: 'pg', connection: PG_URL, pool: { min: 0, max: 1 }, log });
+  const admin = knexFactory({
+    client: 'pg',
+    connection: PG_URL,
+    pool: { min: 0, max: 1 },
+    log,
+  });
   await admin.raw(`create database ${database}`);
   const url = new URL(PG_URL);
   url.pathname = `/${database}`;
@@ -329,7 +397,10 @@ async function main() {
     pool: {
       min: 0,
       max: 10,
-      afterCreate: (connection: { on(event: string, fn: (e: unknown) => void): void }, done: (e: unknown, c: unknown) => void) => {
+      afterCreate: (
+        connection: { on(event: string, fn: (e: unknown) => void): void },
+        done: (e: unknown, c: unknown) => void,
+      ) => {
         connection.on('error', () => {
           pool.connectionErrors++;
         });
@@ -339,7 +410,9 @@ async function main() {
     acquireConnectionTimeout: 30_000,
     log,
   });
-  const tarn = (knex.client as { pool?: { on(event: string, fn: () => void): void } }).pool;
+  const tarn = (
+    knex.client as { pool?: { on(event: string, fn: () => void): void } }
+  ).pool;
   tarn?.on('createFail', () => {
     pool.createFailures++;
   });
@@ -353,9 +426,24 @@ async function main() {
     const endpoint = started_.url;
     const { resends, places, total } = plan();
     console.log(
-      `reliability: ${fmt(EVENTS)} distinct events (${KINDS.map(k => `${k} ${Math.round(k === 'deployments' ? 50 : k === 'incidents' ? 20 : 30)}%`).join(', ')}), ` +
-        `${fmt(total - EVENTS)} resent (${Math.round(RESEND_SHARE * 100)}%), ${WRITERS} writers, batches of ${fmt(MIN_BATCH)}-${fmt(MAX_BATCH)}; ` +
-        `database ${database}; ${RESTART ? `PostgreSQL ${version} restarted at ${RESTART_AT * 100}% acknowledged` : 'no restart'}`,
+      `reliability: ${fmt(EVENTS)} distinct events (${KINDS.map(
+        k =>
+          `${k} ${Math.round(
+            k === 'deployments' ? 50 : k === 'incidents' ? 20 : 30,
+          )}%`,
+      ).join(', ')}), ` +
+        `${fmt(total - EVENTS)} resent (${Math.round(
+          RESEND_SHARE * 100,
+        )}%), ${WRITERS} writers, batches of ${fmt(MIN_BATCH)}-${fmt(
+          MAX_BATCH,
+        )}; ` +
+        `database ${database}; ${
+          RESTART
+            ? `PostgreSQL ${version} restarted at ${
+                RESTART_AT * 100
+              }% acknowledged`
+            : 'no restart'
+        }`,
     );
 
     const stats = {
@@ -384,21 +472,37 @@ async function main() {
     let fatal: Error | undefined;
 
     const maybeRestart = () => {
-      if (!RESTART || restart.requested || stats.sent < total * RESTART_AT) return;
+      if (!RESTART || restart.requested || stats.sent < total * RESTART_AT)
+        return;
       restart.requested = true;
       restart.startedAt = performance.now();
-      console.log(`  ${seconds(restart.startedAt - started)}: ${fmt(stats.sent)} items acknowledged; pg_ctlcluster ${version} main restart`);
+      console.log(
+        `  ${seconds(restart.startedAt - started)}: ${fmt(
+          stats.sent,
+        )} items acknowledged; pg_ctlcluster ${version} main restart`,
+      );
       restart.promise = run('pg_ctlcluster', [version!, 'main', 'restart'])
         .catch(e => {
           restart.error = e;
         })
         .finally(() => {
           restart.endedAt = performance.now();
-          console.log(`  ${seconds(restart.endedAt - started)}: restart returned after ${seconds(restart.endedAt - restart.startedAt)}`);
+          console.log(
+            `  ${seconds(
+              restart.endedAt - started,
+            )}: restart returned after ${seconds(
+              restart.endedAt - restart.startedAt,
+            )}`,
+          );
         });
     };
 
-    const send = async (writer: number, kind: Kind, batch: number[], resentFlags: boolean[]) => {
+    const send = async (
+      writer: number,
+      kind: Kind,
+      batch: number[],
+      resentFlags: boolean[],
+    ) => {
       const body = JSON.stringify({ items: batch.map(i => eventOf(i).item) });
       const distinct = new Set(batch);
       for (const i of distinct) {
@@ -422,13 +526,20 @@ async function main() {
           if (response.ok) {
             const answer = JSON.parse(text) as { written: number };
             if (answer.written !== distinct.size) {
-              throw new Fatal(`POST /events/${kind} says ${answer.written} written for ${distinct.size} distinct events`);
+              throw new Fatal(
+                `POST /events/${kind} says ${answer.written} written for ${distinct.size} distinct events`,
+              );
             }
             break;
           }
           if (response.status < 500) {
             // A 4xx is a bug in this script or the API, and retrying will not mend it.
-            throw new Fatal(`POST /events/${kind} answered ${response.status}: ${text.slice(0, 500)}`);
+            throw new Fatal(
+              `POST /events/${kind} answered ${response.status}: ${text.slice(
+                0,
+                500,
+              )}`,
+            );
           }
           failure = `${response.status} ${(() => {
             try {
@@ -442,24 +553,36 @@ async function main() {
             fatal = e;
             throw e;
           }
-          failure = `request failed: ${String((e as Error)?.cause ?? (e as Error)?.message ?? e).replace(/\d+/g, 'N')}`;
+          failure = `request failed: ${String(
+            (e as Error)?.cause ?? (e as Error)?.message ?? e,
+          ).replace(/\d+/g, 'N')}`;
         }
         const now = performance.now();
         const key = failure.slice(0, 160);
         stats.failures.set(key, (stats.failures.get(key) ?? 0) + 1);
-        if (restart.requested && stats.firstFailureAfterRestart === undefined) stats.firstFailureAfterRestart = now;
+        if (restart.requested && stats.firstFailureAfterRestart === undefined)
+          stats.firstFailureAfterRestart = now;
         stats.lastFailure = now;
         if (now - firstTry > GIVE_UP_MS) {
-          fatal = new Error(`a ${kind} batch kept failing for ${seconds(now - firstTry)}; last: ${failure}`);
+          fatal = new Error(
+            `a ${kind} batch kept failing for ${seconds(
+              now - firstTry,
+            )}; last: ${failure}`,
+          );
           throw fatal;
         }
         stats.retries++;
         const backoff = Math.min(2_000, 50 * 2 ** Math.min(attempt, 10));
-        await new Promise(resolve => setTimeout(resolve, backoff * (0.5 + rnd())));
+        await new Promise(resolve =>
+          setTimeout(resolve, backoff * (0.5 + rnd())),
+        );
       }
       for (const i of distinct) inFlight[i]--;
       const acknowledgedAt = performance.now();
-      stats.longestGap = Math.max(stats.longestGap, acknowledgedAt - stats.lastAcknowledgedAt);
+      stats.longestGap = Math.max(
+        stats.longestGap,
+        acknowledgedAt - stats.lastAcknowledgedAt,
+      );
       stats.lastAcknowledgedAt = acknowledgedAt;
       stats.batches++;
       stats.sent += batch.length;
@@ -469,10 +592,12 @@ async function main() {
 
     const writer = async (w: number) => {
       const rnd = random(100 + w);
-      const target = () => MIN_BATCH + Math.floor(rnd() * (MAX_BATCH - MIN_BATCH + 1));
-      const buffers = new Map<Kind, { events: number[]; resent: boolean[]; size: number }>(
-        KINDS.map(k => [k, { events: [], resent: [], size: target() }]),
-      );
+      const target = () =>
+        MIN_BATCH + Math.floor(rnd() * (MAX_BATCH - MIN_BATCH + 1));
+      const buffers = new Map<
+        Kind,
+        { events: number[]; resent: boolean[]; size: number }
+      >(KINDS.map(k => [k, { events: [], resent: [], size: target() }]));
       const add = async (i: number, resent: boolean) => {
         const kind = kindOf(i);
         const buffer = buffers.get(kind)!;
@@ -488,22 +613,29 @@ async function main() {
       for (let place = 0; place < places; place++) {
         const i = place * WRITERS + w;
         if (i < EVENTS) await add(i, false);
-        while (next < mine.length && mine[next][0] === place) await add(mine[next++][1], true);
+        while (next < mine.length && mine[next][0] === place)
+          await add(mine[next++][1], true);
       }
       for (const [kind, buffer] of buffers) {
-        if (buffer.events.length > 0) await send(w, kind, buffer.events, buffer.resent);
+        if (buffer.events.length > 0)
+          await send(w, kind, buffer.events, buffer.resent);
       }
     };
 
     const writeStart = performance.now();
     stats.lastAcknowledgedAt = writeStart;
-    const outcomes = await Promise.allSettled(Array.from({ length: WRITERS }, (_, w) => writer(w)));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: WRITERS }, (_, w) => writer(w)),
+    );
     const writeEnd = performance.now();
     await restart.promise;
-    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    const failed = outcomes.find(
+      (o): o is PromiseRejectedResult => o.status === 'rejected',
+    );
     if (failed) throw failed.reason;
     if (restart.error) throw restart.error;
-    if (RESTART && !restart.requested) throw new Error('the run ended before PostgreSQL was restarted');
+    if (RESTART && !restart.requested)
+      throw new Error('the run ended before PostgreSQL was restarted');
 
     // Count what was stored, over a fresh connection as well as the recovered pool.
     const expected = expectedTotals();
@@ -535,44 +667,119 @@ async function main() {
     let doubled = 0;
     for (const kind of KINDS) {
       lost += Math.max(0, expected.rows[kind] - stored[kind].keys);
-      doubled += stored[kind].rows - stored[kind].keys + Math.max(0, stored[kind].keys - expected.rows[kind]);
+      doubled +=
+        stored[kind].rows -
+        stored[kind].keys +
+        Math.max(0, stored[kind].keys - expected.rows[kind]);
     }
     const lostLinks = Math.max(0, expected.incidentLinks - linkKeys);
-    const doubledLinks = linkRows - linkKeys + Math.max(0, linkKeys - expected.incidentLinks);
+    const doubledLinks =
+      linkRows - linkKeys + Math.max(0, linkKeys - expected.incidentLinks);
     const mismatches = [
       ['deployment lead times', expected.deploymentLeadMs, BigInt(sums.lead)],
-      ['incident start times', expected.incidentStartedMs, BigInt(sums.started)],
+      [
+        'incident start times',
+        expected.incidentStartedMs,
+        BigInt(sums.started),
+      ],
       ['availability good', expected.availabilityGood, BigInt(sums.good)],
       ['availability total', expected.availabilityTotal, BigInt(sums.total)],
-    ].filter(([, want, got]) => want !== got) as Array<[string, bigint, bigint]>;
+    ].filter(([, want, got]) => want !== got) as Array<
+      [string, bigint, bigint]
+    >;
 
     const storedRows = KINDS.reduce((sum, k) => sum + stored[k].rows, 0);
     const elapsed = writeEnd - writeStart;
     const downtime =
-      stats.firstFailureAfterRestart !== undefined && stats.lastFailure !== undefined
+      stats.firstFailureAfterRestart !== undefined &&
+      stats.lastFailure !== undefined
         ? stats.lastFailure - stats.firstFailureAfterRestart
         : 0;
-    console.log(`sent      ${fmt(stats.sent).padStart(11)} items in ${fmt(stats.batches)} acknowledged batches (${fmt(stats.resent)} resends; ${fmt(stats.overlapping)} sent while another batch in flight held the same event, ${fmt(stats.sameBatch)} twice in one batch)`);
-    console.log(`distinct  ${fmt(EVENTS).padStart(11)} (${KINDS.map(k => `${k} ${fmt(expected.rows[k])}`).join(', ')}; ${fmt(expected.incidentLinks)} incident-service links)`);
-    console.log(`stored    ${fmt(storedRows).padStart(11)} (${KINDS.map(k => `${k} ${fmt(stored[k].rows)}`).join(', ')}; ${fmt(linkRows)} incident-service links)`);
-    console.log(`lost      ${fmt(lost).padStart(11)}${lostLinks ? ` (and ${fmt(lostLinks)} incident-service links)` : ''}`);
-    console.log(`doubled   ${fmt(doubled).padStart(11)}${doubledLinks ? ` (and ${fmt(doubledLinks)} incident-service links)` : ''}`);
-    console.log(`contents  ${mismatches.length === 0 ? 'stored sums equal the sums sent' : mismatches.map(([what, want, got]) => `${what}: sent ${want}, stored ${got}`).join('; ')}`);
-    console.log(`retries   ${fmt(stats.retries).padStart(11)} failed attempts retried`);
-    for (const [failure, n] of [...stats.failures.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6)) {
+    console.log(
+      `sent      ${fmt(stats.sent).padStart(11)} items in ${fmt(
+        stats.batches,
+      )} acknowledged batches (${fmt(stats.resent)} resends; ${fmt(
+        stats.overlapping,
+      )} sent while another batch in flight held the same event, ${fmt(
+        stats.sameBatch,
+      )} twice in one batch)`,
+    );
+    console.log(
+      `distinct  ${fmt(EVENTS).padStart(11)} (${KINDS.map(
+        k => `${k} ${fmt(expected.rows[k])}`,
+      ).join(', ')}; ${fmt(expected.incidentLinks)} incident-service links)`,
+    );
+    console.log(
+      `stored    ${fmt(storedRows).padStart(11)} (${KINDS.map(
+        k => `${k} ${fmt(stored[k].rows)}`,
+      ).join(', ')}; ${fmt(linkRows)} incident-service links)`,
+    );
+    console.log(
+      `lost      ${fmt(lost).padStart(11)}${
+        lostLinks ? ` (and ${fmt(lostLinks)} incident-service links)` : ''
+      }`,
+    );
+    console.log(
+      `doubled   ${fmt(doubled).padStart(11)}${
+        doubledLinks ? ` (and ${fmt(doubledLinks)} incident-service links)` : ''
+      }`,
+    );
+    console.log(
+      `contents  ${
+        mismatches.length === 0
+          ? 'stored sums equal the sums sent'
+          : mismatches
+              .map(
+                ([what, want, got]) => `${what}: sent ${want}, stored ${got}`,
+              )
+              .join('; ')
+      }`,
+    );
+    console.log(
+      `retries   ${fmt(stats.retries).padStart(11)} failed attempts retried`,
+    );
+    for (const [failure, n] of [...stats.failures.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)) {
       console.log(`            ${fmt(n).padStart(6)} × ${failure}`);
     }
-    console.log(`pool      ${fmt(pool.connectionErrors).padStart(11)} connection errors, ${fmt(pool.createFailures)} failed connection attempts; the process kept serving`);
-    for (const [warning, n] of [...warnings.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4)) {
+    console.log(
+      `pool      ${fmt(pool.connectionErrors).padStart(
+        11,
+      )} connection errors, ${fmt(
+        pool.createFailures,
+      )} failed connection attempts; the process kept serving`,
+    );
+    for (const [warning, n] of [...warnings.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)) {
       console.log(`            ${fmt(n).padStart(6)} × knex: ${warning}`);
     }
     if (RESTART) {
-      console.log(`restart   ${seconds(restart.endedAt - restart.startedAt).padStart(11)} for pg_ctlcluster ${version} main restart; writes failed for ${seconds(downtime)} (first to last failure); longest time without an acknowledgement ${seconds(stats.longestGap)}`);
+      console.log(
+        `restart   ${seconds(restart.endedAt - restart.startedAt).padStart(
+          11,
+        )} for pg_ctlcluster ${version} main restart; writes failed for ${seconds(
+          downtime,
+        )} (first to last failure); longest time without an acknowledgement ${seconds(
+          stats.longestGap,
+        )}`,
+      );
     } else {
       console.log('restart            none (--no-restart)');
     }
-    console.log(`elapsed   ${seconds(elapsed).padStart(11)} writing, ${seconds(performance.now() - started)} in all`);
-    console.log(`rate      ${fmt(Math.round(storedRows / (elapsed / 1000))).padStart(11)} rows/s stored, ${fmt(Math.round(stats.sent / (elapsed / 1000)))} items/s sent`);
+    console.log(
+      `elapsed   ${seconds(elapsed).padStart(11)} writing, ${seconds(
+        performance.now() - started,
+      )} in all`,
+    );
+    console.log(
+      `rate      ${fmt(Math.round(storedRows / (elapsed / 1000))).padStart(
+        11,
+      )} rows/s stored, ${fmt(
+        Math.round(stats.sent / (elapsed / 1000)),
+      )} items/s sent`,
+    );
     if (lost || doubled || lostLinks || doubledLinks || mismatches.length > 0) {
       console.log('FAILED: what is stored is not what was sent');
       exitCode = 1;
@@ -580,15 +787,21 @@ async function main() {
       console.log('OK: 0 lost, 0 doubled');
     }
   } catch (e) {
-    console.error(`reliability run could not finish: ${(e as Error)?.stack ?? e}`);
+    console.error(
+      `reliability run could not finish: ${(e as Error)?.stack ?? e}`,
+    );
     exitCode = 2;
   } finally {
-    await new Promise(resolve => (server ? server.close(resolve) : resolve(undefined)));
+    await new Promise(resolve =>
+      server ? server.close(resolve) : resolve(undefined),
+    );
     await knex.destroy().catch(() => undefined);
     if (!KEEP) {
-      await admin.raw(`drop database if exists ${database} with (force)`).catch(e => {
-        console.error(`could not drop ${database}: ${e}`);
-      });
+      await admin
+        .raw(`drop database if exists ${database} with (force)`)
+        .catch(e => {
+          console.error(`could not drop ${database}: ${e}`);
+        });
     } else {
       console.log(`kept database ${database}`);
     }

@@ -10,7 +10,13 @@ import { readOperatingModelConfigFromObject } from '@operating-model/backstage-p
 import { ServiceAssessments } from '../src/assessments/ServiceAssessments';
 import { RotaService } from '../src/rotas/RotaService';
 import { RotaStore } from '../src/rotas/RotaStore';
-import { generateOrganisation, organisationSize, quietLogger, random, time } from './generatedOrganisation';
+import {
+  generateOrganisation,
+  organisationSize,
+  quietLogger,
+  random,
+  time,
+} from './generatedOrganisation';
 
 const size = organisationSize(process.argv);
 const { teams: TEAMS, domains: DOMAINS } = size;
@@ -19,7 +25,11 @@ const LOOKUPS = 10000;
 const DAY = 24 * 60 * 60 * 1000;
 async function main() {
   const config = readOperatingModelConfigFromObject({});
-  const knex = knexFactory({ client: 'better-sqlite3', connection: ':memory:', useNullAsDefault: true });
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: ':memory:',
+    useNullAsDefault: true,
+  });
   // Run from the package folder by scripts/run-ts.js.
   await knex.migrate.latest({ directory: 'migrations' });
   const assessments = new ServiceAssessments(config, quietLogger);
@@ -40,39 +50,51 @@ async function main() {
   let teamShifts = 0;
   await time(`build ${TEAMS} team rotas over a year (first time)`, async () => {
     for (const group of snapshot.groups) {
-      teamShifts += (await rotas.schedule(group.entityRef, from, to, now)).shifts.length;
+      teamShifts += (await rotas.schedule(group.entityRef, from, to, now))
+        .shifts.length;
     }
   });
-  await time(`build ${TEAMS} team rotas over a year (with history)`, async () => {
-    for (const group of snapshot.groups) {
-      await rotas.schedule(group.entityRef, from, to, now);
-    }
-  });
+  await time(
+    `build ${TEAMS} team rotas over a year (with history)`,
+    async () => {
+      for (const group of snapshot.groups) {
+        await rotas.schedule(group.entityRef, from, to, now);
+      }
+    },
+  );
   let domainShifts = 0;
   await time(`build ${DOMAINS} domain rotas over a year`, async () => {
     for (const domain of snapshot.domains) {
-      domainShifts += (await rotas.schedule(domain.entityRef, from, to, now)).shifts.length;
+      domainShifts += (await rotas.schedule(domain.entityRef, from, to, now))
+        .shifts.length;
     }
   });
   console.log(`shifts: ${teamShifts} team, ${domainShifts} domain`);
 
   const rnd = random(7);
   const lookups = Array.from({ length: LOOKUPS }, () => ({
-    service: snapshot.services[Math.floor(rnd() * snapshot.services.length)].entityRef,
+    service:
+      snapshot.services[Math.floor(rnd() * snapshot.services.length)].entityRef,
     at: new Date(from.getTime() + Math.floor(rnd() * 365 * DAY)),
   }));
-  const answered = await time(`who is paged: ${LOOKUPS} lookups at random instants`, async () => {
-    let withPerson = 0;
-    for (const lookup of lookups) {
-      const answer = await rotas.onCall(lookup.service, lookup.at, now);
-      if (answer.person || answer.next?.person) withPerson++;
-    }
-    return withPerson;
-  });
+  const answered = await time(
+    `who is paged: ${LOOKUPS} lookups at random instants`,
+    async () => {
+      let withPerson = 0;
+      for (const lookup of lookups) {
+        const answer = await rotas.onCall(lookup.service, lookup.at, now);
+        if (answer.person || answer.next?.person) withPerson++;
+      }
+      return withPerson;
+    },
+  );
   console.log(`lookups answered with a person: ${answered} of ${LOOKUPS}`);
   const memory = process.memoryUsage();
   console.log(
-    `memory: heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB`,
+    `memory: heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(
+      memory.rss /
+      2 ** 20
+    ).toFixed(0)} MiB`,
   );
   await knex.destroy();
 }

@@ -8,10 +8,15 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('catalog_snapshots', table => {
-    table.comment('The last catalog snapshot read by the operating-model plugin');
+    table.comment(
+      'The last catalog snapshot read by the operating-model plugin',
+    );
     table.string('id').primary().comment('Always "latest"');
     table.timestamp('read_at', { useTz: true }).notNullable();
-    table.text('body', 'longtext').notNullable().comment('The snapshot as JSON');
+    table
+      .text('body', 'longtext')
+      .notNullable()
+      .comment('The snapshot as JSON');
   });
 };
 

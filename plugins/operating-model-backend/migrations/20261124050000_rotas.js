@@ -8,12 +8,20 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('rota_shifts', table => {
-    table.comment('Shifts that have started, recorded as they were when they started');
-    table.string('rota_ref').notNullable().comment('group:… or domain:… entity ref');
+    table.comment(
+      'Shifts that have started, recorded as they were when they started',
+    );
+    table
+      .string('rota_ref')
+      .notNullable()
+      .comment('group:… or domain:… entity ref');
     table.timestamp('start', { useTz: true }).notNullable();
     table.timestamp('end', { useTz: true }).notNullable();
     table.string('person').notNullable().comment('user entity ref');
-    table.string('team').nullable().comment('the team a domain rota drew the person from');
+    table
+      .string('team')
+      .nullable()
+      .comment('the team a domain rota drew the person from');
     table.timestamp('recorded_at', { useTz: true }).notNullable();
     table.primary(['rota_ref', 'start']);
   });
@@ -23,7 +31,10 @@ exports.up = async function up(knex) {
     table.string('id').primary();
     table.string('rota_ref').notNullable();
     table.string('person').notNullable().comment('who covers');
-    table.string('covers').nullable().comment('whose shift is covered, where known');
+    table
+      .string('covers')
+      .nullable()
+      .comment('whose shift is covered, where known');
     table.timestamp('start', { useTz: true }).notNullable();
     table.timestamp('end', { useTz: true }).notNullable();
     table.text('reason').nullable();
@@ -33,7 +44,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('feed_secrets', table => {
-    table.comment('Secrets that sign calendar feed links, so a phone can subscribe without a session');
+    table.comment(
+      'Secrets that sign calendar feed links, so a phone can subscribe without a session',
+    );
     table.string('name').primary();
     table.string('value').notNullable();
   });

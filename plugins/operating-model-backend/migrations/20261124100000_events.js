@@ -16,17 +16,31 @@ exports.up = async function up(knex) {
    */
   const keyed = (table, what) => {
     table.increments('id');
-    table.string('source', 255).notNullable().comment(`The tool that reported the ${what}`);
-    table.string('external_id', 255).notNullable().comment(`The ${what}'s id in that tool`);
+    table
+      .string('source', 255)
+      .notNullable()
+      .comment(`The tool that reported the ${what}`);
+    table
+      .string('external_id', 255)
+      .notNullable()
+      .comment(`The ${what}'s id in that tool`);
     table.unique(['source', 'external_id']);
   };
 
   await knex.schema.createTable('deployments', table => {
-    table.comment('Deployments of services to any environment; the measures read production ones');
+    table.comment(
+      'Deployments of services to any environment; the measures read production ones',
+    );
     keyed(table, 'deployment');
     table.string('service_ref', 255).notNullable();
-    table.string('environment', 255).notNullable().comment('Lower-cased, such as production');
-    table.bigInteger('built_at').notNullable().comment('Epoch ms the release candidate was built');
+    table
+      .string('environment', 255)
+      .notNullable()
+      .comment('Lower-cased, such as production');
+    table
+      .bigInteger('built_at')
+      .notNullable()
+      .comment('Epoch ms the release candidate was built');
     table.bigInteger('deployed_at').notNullable().comment('Epoch ms');
     table.string('release_id', 255).nullable();
     table.string('change_request_id', 255).nullable();
@@ -45,13 +59,21 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('incidents', table => {
-    table.comment('Incidents: from losing an availability target to regaining it');
+    table.comment(
+      'Incidents: from losing an availability target to regaining it',
+    );
     keyed(table, 'incident');
     table.string('title', 1024).nullable();
     table.bigInteger('started_at').notNullable().comment('Epoch ms');
     table.bigInteger('acknowledged_at').nullable().comment('Epoch ms');
-    table.bigInteger('restored_at').nullable().comment('Epoch ms; null while still open');
-    table.double('financial_loss').nullable().comment('Money lost, in the configured currency');
+    table
+      .bigInteger('restored_at')
+      .nullable()
+      .comment('Epoch ms; null while still open');
+    table
+      .double('financial_loss')
+      .nullable()
+      .comment('Money lost, in the configured currency');
     table.string('severity', 255).nullable();
     table.boolean('major_incident_manager').nullable();
     table.text('review_url').nullable();
@@ -73,7 +95,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('availability_intervals', table => {
-    table.comment('Good and total request counts of a service over an interval');
+    table.comment(
+      'Good and total request counts of a service over an interval',
+    );
     keyed(table, 'interval');
     table.string('service_ref', 255).notNullable();
     table.bigInteger('start_at').notNullable().comment('Epoch ms, inclusive');
@@ -114,11 +138,20 @@ exports.up = async function up(knex) {
       'Who read a post-incident review: one row per person and review, however often they read it',
     );
     table.increments('id');
-    table.string('source', 255).notNullable().comment('The tool that reported the read');
+    table
+      .string('source', 255)
+      .notNullable()
+      .comment('The tool that reported the read');
     table.string('review_source', 255).notNullable();
     table.string('review_external_id', 255).notNullable();
-    table.string('person', 255).notNullable().comment('A user entity ref or an email, lower-cased');
-    table.bigInteger('read_at').notNullable().comment('Epoch ms of the latest read reported');
+    table
+      .string('person', 255)
+      .notNullable()
+      .comment('A user entity ref or an email, lower-cased');
+    table
+      .bigInteger('read_at')
+      .notNullable()
+      .comment('Epoch ms of the latest read reported');
     table.unique(['review_source', 'review_external_id', 'person']);
   });
 
@@ -130,8 +163,14 @@ exports.up = async function up(knex) {
     table.string('review_external_id', 255).nullable();
     table.string('title', 1024).nullable();
     table.bigInteger('defined_at').notNullable().comment('Epoch ms');
-    table.bigInteger('completed_at').nullable().comment('Epoch ms; null while not done');
-    table.index(['service_ref', 'completed_at'], 'improvement_actions_service_time_idx');
+    table
+      .bigInteger('completed_at')
+      .nullable()
+      .comment('Epoch ms; null while not done');
+    table.index(
+      ['service_ref', 'completed_at'],
+      'improvement_actions_service_time_idx',
+    );
     table.index(['completed_at'], 'improvement_actions_time_idx');
   });
 
@@ -140,7 +179,10 @@ exports.up = async function up(knex) {
     keyed(table, 'Chaos Day');
     table.string('service_ref', 255).notNullable();
     table.string('day', 10).notNullable().comment('yyyy-MM-dd');
-    table.bigInteger('held_at').notNullable().comment('Epoch ms of the day’s start, UTC');
+    table
+      .bigInteger('held_at')
+      .notNullable()
+      .comment('Epoch ms of the day’s start, UTC');
     table.text('review_url').nullable();
     table.index(['service_ref', 'held_at'], 'chaos_days_service_time_idx');
     table.index(['held_at'], 'chaos_days_time_idx');
@@ -150,9 +192,15 @@ exports.up = async function up(knex) {
     table.comment('Unplanned operational work a team did in a week');
     keyed(table, 'rework item');
     table.string('team_ref', 255).notNullable();
-    table.bigInteger('week_start').notNullable().comment('Epoch ms of the Monday, UTC');
+    table
+      .bigInteger('week_start')
+      .notNullable()
+      .comment('Epoch ms of the Monday, UTC');
     table.double('hours').notNullable();
-    table.double('team_hours').nullable().comment('The team’s working hours that week');
+    table
+      .double('team_hours')
+      .nullable()
+      .comment('The team’s working hours that week');
     table.integer('members').nullable().comment('The team’s size that week');
     table.string('service_ref', 255).nullable();
     table.string('title', 1024).nullable();

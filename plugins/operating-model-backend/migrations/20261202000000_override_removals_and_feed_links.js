@@ -8,11 +8,16 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.alterTable('rota_overrides', table => {
-    table.string('removed_by').nullable().comment('who removed the override; null while it stands');
+    table
+      .string('removed_by')
+      .nullable()
+      .comment('who removed the override; null while it stands');
     table.timestamp('removed_at', { useTz: true }).nullable();
   });
   await knex.schema.createTable('feed_link_generations', table => {
-    table.comment('The calendar link generation of each person; links of an older generation are refused');
+    table.comment(
+      'The calendar link generation of each person; links of an older generation are refused',
+    );
     table.string('person').primary().comment('user entity ref, lower-cased');
     table.integer('generation').notNullable();
   });

@@ -19,42 +19,55 @@ describe.each(servers)('migrations on %s', databaseId => {
   it('let three replicas start together on an empty database', async () => {
     const first = await databases.init(databaseId);
     // More pools on the same database, as more replicas have.
-    const others = [knexFactory(first.client.config), knexFactory(first.client.config)];
+    const others = [
+      knexFactory(first.client.config),
+      knexFactory(first.client.config),
+    ];
     try {
-      const results = await Promise.allSettled([first, ...others].map(knex => migrate(knex)));
-      expect(results.map(r => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+      const results = await Promise.allSettled(
+        [first, ...others].map(knex => migrate(knex)),
+      );
+      expect(results.map(r => r.status)).toEqual([
+        'fulfilled',
+        'fulfilled',
+        'fulfilled',
+      ]);
       const [{ count }] = await first('rota_overrides').count({ count: '*' });
       expect(Number(count)).toBe(0);
     } finally {
       await Promise.all(others.map(knex => knex.destroy()));
     }
   });
-
 });
 
-describe.each(databases.eachSupportedId())('the migration lock on %s', databaseId => {
-  it('waits while another replica holds the migration lock, then migrates', async () => {
-    const knex = await databases.init(databaseId);
-    await migrate(knex);
-    // Another replica is part way through its migrations: the lock is held for a while.
-    await knex('knex_migrations_lock').update({ is_locked: 1 });
-    let released = false;
-    const release = new Promise<void>(resolve =>
-      setTimeout(async () => {
-        await knex('knex_migrations_lock').update({ is_locked: 0 });
-        released = true;
-        resolve();
-      }, 1_500),
-    );
-    await migrate(knex);
-    expect(released).toBe(true);
-    await release;
-  });
+describe.each(databases.eachSupportedId())(
+  'the migration lock on %s',
+  databaseId => {
+    it('waits while another replica holds the migration lock, then migrates', async () => {
+      const knex = await databases.init(databaseId);
+      await migrate(knex);
+      // Another replica is part way through its migrations: the lock is held for a while.
+      await knex('knex_migrations_lock').update({ is_locked: 1 });
+      let released = false;
+      const release = new Promise<void>(resolve =>
+        setTimeout(async () => {
+          await knex('knex_migrations_lock').update({ is_locked: 0 });
+          released = true;
+          resolve();
+        }, 1_500),
+      );
+      await migrate(knex);
+      expect(released).toBe(true);
+      await release;
+    });
 
-  it('gives up, naming the lock, when it is never released', async () => {
-    const knex = await databases.init(databaseId);
-    await migrate(knex);
-    await knex('knex_migrations_lock').update({ is_locked: 1 });
-    await expect(migrate(knex, { lockWaitMs: 600 })).rejects.toThrow(/locked/i);
-  });
-});
+    it('gives up, naming the lock, when it is never released', async () => {
+      const knex = await databases.init(databaseId);
+      await migrate(knex);
+      await knex('knex_migrations_lock').update({ is_locked: 1 });
+      await expect(migrate(knex, { lockWaitMs: 600 })).rejects.toThrow(
+        /locked/i,
+      );
+    });
+  },
+);

@@ -1,4 +1,7 @@
-import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 
 const migrationsDir = resolvePackagePath(
@@ -30,10 +33,14 @@ export async function migrate(
       return;
     } catch (error) {
       const locked = (error as Error)?.name === 'MigrationLocked';
-      if (locked ? Date.now() >= deadline : ++otherFailures >= MIGRATION_ATTEMPTS) {
+      if (
+        locked ? Date.now() >= deadline : ++otherFailures >= MIGRATION_ATTEMPTS
+      ) {
         throw error;
       }
-      await new Promise(resolve => setTimeout(resolve, Math.min(250 * attempt, 2_000)));
+      await new Promise(resolve =>
+        setTimeout(resolve, Math.min(250 * attempt, 2_000)),
+      );
     }
   }
 }

@@ -23,7 +23,10 @@ import { MeasureSeries } from './measures/MeasureSeries';
 import { ReviewReads } from './reviews/ReviewReads';
 import { OnCallCosts } from './leaders/OnCallCosts';
 import { PitfallSignals } from './leaders/PitfallSignals';
-import { rotaPermissionResourceRef, rotaPermissionRules } from '@operating-model/backstage-plugin-operating-model-node';
+import {
+  rotaPermissionResourceRef,
+  rotaPermissionRules,
+} from '@operating-model/backstage-plugin-operating-model-node';
 
 /**
  * The operating-model backend plugin: assesses every service in the catalog and serves the
@@ -64,13 +67,22 @@ export const operatingModelPlugin = createBackendPlugin({
         // Fails start-up with a message naming the bad key, rather than serving wrong targets.
         const operatingModelConfig = readOperatingModelConfig(config);
         const knex = await openDatabase(database);
-        const assessments = new ServiceAssessments(operatingModelConfig, logger);
-        const rotas = new RotaService(assessments, new RotaStore(knex), operatingModelConfig);
+        const assessments = new ServiceAssessments(
+          operatingModelConfig,
+          logger,
+        );
+        const rotas = new RotaService(
+          assessments,
+          new RotaStore(knex),
+          operatingModelConfig,
+        );
         permissionsRegistry.addPermissions(operatingModelPermissions);
         // Lets the permission framework decide conditional rota permissions for the frontend too.
         permissionsRegistry.addResourceType({
           resourceRef: rotaPermissionResourceRef,
-          permissions: operatingModelPermissions.filter(p => p.type === 'resource'),
+          permissions: operatingModelPermissions.filter(
+            p => p.type === 'resource',
+          ),
           rules: Object.values(rotaPermissionRules),
           getResources: async refs => {
             await refresher.ready();
@@ -108,7 +120,10 @@ export const operatingModelPlugin = createBackendPlugin({
           now: () => new Date(),
         };
         const onCallCosts = new OnCallCosts(leadersSources);
-        const pitfallSignals = new PitfallSignals({ ...leadersSources, measures });
+        const pitfallSignals = new PitfallSignals({
+          ...leadersSources,
+          measures,
+        });
         const refresher = new SnapshotRefresher({
           read: () => readOrgSnapshot(catalog, auth),
           assessments,
@@ -121,7 +136,9 @@ export const operatingModelPlugin = createBackendPlugin({
           id: 'operating-model-catalog-refresh',
           frequency: {
             seconds:
-              config.getOptionalNumber('operatingModel.refreshIntervalSeconds') ?? 30,
+              config.getOptionalNumber(
+                'operatingModel.refreshIntervalSeconds',
+              ) ?? 30,
           },
           timeout: { minutes: 5 },
           initialDelay: { seconds: 1 },

@@ -5,7 +5,12 @@ export function testEntities(): Entity[] {
   const component = (
     name: string,
     annotations: Record<string, string>,
-    extra: { owner?: string; system?: string; type?: string; links?: Entity['metadata']['links'] } = {},
+    extra: {
+      owner?: string;
+      system?: string;
+      type?: string;
+      links?: Entity['metadata']['links'];
+    } = {},
   ): Entity => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -17,15 +22,24 @@ export function testEntities(): Entity[] {
       ...(extra.system ? { system: extra.system } : {}),
     },
     relations: [
-      { type: 'ownedBy', targetRef: `group:default/${extra.owner ?? 'bedroom-team'}` },
-      ...(extra.system ? [{ type: 'partOf', targetRef: `system:default/${extra.system}` }] : []),
+      {
+        type: 'ownedBy',
+        targetRef: `group:default/${extra.owner ?? 'bedroom-team'}`,
+      },
+      ...(extra.system
+        ? [{ type: 'partOf', targetRef: `system:default/${extra.system}` }]
+        : []),
     ],
   });
   return [
     {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Domain',
-      metadata: { name: 'furnishing', namespace: 'default', title: 'Furnishing' },
+      metadata: {
+        name: 'furnishing',
+        namespace: 'default',
+        title: 'Furnishing',
+      },
       spec: { owner: 'bedroom-team' },
     },
     {
@@ -39,7 +53,11 @@ export function testEntities(): Entity[] {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Group',
       metadata: { name: 'bedroom-team', namespace: 'default' },
-      spec: { type: 'team', profile: { displayName: 'Bedroom team' }, children: [] },
+      spec: {
+        type: 'team',
+        profile: { displayName: 'Bedroom team' },
+        children: [],
+      },
     },
     component(
       'bedroom',
@@ -98,8 +116,23 @@ export function testEntities(): Entity[] {
     group('kitchen-team', 'Kitchen team', ['dan', 'erin']),
     group('appointments-team', 'Appointments team', ['gina', 'hal', 'ivy']),
     group('operations', 'Operations', ['olga', 'oscar', 'otto']),
-    ...['alice', 'bob', 'carol', 'dan', 'erin', 'gina', 'hal', 'ivy', 'olga', 'oscar', 'otto'].map(n =>
-      user(n, ['alice', 'bob', 'carol'].includes(n) ? 'bedroom-team' : undefined),
+    ...[
+      'alice',
+      'bob',
+      'carol',
+      'dan',
+      'erin',
+      'gina',
+      'hal',
+      'ivy',
+      'olga',
+      'oscar',
+      'otto',
+    ].map(n =>
+      user(
+        n,
+        ['alice', 'bob', 'carol'].includes(n) ? 'bedroom-team' : undefined,
+      ),
     ),
     user('frank', 'bedroom-team', { 'operating-model.io/on-call': 'opt-out' }),
   ];
@@ -114,17 +147,28 @@ function group(name: string, displayName: string, members: string[]): Entity {
   };
 }
 
-function user(name: string, memberOf?: string, annotations?: Record<string, string>): Entity {
+function user(
+  name: string,
+  memberOf?: string,
+  annotations?: Record<string, string>,
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'User',
     metadata: { name, namespace: 'default', annotations },
-    spec: { profile: { displayName: name.charAt(0).toUpperCase() + name.slice(1) }, memberOf: memberOf ? [memberOf] : [] },
+    spec: {
+      profile: { displayName: name.charAt(0).toUpperCase() + name.slice(1) },
+      memberOf: memberOf ? [memberOf] : [],
+    },
   };
 }
 
 export const testOperatingModelConfig = {
   peakEvents: [
-    { name: 'Black Friday', start: '2026-11-26T00:00:00Z', end: '2026-12-01T00:00:00Z' },
+    {
+      name: 'Black Friday',
+      start: '2026-11-26T00:00:00Z',
+      end: '2026-12-01T00:00:00Z',
+    },
   ],
 };

@@ -504,35 +504,56 @@ function readIncidentLoss(
 
 function readCatalog(value: unknown): OperatingModelConfig['catalog'] {
   const raw = readObject(value, 'catalog');
-  const annotationProblems = readString(raw.annotationProblems, 'catalog.annotationProblems') ?? 'warn';
+  const annotationProblems =
+    readString(raw.annotationProblems, 'catalog.annotationProblems') ?? 'warn';
   if (annotationProblems !== 'warn' && annotationProblems !== 'error') {
-    invalid('catalog.annotationProblems', `must be warn or error, got ${shown(annotationProblems)}`);
+    invalid(
+      'catalog.annotationProblems',
+      `must be warn or error, got ${shown(annotationProblems)}`,
+    );
   }
   return { annotationProblems };
 }
 
 function readAccess(value: unknown): OperatingModelConfig['access'] {
   const raw = readObject(value, 'access');
-  const services = readArray(raw.rotaChangeServices, 'access.rotaChangeServices') ?? [];
+  const services =
+    readArray(raw.rotaChangeServices, 'access.rotaChangeServices') ?? [];
   return {
     rotaChangeServices: services.map((item, i) => {
       const subject = readString(item, `access.rotaChangeServices[${i}]`);
-      if (!subject) invalid(`access.rotaChangeServices[${i}]`, 'must be a service subject such as plugin:scaffolder');
+      if (!subject)
+        invalid(
+          `access.rotaChangeServices[${i}]`,
+          'must be a service subject such as plugin:scaffolder',
+        );
       return subject;
     }),
   };
 }
 
-function readCalendarFeeds(value: unknown): OperatingModelConfig['calendarFeeds'] {
+function readCalendarFeeds(
+  value: unknown,
+): OperatingModelConfig['calendarFeeds'] {
   const raw = readObject(value, 'calendarFeeds');
   const days =
-    readNumber(raw.linkLifetimeDays, 'calendarFeeds.linkLifetimeDays', 'a whole number of days from 1 to 3650') ?? 365;
+    readNumber(
+      raw.linkLifetimeDays,
+      'calendarFeeds.linkLifetimeDays',
+      'a whole number of days from 1 to 3650',
+    ) ?? 365;
   if (!Number.isInteger(days) || days < 1 || days > 3650) {
-    invalid('calendarFeeds.linkLifetimeDays', `must be a whole number of days from 1 to 3650, got ${shown(days)}`);
+    invalid(
+      'calendarFeeds.linkLifetimeDays',
+      `must be a whole number of days from 1 to 3650, got ${shown(days)}`,
+    );
   }
   const secret = readString(raw.signingSecret, 'calendarFeeds.signingSecret');
   if (secret !== undefined && secret.length < 32) {
-    invalid('calendarFeeds.signingSecret', 'must be at least 32 characters long');
+    invalid(
+      'calendarFeeds.signingSecret',
+      'must be at least 32 characters long',
+    );
   }
   return { linkLifetimeDays: days, signingSecret: secret ?? null };
 }

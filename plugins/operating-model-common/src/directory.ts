@@ -104,6 +104,8 @@ export interface Directory {
 }
 
 /** The model a service runs under: the declared one, else the recommended one. */
-export function modelInForce(service: Pick<DirectoryService, 'model'>): OperatingModelName | null {
+export function modelInForce(
+  service: Pick<DirectoryService, 'model'>,
+): OperatingModelName | null {
   return service.model.declared ?? service.model.recommended;
 }

@@ -4,7 +4,11 @@ import { formatMoney } from './money';
 /** How far users can still get through the service's journey during an incident. */
 export type JourneyImpact = 'blocked' | 'degraded' | 'ok';
 
-export const JOURNEY_IMPACTS: readonly JourneyImpact[] = ['blocked', 'degraded', 'ok'];
+export const JOURNEY_IMPACTS: readonly JourneyImpact[] = [
+  'blocked',
+  'degraded',
+  'ok',
+];
 
 /** The two kinds of incident: a major one is swarmed on, a minor one is not. */
 export type IncidentCategory = 'major' | 'minor';
@@ -58,7 +62,8 @@ export interface IncidentLossAnswer extends IncidentLossCategorisation {
 export const INCIDENT_RESPONSE_TEXT: Record<IncidentResponse, string> = {
   'restore-immediately': 'Restore availability immediately',
   'restore-next-working-day': 'Restore availability by the next working day',
-  'restore-when-possible': 'Restore availability when possible, and add a ticket to the backlog',
+  'restore-when-possible':
+    'Restore availability when possible, and add a ticket to the backlog',
 };
 
 function amount(value: number, currency?: string): string {
@@ -90,31 +95,52 @@ export function incidentLossCategory(
   const major: string[] = [];
   for (const loss of losses.filter(l => l.value >= majorFrom)) {
     major.push(
-      `${amount(loss.value, currency)} ${loss.what} is at or above the major threshold of ${amount(majorFrom, currency)}`,
+      `${amount(loss.value, currency)} ${
+        loss.what
+      } is at or above the major threshold of ${amount(majorFrom, currency)}`,
     );
   }
-  if (facts.journey === 'blocked') major.push('Users cannot complete their journey');
+  if (facts.journey === 'blocked')
+    major.push('Users cannot complete their journey');
   if (facts.security) major.push('Users are affected by a security incident');
   if (major.length > 0) {
-    return { category: 'major', response: 'restore-immediately', reasons: major };
+    return {
+      category: 'major',
+      response: 'restore-immediately',
+      reasons: major,
+    };
   }
 
   const minor: string[] = [];
   for (const loss of losses.filter(l => l.value >= minorFrom)) {
     minor.push(
-      `${amount(loss.value, currency)} ${loss.what} is at or above the minor threshold of ${amount(minorFrom, currency)}`,
+      `${amount(loss.value, currency)} ${
+        loss.what
+      } is at or above the minor threshold of ${amount(minorFrom, currency)}`,
     );
   }
-  if (facts.journey === 'degraded') minor.push('Users can only complete a degraded journey');
+  if (facts.journey === 'degraded')
+    minor.push('Users can only complete a degraded journey');
   if (minor.length > 0) {
-    return { category: 'minor', response: 'restore-next-working-day', reasons: minor };
+    return {
+      category: 'minor',
+      response: 'restore-next-working-day',
+      reasons: minor,
+    };
   }
 
   const low =
     losses.length === 0
       ? 'No loss has been estimated, and users can complete their journey'
-      : `The loss is below ${amount(minorFrom, currency)} and users can complete their journey`;
-  return { category: 'minor', response: 'restore-when-possible', reasons: [low] };
+      : `The loss is below ${amount(
+          minorFrom,
+          currency,
+        )} and users can complete their journey`;
+  return {
+    category: 'minor',
+    response: 'restore-when-possible',
+    reasons: [low],
+  };
 }
 
 /** The money lost after `minutes` at `perHour`. */

@@ -31,5 +31,9 @@ export * from './pitfalls';
 export * from './ownership';
 export * from './directory';
 export * from './annotationFixes';
-export type { paths as OperatingModelApiPaths, components as OperatingModelApiComponents, operations as OperatingModelApiOperations } from './schema/openapi';
+export type {
+  paths as OperatingModelApiPaths,
+  components as OperatingModelApiComponents,
+  operations as OperatingModelApiOperations,
+} from './schema/openapi';
 export * from './webAddress';

@@ -63,7 +63,10 @@ describe('median and percentile', () => {
 });
 
 describe('windows', () => {
-  const window = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-01-08T00:00:00Z') };
+  const window = {
+    from: new Date('2026-01-01T00:00:00Z'),
+    to: new Date('2026-01-08T00:00:00Z'),
+  };
   it.each([
     ['2025-12-31T23:59:59.999Z', false],
     ['2026-01-01T00:00:00Z', true],
@@ -92,7 +95,12 @@ describe('deploymentFrequency', () => {
   ])(
     '%p deployments in %p days against %p',
     (count, window, target, perWeek, per30Days, targetMet) => {
-      const figure = deploymentFrequency({ count, windowDays: window, target, frequencies });
+      const figure = deploymentFrequency({
+        count,
+        windowDays: window,
+        target,
+        frequencies,
+      });
       expect(figure.perWeek).toBeCloseTo(perWeek, 10);
       expect(figure.per30Days).toBeCloseTo(per30Days, 10);
       expect(figure).toMatchObject({ target, targetMet, count });
@@ -100,7 +108,14 @@ describe('deploymentFrequency', () => {
   );
 
   it('is null, not zero, with no deployments', () => {
-    expect(deploymentFrequency({ count: 0, windowDays: 90, target: 'daily', frequencies })).toEqual({
+    expect(
+      deploymentFrequency({
+        count: 0,
+        windowDays: 90,
+        target: 'daily',
+        frequencies,
+      }),
+    ).toEqual({
       perWeek: null,
       per30Days: null,
       target: 'daily',
@@ -129,14 +144,17 @@ describe('availabilityFigure', () => {
   it.each([
     [0, 0, 0],
     [0, 0, 2],
-  ])('is null with %p good of %p requests in %p intervals', (good, total, count) => {
-    expect(availabilityFigure({ good, total, count, target: 99 })).toEqual({
-      ratio: null,
-      target: 99,
-      targetMet: null,
-      count,
-    });
-  });
+  ])(
+    'is null with %p good of %p requests in %p intervals',
+    (good, total, count) => {
+      expect(availabilityFigure({ good, total, count, target: 99 })).toEqual({
+        ratio: null,
+        target: 99,
+        targetMet: null,
+        count,
+      });
+    },
+  );
 });
 
 describe('deploymentsInLockstep, looseCoupling and preApprovedChanges', () => {
@@ -192,16 +210,28 @@ describe('deploymentsInLockstep, looseCoupling and preApprovedChanges', () => {
     [10, 2, 0.8],
     [10, 0, 1],
     [0, 0, null],
-  ])('%p deployments, %p in lockstep: loose coupling %p', (deployments, inLockstep, ratio) => {
-    expect(looseCoupling({ deployments, inLockstep })).toEqual({ ratio, count: deployments });
-  });
+  ])(
+    '%p deployments, %p in lockstep: loose coupling %p',
+    (deployments, inLockstep, ratio) => {
+      expect(looseCoupling({ deployments, inLockstep })).toEqual({
+        ratio,
+        count: deployments,
+      });
+    },
+  );
 
   it.each([
     [4, 3, 0.75],
     [0, 0, null],
-  ])('%p deployments, %p standard changes: %p', (deployments, standard, ratio) => {
-    expect(preApprovedChanges({ deployments, standard })).toEqual({ ratio, count: deployments });
-  });
+  ])(
+    '%p deployments, %p standard changes: %p',
+    (deployments, standard, ratio) => {
+      expect(preApprovedChanges({ deployments, standard })).toEqual({
+        ratio,
+        count: deployments,
+      });
+    },
+  );
 });
 
 describe('financial loss protection', () => {
@@ -218,7 +248,12 @@ describe('financial loss protection', () => {
       protected: 236_000,
     });
     const figure = financialLossProtection([incident]);
-    expect(figure).toMatchObject({ projected: 336_000, actual: 100_000, protected: 236_000, count: 1 });
+    expect(figure).toMatchObject({
+      projected: 336_000,
+      actual: 100_000,
+      protected: 236_000,
+      count: 1,
+    });
     expect(figure.effectiveness).toBeCloseTo(236 / 336, 12);
     expect(Number(figure.effectiveness!.toFixed(4))).toBe(0.7024);
     expect(Math.round(figure.effectiveness! * 100)).toBe(70);
@@ -226,28 +261,92 @@ describe('financial loss protection', () => {
 
   it.each([
     // exposure, target, duration minutes, recorded loss, projected, actual, protected
-    ['loss from exposure × duration', 200_000, 99.0, 30, null, 336_000, 100_000, 236_000],
-    ['an incident longer than the tolerable unavailability', 200_000, 99.0, 120, null, 336_000, 400_000, 0],
-    ['a recorded loss above the projection', 200_000, 99.0, 10, 500_000, 336_000, 500_000, 0],
-    ['a 99.9% service', 800_000, 99.9, 5, null, 134_400, 800_000 / 12, 134_400 - 800_000 / 12],
+    [
+      'loss from exposure × duration',
+      200_000,
+      99.0,
+      30,
+      null,
+      336_000,
+      100_000,
+      236_000,
+    ],
+    [
+      'an incident longer than the tolerable unavailability',
+      200_000,
+      99.0,
+      120,
+      null,
+      336_000,
+      400_000,
+      0,
+    ],
+    [
+      'a recorded loss above the projection',
+      200_000,
+      99.0,
+      10,
+      500_000,
+      336_000,
+      500_000,
+      0,
+    ],
+    [
+      'a 99.9% service',
+      800_000,
+      99.9,
+      5,
+      null,
+      134_400,
+      800_000 / 12,
+      134_400 - 800_000 / 12,
+    ],
     ['no loss at all', 7_000, 95.0, 0, 0, 58_800, 0, 58_800],
-  ])('%s', (_name, exposurePerHour, availabilityTarget, durationMinutes, recordedLoss, projected, actual, prot) => {
-    const part = incidentLossProtection({
+  ])(
+    '%s',
+    (
+      _name,
       exposurePerHour,
       availabilityTarget,
-      durationSeconds: durationMinutes * 60,
+      durationMinutes,
       recordedLoss,
-    });
-    expect(part.projected).toBeCloseTo(projected, 6);
-    expect(part.actual).toBeCloseTo(actual, 6);
-    expect(part.protected).toBeCloseTo(prot, 6);
-  });
+      projected,
+      actual,
+      prot,
+    ) => {
+      const part = incidentLossProtection({
+        exposurePerHour,
+        availabilityTarget,
+        durationSeconds: durationMinutes * 60,
+        recordedLoss,
+      });
+      expect(part.projected).toBeCloseTo(projected, 6);
+      expect(part.actual).toBeCloseTo(actual, 6);
+      expect(part.protected).toBeCloseTo(prot, 6);
+    },
+  );
 
   it('sums over incidents and counts an incident that hit two services once', () => {
     const figure = financialLossProtection([
-      { incident: 'i1', exposurePerHour: 200_000, availabilityTarget: 99, durationSeconds: 1800, recordedLoss: 100_000 },
-      { incident: 'i2', exposurePerHour: 200_000, availabilityTarget: 99, durationSeconds: 7200 },
-      { incident: 'i2', exposurePerHour: 100_000, availabilityTarget: 99, durationSeconds: 7200 },
+      {
+        incident: 'i1',
+        exposurePerHour: 200_000,
+        availabilityTarget: 99,
+        durationSeconds: 1800,
+        recordedLoss: 100_000,
+      },
+      {
+        incident: 'i2',
+        exposurePerHour: 200_000,
+        availabilityTarget: 99,
+        durationSeconds: 7200,
+      },
+      {
+        incident: 'i2',
+        exposurePerHour: 100_000,
+        availabilityTarget: 99,
+        durationSeconds: 7200,
+      },
     ]);
     // i1: 336K projected, 236K protected; i2: 336K + 168K projected, nothing protected.
     expect(figure.projected).toBeCloseTo(840_000, 6);
@@ -281,15 +380,18 @@ describe('financial loss protection', () => {
     ['a peak event without a peak exposure', 200_000, null, true, 200_000],
     ['a peak exposure below the ordinary one', 200_000, 100_000, true, 200_000],
     ['no exposure', null, null, false, null],
-  ])('puts the exposure in force in %s', (_name, base, peak, active, expected) => {
-    expect(
-      exposurePerHourInForce({
-        financialExposurePerHour: base,
-        peakFinancialExposurePerHour: peak,
-        peak: { active, event: { name: 'Black Friday', start: '', end: '' } },
-      }),
-    ).toBe(expected);
-  });
+  ])(
+    'puts the exposure in force in %s',
+    (_name, base, peak, active, expected) => {
+      expect(
+        exposurePerHourInForce({
+          financialExposurePerHour: base,
+          peakFinancialExposurePerHour: peak,
+          peak: { active, event: { name: 'Black Friday', start: '', end: '' } },
+        }),
+      ).toBe(expected);
+    },
+  );
 });
 
 describe('time to restore and to acknowledge', () => {
@@ -312,14 +414,24 @@ describe('time to restore and to acknowledge', () => {
   });
 
   it('takes the median minutes to acknowledge of acknowledged incidents', () => {
-    expect(timeToAcknowledgeMinutes(incidents)).toEqual({ median: 5, count: 4 });
+    expect(timeToAcknowledgeMinutes(incidents)).toEqual({
+      median: 5,
+      count: 4,
+    });
   });
 
   it.each([[[]], [[{ startedAt: 0, acknowledgedAt: null, restoredAt: null }]]])(
     'is null with nothing to measure: %p',
     none => {
-      expect(timeToRestoreMinutes(none)).toEqual({ median: null, p90: null, count: 0 });
-      expect(timeToAcknowledgeMinutes(none)).toEqual({ median: null, count: 0 });
+      expect(timeToRestoreMinutes(none)).toEqual({
+        median: null,
+        p90: null,
+        count: 0,
+      });
+      expect(timeToAcknowledgeMinutes(none)).toEqual({
+        median: null,
+        count: 0,
+      });
     },
   );
 });
@@ -331,9 +443,12 @@ describe('learning culture', () => {
     [['2026-03-01', '2026-03-01'], 1, null],
     [['2026-05-30', '2026-03-01', '2026-04-01'], 3, 45],
     [['2026-01-01', '2026-01-11', '2026-01-31', '2026-01-11'], 3, 15],
-  ])('counts Chaos Days %p as %p, %p days apart', (chaos, count, daysBetween) => {
-    expect(chaosDaysFigure(chaos)).toEqual({ count, daysBetween });
-  });
+  ])(
+    'counts Chaos Days %p as %p, %p days apart',
+    (chaos, count, daysBetween) => {
+      expect(chaosDaysFigure(chaos)).toEqual({ count, daysBetween });
+    },
+  );
 
   it.each([
     [[], null, 0],
@@ -347,17 +462,29 @@ describe('learning culture', () => {
       6.5,
       2,
     ],
-  ])('takes improvement action lead time of %p as %p days', (actions, expected, count) => {
-    expect(improvementActionLeadTimeDays(actions)).toEqual({ median: expected, count });
-  });
+  ])(
+    'takes improvement action lead time of %p as %p days',
+    (actions, expected, count) => {
+      expect(improvementActionLeadTimeDays(actions)).toEqual({
+        median: expected,
+        count,
+      });
+    },
+  );
 
   it.each([
     [[], null, 0],
     [[days(5)], null, 1],
     [[days(20), days(5), days(9), days(10)], 4, 4],
-  ])('takes the interval between completions %p as %p days', (completions, expected, count) => {
-    expect(improvementActionIntervalDays(completions)).toEqual({ median: expected, count });
-  });
+  ])(
+    'takes the interval between completions %p as %p days',
+    (completions, expected, count) => {
+      expect(improvementActionIntervalDays(completions)).toEqual({
+        median: expected,
+        count,
+      });
+    },
+  );
 });
 
 describe('reworkRate', () => {
@@ -398,7 +525,12 @@ describe('reworkRate', () => {
       undefined,
       { ratio: 15 / 200, count: 2, weeks: 2 },
     ],
-    ['a team of unknown size', [{ team: 't', week: 1, hours: 15 }], undefined, { ratio: null, count: 0, weeks: 0 }],
+    [
+      'a team of unknown size',
+      [{ team: 't', week: 1, hours: 15 }],
+      undefined,
+      { ratio: null, count: 0, weeks: 0 },
+    ],
     ['no items', [], undefined, { ratio: null, count: 0, weeks: 0 }],
   ])('%s', (_name, items, teamSize, expected) => {
     expect(reworkRate(items, teamSize)).toEqual(expected);

@@ -139,10 +139,15 @@ export interface LeadersMeasures {
  * `percentile_cont`, Excel's `PERCENTILE.INC` and NumPy's default, so a figure can be checked
  * against any of them; the median is the same method at p = 0.5.
  */
-export function percentile(values: readonly number[], p: number): number | null {
+export function percentile(
+  values: readonly number[],
+  p: number,
+): number | null {
   if (values.length === 0) return null;
   if (!(p >= 0 && p <= 1)) {
-    throw new RangeError(`A percentile is taken at a fraction from 0 to 1, not ${p}`);
+    throw new RangeError(
+      `A percentile is taken at a fraction from 0 to 1, not ${p}`,
+    );
   }
   const sorted = [...values].sort((a, b) => a - b);
   const rank = (sorted.length - 1) * p;
@@ -160,7 +165,9 @@ export function medianFigure(values: readonly number[]): MedianFigure {
   return { median: median(values), count: values.length };
 }
 
-export function distributionFigure(values: readonly number[]): DistributionFigure {
+export function distributionFigure(
+  values: readonly number[],
+): DistributionFigure {
   return {
     median: median(values),
     p90: percentile(values, 0.9),
@@ -179,7 +186,10 @@ export function windowDays(from: Date, to: Date): number {
 }
 
 /** Whether an instant (epoch milliseconds) is in a window: `from` included, `to` excluded. */
-export function inWindow(time: number, window: { from: Date; to: Date }): boolean {
+export function inWindow(
+  time: number,
+  window: { from: Date; to: Date },
+): boolean {
   return window.from.getTime() <= time && time < window.to.getTime();
 }
 
@@ -200,7 +210,8 @@ export function deploymentFrequency(input: {
   }
   const perDay = count / input.windowDays;
   const per30Days = perDay * 30;
-  const required = target === null ? null : deploymentsPer30Days(target, input.frequencies);
+  const required =
+    target === null ? null : deploymentsPer30Days(target, input.frequencies);
   return {
     perWeek: perDay * 7,
     per30Days,
@@ -244,7 +255,9 @@ export interface DeploymentCoupling {
  * release id or their change-request id. Two deployments of the same service sharing an id are
  * not lockstep; that is one service released in steps.
  */
-export function deploymentsInLockstep(deployments: readonly DeploymentCoupling[]): Set<string> {
+export function deploymentsInLockstep(
+  deployments: readonly DeploymentCoupling[],
+): Set<string> {
   const servicesBy = (key: 'releaseId' | 'changeRequestId') => {
     const services = new Map<string, Set<string>>();
     for (const d of deployments) {
@@ -258,22 +271,37 @@ export function deploymentsInLockstep(deployments: readonly DeploymentCoupling[]
   };
   const byRelease = servicesBy('releaseId');
   const byChange = servicesBy('changeRequestId');
-  const shared = (services: Map<string, Set<string>>, value: string | null | undefined) =>
-    value !== null && value !== undefined && value !== '' && (services.get(value)?.size ?? 0) > 1;
+  const shared = (
+    services: Map<string, Set<string>>,
+    value: string | null | undefined,
+  ) =>
+    value !== null &&
+    value !== undefined &&
+    value !== '' &&
+    (services.get(value)?.size ?? 0) > 1;
   return new Set(
     deployments
-      .filter(d => shared(byRelease, d.releaseId) || shared(byChange, d.changeRequestId))
+      .filter(
+        d =>
+          shared(byRelease, d.releaseId) || shared(byChange, d.changeRequestId),
+      )
       .map(d => d.id),
   );
 }
 
 /** Loose coupling: the share of deployments that did NOT go out in lockstep with another service's. */
-export function looseCoupling(input: { deployments: number; inLockstep: number }): RatioFigure {
+export function looseCoupling(input: {
+  deployments: number;
+  inLockstep: number;
+}): RatioFigure {
   return ratioFigure(input.deployments - input.inLockstep, input.deployments);
 }
 
 /** Pre-approved changes: the share of deployments made under a standard (pre-approved) change. */
-export function preApprovedChanges(input: { deployments: number; standard: number }): RatioFigure {
+export function preApprovedChanges(input: {
+  deployments: number;
+  standard: number;
+}): RatioFigure {
   return ratioFigure(input.standard, input.deployments);
 }
 
@@ -302,10 +330,12 @@ export function incidentLossProtection(input: IncidentLossInput): {
   actual: number;
   protected: number;
 } {
-  const tolerableHours = tolerableUnavailabilitySecondsPerWeek(input.availabilityTarget) / 3600;
+  const tolerableHours =
+    tolerableUnavailabilitySecondsPerWeek(input.availabilityTarget) / 3600;
   const projected = input.exposurePerHour * tolerableHours;
   const actual =
-    input.recordedLoss ?? (input.exposurePerHour * input.durationSeconds) / 3600;
+    input.recordedLoss ??
+    (input.exposurePerHour * input.durationSeconds) / 3600;
   return { projected, actual, protected: Math.max(0, projected - actual) };
 }
 
@@ -314,9 +344,17 @@ export function financialLossProtection(
   incidents: readonly IncidentLossInput[],
 ): FinancialLossProtectionFigure {
   if (incidents.length === 0) {
-    return { projected: null, actual: null, protected: null, effectiveness: null, count: 0 };
+    return {
+      projected: null,
+      actual: null,
+      protected: null,
+      effectiveness: null,
+      count: 0,
+    };
   }
-  const ids = new Set(incidents.map((incident, index) => incident.incident ?? `#${index}`));
+  const ids = new Set(
+    incidents.map((incident, index) => incident.incident ?? `#${index}`),
+  );
   let projected = 0;
   let actual = 0;
   let protectedLoss = 0;
@@ -340,11 +378,15 @@ export function financialLossProtection(
  * where it is higher (rule 3), else the ordinary one; null where the exposure is unknown.
  */
 export function exposurePerHourInForce(
-  assessment: Pick<ServiceAssessment, 'financialExposurePerHour' | 'peakFinancialExposurePerHour' | 'peak'>,
+  assessment: Pick<
+    ServiceAssessment,
+    'financialExposurePerHour' | 'peakFinancialExposurePerHour' | 'peak'
+  >,
 ): number | null {
   const base = assessment.financialExposurePerHour;
   const peak = assessment.peakFinancialExposurePerHour;
-  if (assessment.peak?.active && peak !== null) return Math.max(peak, base ?? 0);
+  if (assessment.peak?.active && peak !== null)
+    return Math.max(peak, base ?? 0);
   return base;
 }
 
@@ -352,7 +394,10 @@ export function exposurePerHourInForce(
  * Splits an incident's recorded loss between the services it hit, in proportion to their
  * exposure per hour (equally when none has an exposure), so that the parts add up to the whole.
  */
-export function apportionLoss(loss: number, exposures: readonly number[]): number[] {
+export function apportionLoss(
+  loss: number,
+  exposures: readonly number[],
+): number[] {
   const total = exposures.reduce((sum, e) => sum + e, 0);
   if (total > 0) return exposures.map(e => (loss * e) / total);
   return exposures.map(() => loss / exposures.length);
@@ -369,7 +414,9 @@ export interface IncidentTimes {
  * Time to restore availability, in minutes from the start of each incident to its restoration.
  * An incident still open has no time to restore yet and is left out.
  */
-export function timeToRestoreMinutes(incidents: readonly IncidentTimes[]): DistributionFigure {
+export function timeToRestoreMinutes(
+  incidents: readonly IncidentTimes[],
+): DistributionFigure {
   return distributionFigure(
     incidents
       .filter(i => i.restoredAt !== null && i.restoredAt !== undefined)
@@ -378,7 +425,9 @@ export function timeToRestoreMinutes(incidents: readonly IncidentTimes[]): Distr
 }
 
 /** Time to acknowledge, in minutes from the start of each incident to its acknowledgement. */
-export function timeToAcknowledgeMinutes(incidents: readonly IncidentTimes[]): MedianFigure {
+export function timeToAcknowledgeMinutes(
+  incidents: readonly IncidentTimes[],
+): MedianFigure {
   return medianFigure(
     incidents
       .filter(i => i.acknowledgedAt !== null && i.acknowledgedAt !== undefined)
@@ -400,7 +449,10 @@ function medianGap(values: readonly number[]): number | null {
 export function chaosDaysFigure(days: readonly string[]): ChaosDaysFigure {
   const distinct = [...new Set(days)];
   const gap = medianGap(distinct.map(day => Date.parse(`${day}T00:00:00Z`)));
-  return { count: distinct.length, daysBetween: gap === null ? null : gap / MS_PER_DAY };
+  return {
+    count: distinct.length,
+    daysBetween: gap === null ? null : gap / MS_PER_DAY,
+  };
 }
 
 /** Improvement action lead time: median days from definition to completion, of completed actions. */
@@ -418,9 +470,14 @@ export function improvementActionLeadTimeDays(
  * Improvement action frequency: the median days between consecutive completions. `count` is the
  * number of completions; the median needs at least two.
  */
-export function improvementActionIntervalDays(completedAt: readonly number[]): MedianFigure {
+export function improvementActionIntervalDays(
+  completedAt: readonly number[],
+): MedianFigure {
   const gap = medianGap(completedAt);
-  return { median: gap === null ? null : gap / MS_PER_DAY, count: completedAt.length };
+  return {
+    median: gap === null ? null : gap / MS_PER_DAY,
+    count: completedAt.length,
+  };
 }
 
 /** One rework item: unplanned operational work a team did in one week. */
@@ -447,16 +504,25 @@ export function reworkRate(
   items: readonly ReworkInput[],
   teamSize: (team: string) => number | undefined = () => undefined,
 ): ReworkRateFigure {
-  const weeks = new Map<string, { team: string; hours: number; teamHours: number | null; count: number }>();
+  const weeks = new Map<
+    string,
+    { team: string; hours: number; teamHours: number | null; count: number }
+  >();
   for (const item of items) {
     const key = JSON.stringify([item.team, item.week]);
-    const week = weeks.get(key) ?? { team: item.team, hours: 0, teamHours: null, count: 0 };
+    const week = weeks.get(key) ?? {
+      team: item.team,
+      hours: 0,
+      teamHours: null,
+      count: 0,
+    };
     week.hours += item.hours;
     week.count += 1;
     const given =
       item.teamHours ??
       (item.members ? item.members * STANDARD_HOURS_PER_PERSON_WEEK : null);
-    if (given !== null && given > 0) week.teamHours = Math.max(week.teamHours ?? 0, given);
+    if (given !== null && given > 0)
+      week.teamHours = Math.max(week.teamHours ?? 0, given);
     weeks.set(key, week);
   }
   let hours = 0;
@@ -465,12 +531,17 @@ export function reworkRate(
   let counted = 0;
   for (const week of weeks.values()) {
     const size = teamSize(week.team);
-    const available = week.teamHours ?? (size ? size * STANDARD_HOURS_PER_PERSON_WEEK : null);
+    const available =
+      week.teamHours ?? (size ? size * STANDARD_HOURS_PER_PERSON_WEEK : null);
     if (available === null) continue;
     hours += week.hours;
     teamHours += available;
     count += week.count;
     counted += 1;
   }
-  return { ratio: counted > 0 ? hours / teamHours : null, count, weeks: counted };
+  return {
+    ratio: counted > 0 ? hours / teamHours : null,
+    count,
+    weeks: counted,
+  };
 }

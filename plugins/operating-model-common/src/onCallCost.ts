@@ -14,7 +14,10 @@ import { OutOfHoursLevel, ServiceAssessment } from './types';
 import { isWorkingTime, teamWorkingHours } from './workingTime';
 
 /** The senior manager whose budget pays for a team's on-call (Group annotation `operating-model.io/budget-holder`). */
-export type BudgetHolder = 'head-of-product' | 'head-of-delivery' | 'head-of-operations';
+export type BudgetHolder =
+  | 'head-of-product'
+  | 'head-of-delivery'
+  | 'head-of-operations';
 
 export const BUDGET_HOLDERS: readonly BudgetHolder[] = [
   'head-of-product',
@@ -105,7 +108,9 @@ function push(map: Record<string, string[]>, key: string, value: string) {
  */
 export function outOfHoursRotas(
   services: readonly OutOfHoursServiceFacts[],
-  options: { withoutDomain: 'team-rota' | 'apart' } = { withoutDomain: 'team-rota' },
+  options: { withoutDomain: 'team-rota' | 'apart' } = {
+    withoutDomain: 'team-rota',
+  },
 ): OutOfHoursRotas {
   const rotas: OutOfHoursRotas = { team: {}, domain: {}, withoutDomain: [] };
   for (const service of services) {
@@ -131,11 +136,19 @@ export function outOfHoursRotas(
  * cover for a week by design, and are not a standing cost.
  */
 export function outOfHoursLevels(
-  service: Pick<ServiceAssessment, 'financialExposurePerHour' | 'operatingModel'>,
+  service: Pick<
+    ServiceAssessment,
+    'financialExposurePerHour' | 'operatingModel'
+  >,
   bands: AvailabilityBand[],
-): { calledFor: OutOfHoursLevel | null; inPlace: OutOfHoursLevel | null; topBand: boolean | null } {
+): {
+  calledFor: OutOfHoursLevel | null;
+  inPlace: OutOfHoursLevel | null;
+  topBand: boolean | null;
+} {
   const exposure = service.financialExposurePerHour;
-  const band = exposure === null ? null : availabilityBandFor(exposure, bands).band;
+  const band =
+    exposure === null ? null : availabilityBandFor(exposure, bands).band;
   const { recommended, declared } = service.operatingModel;
   const level = (model: typeof recommended) =>
     model === null ? null : onCallLevelFor(model, band).outOfHours;
@@ -151,7 +164,12 @@ export interface LinearRunCostWhatIf {
   weeks: number;
   standbyPerWeek: number;
   /** Every team owning a service with out-of-hours cover runs its own rota. */
-  linear: { rotas: number; teams: string[]; perWeek: number; standbyCost: number };
+  linear: {
+    rotas: number;
+    teams: string[];
+    perWeek: number;
+    standbyCost: number;
+  };
   /** Team rotas for team-level services only, one shared rota per domain for domain-level ones. */
   bands: {
     rotas: number;
@@ -268,7 +286,8 @@ export interface CostServiceFacts extends OutOfHoursServiceFacts {
   calledFor?: OutOfHoursLevel | null;
 }
 
-const GROUP_REF = /^(?:([A-Za-z][A-Za-z0-9-]*):)?(?:([A-Za-z0-9][A-Za-z0-9._-]*)\/)?([A-Za-z0-9][A-Za-z0-9._-]*)$/;
+const GROUP_REF =
+  /^(?:([A-Za-z][A-Za-z0-9-]*):)?(?:([A-Za-z0-9][A-Za-z0-9._-]*)\/)?([A-Za-z0-9][A-Za-z0-9._-]*)$/;
 
 /** `budget`, `default/budget` or `group:default/budget` → `group:default/budget`, or null. */
 export function groupRefOf(text: string): string | null {
@@ -276,7 +295,9 @@ export function groupRefOf(text: string): string | null {
   if (!match) return null;
   const [, kind, namespace, name] = match;
   if (kind !== undefined && kind.toLowerCase() !== 'group') return null;
-  return `group:${(namespace ?? 'default').toLowerCase()}/${name.toLowerCase()}`;
+  return `group:${(
+    namespace ?? 'default'
+  ).toLowerCase()}/${name.toLowerCase()}`;
 }
 
 /**
@@ -294,12 +315,18 @@ export function teamFunding(
     const value = String(raw).trim().toLowerCase();
     if (BUDGET_HOLDERS.includes(value as BudgetHolder)) {
       return {
-        funding: { group: groupRef, budgetHolder: value as BudgetHolder, source: 'annotation' },
+        funding: {
+          group: groupRef,
+          budgetHolder: value as BudgetHolder,
+          source: 'annotation',
+        },
         problems,
       };
     }
     problems.push(
-      `${ANNOTATION_BUDGET_HOLDER} on ${groupRef}: ${JSON.stringify(raw)} is not a budget holder; expected ${BUDGET_HOLDERS.join(', ')}`,
+      `${ANNOTATION_BUDGET_HOLDER} on ${groupRef}: ${JSON.stringify(
+        raw,
+      )} is not a budget holder; expected ${BUDGET_HOLDERS.join(', ')}`,
     );
   }
   return {
@@ -323,7 +350,11 @@ export function domainFunding(
   defaultBudgetHolder: BudgetHolder | null,
 ): { funding: OnCallFunding; problems: string[] } {
   const raw = domain?.annotations?.[ANNOTATION_ON_CALL_BUDGET_HOLDER];
-  const none: OnCallFunding = { group: null, budgetHolder: null, source: 'none' };
+  const none: OnCallFunding = {
+    group: null,
+    budgetHolder: null,
+    source: 'none',
+  };
   if (raw === undefined) {
     return {
       funding: none,
@@ -337,7 +368,9 @@ export function domainFunding(
     return {
       funding: none,
       problems: [
-        `${ANNOTATION_ON_CALL_BUDGET_HOLDER} on ${domainRef}: ${JSON.stringify(raw)} is not a Group; expected a name such as budget-team or a ref such as group:default/budget-team`,
+        `${ANNOTATION_ON_CALL_BUDGET_HOLDER} on ${domainRef}: ${JSON.stringify(
+          raw,
+        )} is not a Group; expected a name such as budget-team or a ref such as group:default/budget-team`,
       ],
     };
   }
@@ -345,7 +378,9 @@ export function domainFunding(
   if (!group) {
     return {
       funding: { group: ref, budgetHolder: null, source: 'none' },
-      problems: [`${ANNOTATION_ON_CALL_BUDGET_HOLDER} on ${domainRef} names ${ref}, which is not a Group in the catalog`],
+      problems: [
+        `${ANNOTATION_ON_CALL_BUDGET_HOLDER} on ${domainRef} names ${ref}, which is not a Group in the catalog`,
+      ],
     };
   }
   return teamFunding(group, ref, defaultBudgetHolder);
@@ -412,7 +447,8 @@ export function onCallCosts(input: {
   };
 
   for (const service of services) {
-    if (service.owner) row(service.owner, 'team').services.push(service.entityRef);
+    if (service.owner)
+      row(service.owner, 'team').services.push(service.entityRef);
   }
   for (const [team, covered] of Object.entries(rotas.team)) {
     const r = row(team, 'team');
@@ -428,7 +464,9 @@ export function onCallCosts(input: {
   for (const r of rows.values()) {
     if (!r.outOfHoursRota) continue;
     if (r.participants === 0) {
-      r.problems.push('Nobody is on this out-of-hours rota, so no standby is paid and nobody answers a callout');
+      r.problems.push(
+        'Nobody is on this out-of-hours rota, so no standby is paid and nobody answers a callout',
+      );
     } else {
       r.standbyCost = standbyCost(weeks, remuneration);
     }
@@ -441,18 +479,28 @@ export function onCallCosts(input: {
     if (service.outOfHours === 'domain') return service.domain ?? service.owner;
     return null;
   };
-  const hoursOf = new Map<string, ReturnType<typeof teamWorkingHours>['hours']>();
+  const hoursOf = new Map<
+    string,
+    ReturnType<typeof teamWorkingHours>['hours']
+  >();
   const workingHoursOf = (team: string) => {
     let hours = hoursOf.get(team);
     if (!hours) {
-      hours = teamWorkingHours(groups.get(team)?.annotations ?? {}, config).hours;
+      hours = teamWorkingHours(
+        groups.get(team)?.annotations ?? {},
+        config,
+      ).hours;
       hoursOf.set(team, hours);
     }
     return hours;
   };
 
   for (const incident of input.incidents) {
-    if (incident.restoredAt === null || incident.restoredAt <= incident.startedAt) continue;
+    if (
+      incident.restoredAt === null ||
+      incident.restoredAt <= incident.startedAt
+    )
+      continue;
     const hours = (incident.restoredAt - incident.startedAt) / MS_PER_HOUR;
     const paged = new Set<string>();
     for (const ref of incident.services) {
@@ -461,7 +509,8 @@ export function onCallCosts(input: {
       const rota = pagedRota(service);
       if (!rota) continue;
       const start = new Date(incident.startedAt);
-      if (isWorkingTime(start, workingHoursOf(service.owner), config.holidays)) continue;
+      if (isWorkingTime(start, workingHoursOf(service.owner), config.holidays))
+        continue;
       paged.add(rota);
     }
     for (const rota of paged) {
@@ -479,10 +528,13 @@ export function onCallCosts(input: {
     r.coveredOutOfHours.sort();
   }
 
-  const sorted = [...rows.values()].sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+  const sorted = [...rows.values()].sort((a, b) =>
+    a.entityRef.localeCompare(b.entityRef),
+  );
   const teams = sorted.filter(r => r.kind === 'team');
   const domainRows = sorted.filter(r => r.kind === 'domain');
-  const sum = (pick: (r: OnCallCostRow) => number) => sorted.reduce((s, r) => s + pick(r), 0);
+  const sum = (pick: (r: OnCallCostRow) => number) =>
+    sorted.reduce((s, r) => s + pick(r), 0);
   return {
     from: window.from.toISOString(),
     to: window.to.toISOString(),
@@ -491,9 +543,16 @@ export function onCallCosts(input: {
     remuneration: { ...remuneration },
     teams,
     domains: domainRows,
-    totals: { standby: sum(r => r.standbyCost), callout: sum(r => r.calloutCost), total: sum(r => r.total) },
+    totals: {
+      standby: sum(r => r.standbyCost),
+      callout: sum(r => r.calloutCost),
+      total: sum(r => r.total),
+    },
     whatIf: linearRunCostWhatIf(
-      services.map(s => ({ ...s, outOfHours: s.calledFor === undefined ? s.outOfHours : s.calledFor })),
+      services.map(s => ({
+        ...s,
+        outOfHours: s.calledFor === undefined ? s.outOfHours : s.calledFor,
+      })),
       { standbyPerWeek: remuneration.standbyPerWeek, weeks },
     ),
   };

@@ -60,28 +60,34 @@ const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 const kindOf = (ref: string) => ref.slice(0, Math.max(0, ref.indexOf(':')));
 
 /** Single team ownership: the owner must be a Group of type `team` that the catalog has. */
-export function ownerFindings(owner: string | null, directory: OwnerDirectory): OwnershipFinding[] {
+export function ownerFindings(
+  owner: string | null,
+  directory: OwnerDirectory,
+): OwnershipFinding[] {
   const title = directory.title ?? ((ref: string) => ref);
   if (!owner) {
     return [
       {
         code: 'owner-missing',
         subject: null,
-        message: 'The service has no owner; one on-call product team should own each service',
+        message:
+          'The service has no owner; one on-call product team should own each service',
       },
     ];
   }
   const ref = lower(owner);
   if (directory.groupTypes.has(ref)) {
     const type = directory.groupTypes.get(ref) ?? null;
-    if (type !== null && type.trim().toLocaleLowerCase('en-US') === TEAM) return [];
+    if (type !== null && type.trim().toLocaleLowerCase('en-US') === TEAM)
+      return [];
     return [
       {
         code: 'owner-not-a-team',
         subject: ref,
         message:
-          `Owned by ${title(ref)}, a Group of type ${type === null ? '(none)' : JSON.stringify(type)}, ` +
-          'not a team: one on-call product team should own each service',
+          `Owned by ${title(ref)}, a Group of type ${
+            type === null ? '(none)' : JSON.stringify(type)
+          }, ` + 'not a team: one on-call product team should own each service',
       },
     ];
   }
@@ -91,7 +97,9 @@ export function ownerFindings(owner: string | null, directory: OwnerDirectory): 
         code: 'owner-is-a-person',
         subject: ref,
         message: directory.users.has(ref)
-          ? `Owned by a person, ${title(ref)}, not a team: one on-call product team should own each service`
+          ? `Owned by a person, ${title(
+              ref,
+            )}, not a team: one on-call product team should own each service`
           : `Owned by ${ref}, a person the catalog does not have: one on-call product team should own each service`,
       },
     ];
@@ -145,7 +153,9 @@ export function sharedDatabaseFindings(
   const databases: readonly SharedDatabase[] =
     shared instanceof Map
       ? (shared as ReadonlyMap<string, SharedDatabase[]>).get(ref) ?? []
-      : (shared as readonly SharedDatabase[]).filter(d => d.usedBy.includes(ref));
+      : (shared as readonly SharedDatabase[]).filter(d =>
+          d.usedBy.includes(ref),
+        );
   return databases.map(d => {
     const others = d.usedBy.filter(u => u !== ref).map(title);
     return {
@@ -153,7 +163,9 @@ export function sharedDatabaseFindings(
       subject: d.database,
       usedBy: d.usedBy,
       message:
-        `${title(d.database)} is also used by ${others.join(', ')}: a database should have ` +
+        `${title(d.database)} is also used by ${others.join(
+          ', ',
+        )}: a database should have ` +
         'exactly one service using it (single service ownership for databases)',
     };
   });
@@ -176,7 +188,11 @@ export function sharedDatabasesByComponent(
 
 /** Every ownership finding for every service, by lower-case service ref (services with none are absent). */
 export function ownershipFindings(input: {
-  services: ReadonlyArray<{ entityRef: string; owner: string | null; dependsOn?: string[] }>;
+  services: ReadonlyArray<{
+    entityRef: string;
+    owner: string | null;
+    dependsOn?: string[];
+  }>;
   groups: ReadonlyArray<{ entityRef: string; type: string | null }>;
   users: ReadonlyArray<{ entityRef: string }>;
   resources: readonly ResourceUse[];
@@ -187,7 +203,9 @@ export function ownershipFindings(input: {
     users: new Set(input.users.map(u => lower(u.entityRef))),
     title: input.title,
   };
-  const shared = sharedDatabasesByComponent(sharedDatabases(input.resources, input.services));
+  const shared = sharedDatabasesByComponent(
+    sharedDatabases(input.resources, input.services),
+  );
   const result = new Map<string, OwnershipFinding[]>();
   for (const service of input.services) {
     const findings = [

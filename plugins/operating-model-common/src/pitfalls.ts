@@ -3,8 +3,16 @@ import { availabilityBandFor, formatAvailability } from './availability';
 import type { AvailabilityBand } from './config';
 import { apportionLoss } from './measures';
 import { formatMoney } from './money';
-import { ComponentDependencies, ResourceUse, sharedDatabases } from './ownership';
-import { BudgetHolder, BUDGET_HOLDER_TITLES, outOfHoursRotas } from './onCallCost';
+import {
+  ComponentDependencies,
+  ResourceUse,
+  sharedDatabases,
+} from './ownership';
+import {
+  BudgetHolder,
+  BUDGET_HOLDER_TITLES,
+  outOfHoursRotas,
+} from './onCallCost';
 import { OutOfHoursLevel, ServiceClass } from './types';
 
 /*
@@ -80,8 +88,16 @@ const PRACTICES: Record<PitfallCode, string> = {
     'Give every database a single owning service, the only one that reads and writes it; other services use that service’s API.',
 };
 
-function report(pitfall: PitfallCode, findings: PitfallFinding[]): PitfallReport {
-  return { pitfall, title: TITLES[pitfall], practice: PRACTICES[pitfall], findings };
+function report(
+  pitfall: PitfallCode,
+  findings: PitfallFinding[],
+): PitfallReport {
+  return {
+    pitfall,
+    title: TITLES[pitfall],
+    practice: PRACTICES[pitfall],
+    findings,
+  };
 }
 
 function percent(share: number): string {
@@ -146,11 +162,17 @@ export function detectLinearRunCost(input: {
       if (s.inPlace === 'domain' && !s.domain) {
         return `${ref} needs a domain rota but has no Domain, so the team covers it alone`;
       }
-      return `${ref} is run with ${s.inPlace} cover out of hours where its band calls for ${s.calledFor ?? 'an unknown level'}`;
+      return `${ref} is run with ${
+        s.inPlace
+      } cover out of hours where its band calls for ${
+        s.calledFor ?? 'an unknown level'
+      }`;
     });
     findings.push({
       team,
-      evidence: `Runs its own out-of-hours rota the bands do not call for, at ${perWeek} a week: ${why.join('; ')}`,
+      evidence: `Runs its own out-of-hours rota the bands do not call for, at ${perWeek} a week: ${why.join(
+        '; ',
+      )}`,
     });
   }
   const known = services.filter(s => s.topBand !== null);
@@ -158,8 +180,13 @@ export function detectLinearRunCost(input: {
   if (known.length > 0 && top.length / known.length > threshold) {
     findings.push({
       evidence:
-        `${top.length} of ${plural(known.length, 'service')} with a known exposure (${percent(top.length / known.length)}) ` +
-        `are in the top band, above the ${percent(threshold)} expected, so most owning teams need a rota of their own: ${list(
+        `${top.length} of ${plural(
+          known.length,
+          'service',
+        )} with a known exposure (${percent(top.length / known.length)}) ` +
+        `are in the top band, above the ${percent(
+          threshold,
+        )} expected, so most owning teams need a rota of their own: ${list(
           top.map(s => s.entityRef),
         )}`,
     });
@@ -203,23 +230,31 @@ export function detectResponsibleButUnaccountable(input: {
   minIncidents?: number;
 }): PitfallReport {
   const { services, bands, currency } = input;
-  const minIncidents = input.minIncidents ?? DEFAULT_MIN_INCIDENTS_FOR_INFLATION;
+  const minIncidents =
+    input.minIncidents ?? DEFAULT_MIN_INCIDENTS_FOR_INFLATION;
   const money = (v: number) => formatMoney(v, currency);
   const findings: PitfallFinding[] = [];
   for (const s of services) {
     const covered = s.outOfHours === 'team' || s.outOfHours === 'domain';
-    if (s.serviceClass === 'digital-service' && covered && s.funding?.budgetHolder === 'head-of-operations') {
+    if (
+      s.serviceClass === 'digital-service' &&
+      covered &&
+      s.funding?.budgetHolder === 'head-of-operations'
+    ) {
       findings.push({
         service: s.entityRef,
         ...(s.owner ? { team: s.owner } : {}),
         evidence:
           `A digital service with ${s.outOfHours} cover out of hours, funded by the ` +
-          `${BUDGET_HOLDER_TITLES['head-of-operations']}${s.funding.group ? ` through ${s.funding.group}` : ''}`,
+          `${BUDGET_HOLDER_TITLES['head-of-operations']}${
+            s.funding.group ? ` through ${s.funding.group}` : ''
+          }`,
       });
     }
   }
   for (const s of services) {
-    if (s.exposurePerHour === null || s.lossRates.length < minIncidents) continue;
+    if (s.exposurePerHour === null || s.lossRates.length < minIncidents)
+      continue;
     const declared = availabilityBandFor(s.exposurePerHour, bands).band;
     const worst = Math.max(...s.lossRates);
     const byLosses = availabilityBandFor(worst, bands).band;
@@ -228,9 +263,15 @@ export function detectResponsibleButUnaccountable(input: {
         service: s.entityRef,
         ...(s.owner ? { team: s.owner } : {}),
         evidence:
-          `Inflated target: the worst of its ${s.lossRates.length} incidents with a recorded loss lost ${money(worst)} an hour, ` +
-          `which the bands put at ${formatAvailability(byLosses.availability)} (${byLosses.outOfHours} out of hours), ` +
-          `below the ${formatAvailability(declared.availability)} (${declared.outOfHours} out of hours) its declared exposure of ` +
+          `Inflated target: the worst of its ${
+            s.lossRates.length
+          } incidents with a recorded loss lost ${money(worst)} an hour, ` +
+          `which the bands put at ${formatAvailability(
+            byLosses.availability,
+          )} (${byLosses.outOfHours} out of hours), ` +
+          `below the ${formatAvailability(declared.availability)} (${
+            declared.outOfHours
+          } out of hours) its declared exposure of ` +
           `${money(s.exposurePerHour)} an hour gives`,
       });
     }
@@ -257,13 +298,21 @@ export function detectLimitedOnCallSchedule(input: {
   const findings = input.rotas
     .filter(r => r.participants < input.minimumParticipants)
     .map(r => {
-      const where = r.kind === 'team' ? { team: r.rotaRef } : { domain: r.rotaRef };
-      const optedOut = r.optedOutCount > 0 ? ` (${plural(r.optedOutCount, 'person', 'people')} opted out)` : '';
+      const where =
+        r.kind === 'team' ? { team: r.rotaRef } : { domain: r.rotaRef };
+      const optedOut =
+        r.optedOutCount > 0
+          ? ` (${plural(r.optedOutCount, 'person', 'people')} opted out)`
+          : '';
       return {
         ...where,
-        evidence: `${plural(r.participants, 'person', 'people')} on the ${r.kind} rota${optedOut}, fewer than the ${
+        evidence: `${plural(r.participants, 'person', 'people')} on the ${
+          r.kind
+        } rota${optedOut}, fewer than the ${
           input.minimumParticipants
-        } a sustainable schedule needs${r.outOfHours ? ', and it covers services out of hours' : ''}`,
+        } a sustainable schedule needs${
+          r.outOfHours ? ', and it covers services out of hours' : ''
+        }`,
       };
     });
   return report('limited-on-call-schedule', findings);
@@ -274,7 +323,11 @@ export const DEFAULT_REWORK_THRESHOLD = 0.3;
 
 /** Excessive BAU: a team spends more than `threshold` of its time on unplanned operational work. */
 export function detectExcessiveBau(input: {
-  teams: ReadonlyArray<{ team: string; reworkRate: number | null; weeks: number }>;
+  teams: ReadonlyArray<{
+    team: string;
+    reworkRate: number | null;
+    weeks: number;
+  }>;
   threshold?: number;
 }): PitfallReport {
   const threshold = input.threshold ?? DEFAULT_REWORK_THRESHOLD;
@@ -282,7 +335,9 @@ export function detectExcessiveBau(input: {
     .filter(t => t.reworkRate !== null && t.reworkRate > threshold)
     .map(t => ({
       team: t.team,
-      evidence: `${percent(t.reworkRate!)} of the team's time went on unplanned operational work over ${plural(
+      evidence: `${percent(
+        t.reworkRate!,
+      )} of the team's time went on unplanned operational work over ${plural(
         t.weeks,
         'week',
       )} with records, above the ${percent(threshold)} threshold`,
@@ -294,7 +349,10 @@ export function detectExcessiveBau(input: {
 export interface ChangeFacts {
   team: string;
   /** Its services with deployments in the window that fall short of their deployment target. */
-  servicesUnderTarget: ReadonlyArray<{ entityRef: string; target: string | null }>;
+  servicesUnderTarget: ReadonlyArray<{
+    entityRef: string;
+    target: string | null;
+  }>;
   /** The team's production deployments in the window, and how many were standard changes. */
   deployments: number;
   standardChanges: number;
@@ -307,29 +365,43 @@ export interface ChangeFacts {
  * deployments went out as a pre-approved (standard) change. A template declared in an
  * annotation but never used does not count as pre-approval; it is mentioned in the evidence.
  */
-export function detectChangeManagementTreacle(input: { teams: readonly ChangeFacts[] }): PitfallReport {
+export function detectChangeManagementTreacle(input: {
+  teams: readonly ChangeFacts[];
+}): PitfallReport {
   const findings: PitfallFinding[] = [];
   for (const t of input.teams) {
     if (t.servicesUnderTarget.length === 0 || t.standardChanges > 0) continue;
-    const under = t.servicesUnderTarget.map(s => `${s.entityRef}${s.target ? ` (target ${s.target})` : ''}`);
+    const under = t.servicesUnderTarget.map(
+      s => `${s.entityRef}${s.target ? ` (target ${s.target})` : ''}`,
+    );
     const declared =
       t.declaredTemplates.length > 0
-        ? `; ${list(t.declaredTemplates)} declare${t.declaredTemplates.length === 1 ? 's' : ''} a pre-approved change template, but none was used`
+        ? `; ${list(t.declaredTemplates)} declare${
+            t.declaredTemplates.length === 1 ? 's' : ''
+          } a pre-approved change template, but none was used`
         : '';
     findings.push({
       team: t.team,
       evidence:
-        `Under their deployment target: ${list(under)}; none of the team's ${plural(t.deployments, 'production deployment')} ` +
-        `was a pre-approved change${declared}`,
+        `Under their deployment target: ${list(
+          under,
+        )}; none of the team's ${plural(
+          t.deployments,
+          'production deployment',
+        )} ` + `was a pre-approved change${declared}`,
     });
   }
   return report('change-management-treacle', findings);
 }
 
 /** The day a review of the bands falls due: a quarter (three calendar months) after the last one. */
-export function bandsReviewDue(bandsLastReviewed: string | null): string | null {
+export function bandsReviewDue(
+  bandsLastReviewed: string | null,
+): string | null {
   if (bandsLastReviewed === null) return null;
-  return DateTime.fromISO(bandsLastReviewed, { zone: 'utc' }).plus({ months: 3 }).toFormat('yyyy-MM-dd');
+  return DateTime.fromISO(bandsLastReviewed, { zone: 'utc' })
+    .plus({ months: 3 })
+    .toFormat('yyyy-MM-dd');
 }
 
 /**
@@ -341,7 +413,9 @@ export function detectBandsNotReviewed(input: {
   now: Date;
   timezone?: string;
 }): PitfallReport {
-  const today = DateTime.fromJSDate(input.now, { zone: input.timezone ?? 'utc' }).toFormat('yyyy-MM-dd');
+  const today = DateTime.fromJSDate(input.now, {
+    zone: input.timezone ?? 'utc',
+  }).toFormat('yyyy-MM-dd');
   const due = bandsReviewDue(input.bandsLastReviewed);
   if (due === null) {
     return report('bands-not-reviewed', [
@@ -377,16 +451,23 @@ export function recordedLossRates(
   incidents: readonly LossIncident[],
   exposureOf: (service: string) => number | null,
 ): Map<string, Array<{ incident: string; lossPerHour: number }>> {
-  const rates = new Map<string, Array<{ incident: string; lossPerHour: number }>>();
+  const rates = new Map<
+    string,
+    Array<{ incident: string; lossPerHour: number }>
+  >();
   for (const incident of incidents) {
-    if (incident.financialLoss === null || incident.restoredAt === null) continue;
+    if (incident.financialLoss === null || incident.restoredAt === null)
+      continue;
     const hours = (incident.restoredAt - incident.startedAt) / 3_600_000;
     if (!(hours > 0) || incident.services.length === 0) continue;
     const exposures = incident.services.map(s => exposureOf(s) ?? 0);
     const shares = apportionLoss(incident.financialLoss, exposures);
     incident.services.forEach((service, index) => {
       const serviceRates = rates.get(service) ?? [];
-      serviceRates.push({ incident: String(incident.id), lossPerHour: shares[index] / hours });
+      serviceRates.push({
+        incident: String(incident.id),
+        lossPerHour: shares[index] / hours,
+      });
       rates.set(service, serviceRates);
     });
   }
@@ -437,8 +518,12 @@ export function lossReflections(input: {
         availabilityTarget: s.availabilityTarget,
         incidents: s.lossRates.length,
         worstLossPerHour: worst,
-        bandForLosses: { availability: band.availability, outOfHours: band.outOfHours },
-        exceedsExposure: s.exposurePerHour !== null && worst > s.exposurePerHour,
+        bandForLosses: {
+          availability: band.availability,
+          outOfHours: band.outOfHours,
+        },
+        exceedsExposure:
+          s.exposurePerHour !== null && worst > s.exposurePerHour,
       };
     })
     .sort((a, b) => a.entityRef.localeCompare(b.entityRef));
@@ -457,15 +542,25 @@ export function detectLossesAboveExposure(input: {
     .filter(r => r.exceedsExposure)
     .map(r => {
       const raises =
-        r.availabilityTarget !== null && r.bandForLosses.availability > r.availabilityTarget
-          ? `, which the bands put at ${formatAvailability(r.bandForLosses.availability)} against its target of ${formatAvailability(r.availabilityTarget)}`
+        r.availabilityTarget !== null &&
+        r.bandForLosses.availability > r.availabilityTarget
+          ? `, which the bands put at ${formatAvailability(
+              r.bandForLosses.availability,
+            )} against its target of ${formatAvailability(
+              r.availabilityTarget,
+            )}`
           : '';
       return {
         service: r.entityRef,
         ...(r.owner ? { team: r.owner } : {}),
         evidence:
-          `The worst of its ${plural(r.incidents, 'incident')} with a recorded loss lost ${money(r.worstLossPerHour)} an hour, ` +
-          `above its declared exposure of ${money(r.exposurePerHour!)} an hour${raises}`,
+          `The worst of its ${plural(
+            r.incidents,
+            'incident',
+          )} with a recorded loss lost ${money(r.worstLossPerHour)} an hour, ` +
+          `above its declared exposure of ${money(
+            r.exposurePerHour!,
+          )} an hour${raises}`,
       };
     });
   return report('losses-above-exposure', findings);
@@ -480,10 +575,14 @@ export function detectSharedDatabases(input: {
   resources: readonly ResourceUse[];
   components?: readonly ComponentDependencies[];
 }): PitfallReport {
-  const findings = sharedDatabases(input.resources, input.components ?? []).map(d => ({
-    resource: d.database,
-    evidence: `${d.usedBy.length} services depend on this database: ${list(d.usedBy)}`,
-  }));
+  const findings = sharedDatabases(input.resources, input.components ?? []).map(
+    d => ({
+      resource: d.database,
+      evidence: `${d.usedBy.length} services depend on this database: ${list(
+        d.usedBy,
+      )}`,
+    }),
+  );
   return report('shared-database', findings);
 }
 

@@ -19,7 +19,10 @@ export interface RotaResource {
 export type RotaQuery = { anyOf: string[] };
 
 /** @public */
-export const rotaPermissionResourceRef = createPermissionResourceRef<RotaResource, RotaQuery>().with({
+export const rotaPermissionResourceRef = createPermissionResourceRef<
+  RotaResource,
+  RotaQuery
+>().with({
   pluginId: 'operating-model',
   resourceType: RESOURCE_TYPE_OPERATING_MODEL_ROTA,
 });
@@ -34,17 +37,26 @@ type RotaMemberParams = { claims: string[] };
 // The params schema is zod v3, which permission-node still takes; typed by hand, as inferring
 // through both zod versions is too deep for the compiler.
 const rotaMemberParams = z.object({
-  claims: z.array(z.string()).describe("The user's ownership refs, such as user:default/jane and group:default/team-a"),
+  claims: z
+    .array(z.string())
+    .describe(
+      "The user's ownership refs, such as user:default/jane and group:default/team-a",
+    ),
 });
 
-const isRotaMember = createPermissionRule<typeof rotaPermissionResourceRef, RotaMemberParams>({
+const isRotaMember = createPermissionRule<
+  typeof rotaPermissionResourceRef,
+  RotaMemberParams
+>({
   name: 'IS_ROTA_MEMBER',
   description: "Allow when the user is a member of one of the rota's teams",
   resourceRef: rotaPermissionResourceRef,
   paramsSchema: rotaMemberParams as any,
   apply: (rota, { claims }) => {
     const lowered = claims.map(c => c.toLocaleLowerCase('en-US'));
-    return lowered.some(c => rota.teams.includes(c) || rota.members.includes(c));
+    return lowered.some(
+      c => rota.teams.includes(c) || rota.members.includes(c),
+    );
   },
   toQuery: ({ claims }) => ({ anyOf: claims }),
 });
@@ -58,5 +70,10 @@ export const rotaPermissionRules = { isRotaMember };
  *
  * @public
  */
-export const { conditions: rotaConditions, createConditionalDecision: createRotaConditionalDecision } =
-  createConditionExports({ resourceRef: rotaPermissionResourceRef, rules: rotaPermissionRules });
+export const {
+  conditions: rotaConditions,
+  createConditionalDecision: createRotaConditionalDecision,
+} = createConditionExports({
+  resourceRef: rotaPermissionResourceRef,
+  rules: rotaPermissionRules,
+});

@@ -42,16 +42,23 @@ const APP_PORT = 3017;
 const BACKEND_PORT = 7017;
 const APP_URL = REUSE_APP ?? `http://localhost:${APP_PORT}`;
 const BACKEND_URL = REUSE_BACKEND ?? `http://localhost:${BACKEND_PORT}`;
-const DIRECTORY_PATHS = [argument('--directory-path', '/operating-model'), '/operating-model-directory'];
+const DIRECTORY_PATHS = [
+  argument('--directory-path', '/operating-model'),
+  '/operating-model-directory',
+];
 /** The example config's static token, which the backend accepts from machines. */
-const TOKEN = process.env.OPERATING_MODEL_TOKEN ?? 'local-development-ingest-token';
+const TOKEN =
+  process.env.OPERATING_MODEL_TOKEN ?? 'local-development-ingest-token';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The service the filter timings look for: its name is unique in the catalog. */
 const TARGET_TEAM = Math.min(TEAMS - 1, 1234);
 // Titles use a dot where people's names use a dash, so the search for one service finds only it
 // (a search for "1234-3" would also find the services of Person 1234-3's team, by design).
-const TARGET = { name: `svc-${TARGET_TEAM}-3`, title: `Service ${TARGET_TEAM}.3` };
+const TARGET = {
+  name: `svc-${TARGET_TEAM}-3`,
+  title: `Service ${TARGET_TEAM}.3`,
+};
 
 function random(seed) {
   let state = seed >>> 0;
@@ -73,8 +80,18 @@ function generateCatalog(file) {
   const write = entity => out.write(`---\n${JSON.stringify(entity)}\n`);
   const meta = (name, title, extra = {}) => ({ name, title, ...extra });
   for (let d = 0; d < DOMAINS; d++) {
-    write({ apiVersion: 'backstage.io/v1alpha1', kind: 'Domain', metadata: meta(`bench-domain-${d}`, `Bench domain ${d}`), spec: { owner: `bench-team-${d}` } });
-    write({ apiVersion: 'backstage.io/v1alpha1', kind: 'System', metadata: meta(`bench-system-${d}`, `Bench system ${d}`), spec: { owner: `bench-team-${d}`, domain: `bench-domain-${d}` } });
+    write({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Domain',
+      metadata: meta(`bench-domain-${d}`, `Bench domain ${d}`),
+      spec: { owner: `bench-team-${d}` },
+    });
+    write({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: meta(`bench-system-${d}`, `Bench system ${d}`),
+      spec: { owner: `bench-team-${d}`, domain: `bench-domain-${d}` },
+    });
   }
   let services = 0;
   const perTeam = Math.ceil(SERVICES / TEAMS);
@@ -84,7 +101,11 @@ function generateCatalog(file) {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Group',
       metadata: meta(team, `Bench team ${t}`),
-      spec: { type: 'team', profile: { displayName: `Bench team ${t}` }, children: [] },
+      spec: {
+        type: 'team',
+        profile: { displayName: `Bench team ${t}` },
+        children: [],
+      },
     });
     for (let p = 0; p < PEOPLE_PER_TEAM; p++) {
       const name = `bench-person-${t}-${p}`;
@@ -92,7 +113,13 @@ function generateCatalog(file) {
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'User',
         metadata: { name },
-        spec: { profile: { displayName: `Person ${t}-${p}`, email: `${name}@example.com` }, memberOf: [team] },
+        spec: {
+          profile: {
+            displayName: `Person ${t}-${p}`,
+            email: `${name}@example.com`,
+          },
+          memberOf: [team],
+        },
       });
     }
     for (let s = 0; s < perTeam && services < SERVICES; s++, services++) {
@@ -101,15 +128,30 @@ function generateCatalog(file) {
         kind: 'Component',
         metadata: meta(`svc-${t}-${s}`, `Service ${t}.${s}`, {
           annotations: {
-            'operating-model.io/financial-exposure': exposures[Math.floor(rnd() * exposures.length)],
-            'operating-model.io/feature-demand': demands[Math.floor(rnd() * demands.length)],
+            'operating-model.io/financial-exposure':
+              exposures[Math.floor(rnd() * exposures.length)],
+            'operating-model.io/feature-demand':
+              demands[Math.floor(rnd() * demands.length)],
           },
           links: [
-            { url: `https://runbooks.example/svc-${t}-${s}`, type: 'runbook', title: 'Runbook' },
-            { url: `https://chat.example/inc-svc-${t}-${s}`, type: 'incident-channel', title: 'Incident channel' },
+            {
+              url: `https://runbooks.example/svc-${t}-${s}`,
+              type: 'runbook',
+              title: 'Runbook',
+            },
+            {
+              url: `https://chat.example/inc-svc-${t}-${s}`,
+              type: 'incident-channel',
+              title: 'Incident channel',
+            },
           ],
         }),
-        spec: { type: 'service', lifecycle: 'production', owner: team, system: `bench-system-${t % DOMAINS}` },
+        spec: {
+          type: 'service',
+          lifecycle: 'production',
+          owner: team,
+          system: `bench-system-${t % DOMAINS}`,
+        },
       });
     }
   }
@@ -122,19 +164,38 @@ function benchConfig(dir, catalogFile) {
     app: {
       baseUrl: APP_URL,
       // The base config's entry (the catalog as the landing page) is repeated: arrays replace.
-      extensions: [{ 'page:catalog': { config: { path: '/' } } }, { 'page:operating-model/directory': true }],
+      extensions: [
+        { 'page:catalog': { config: { path: '/' } } },
+        { 'page:operating-model/directory': true },
+      ],
     },
     backend: {
       baseUrl: BACKEND_URL,
       listen: { port: BACKEND_PORT },
-      cors: { origin: APP_URL, methods: ['GET', 'HEAD', 'PATCH', 'POST', 'PUT', 'DELETE'], credentials: true },
+      cors: {
+        origin: APP_URL,
+        methods: ['GET', 'HEAD', 'PATCH', 'POST', 'PUT', 'DELETE'],
+        credentials: true,
+      },
     },
     // The search indexes (Lunr, in the backend's process) are built later than the runs, so that
     // indexing 20,000 entities does not take the backend's CPU in the middle of a measurement.
     search: {
       collators: {
-        catalog: { schedule: { frequency: { hours: 1 }, timeout: { minutes: 15 }, initialDelay: { minutes: 45 } } },
-        operatingModel: { schedule: { frequency: { hours: 1 }, timeout: { minutes: 15 }, initialDelay: { minutes: 45 } } },
+        catalog: {
+          schedule: {
+            frequency: { hours: 1 },
+            timeout: { minutes: 15 },
+            initialDelay: { minutes: 45 },
+          },
+        },
+        operatingModel: {
+          schedule: {
+            frequency: { hours: 1 },
+            timeout: { minutes: 15 },
+            initialDelay: { minutes: 45 },
+          },
+        },
       },
     },
     catalog: {
@@ -158,10 +219,23 @@ const started = [];
  */
 function start(label, cwd, configFile, logFile) {
   const log = fs.openSync(logFile, 'w');
-  const configArgs = ['--config', path.join(ROOT, 'app-config.yaml'), '--config', configFile];
+  const configArgs = [
+    '--config',
+    path.join(ROOT, 'app-config.yaml'),
+    '--config',
+    configFile,
+  ];
   const args =
     label === 'backend'
-      ? ['--enable-source-maps', '--require', require.resolve('@backstage/cli-node/config/nodeTransform.cjs', { paths: [ROOT] }), 'src/index.ts', ...configArgs]
+      ? [
+          '--enable-source-maps',
+          '--require',
+          require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {
+            paths: [ROOT],
+          }),
+          'src/index.ts',
+          ...configArgs,
+        ]
       : [YARN, 'backstage-cli', 'package', 'start', ...configArgs];
   const child = spawn(process.execPath, args, {
     cwd,
@@ -188,7 +262,9 @@ function stopAll() {
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 async function api(pathname) {
-  const response = await fetch(`${BACKEND_URL}${pathname}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+  const response = await fetch(`${BACKEND_URL}${pathname}`, {
+    headers: { Authorization: `Bearer ${TOKEN}` },
+  });
   if (!response.ok) throw new Error(`${pathname}: ${response.status}`);
   return response.json();
 }
@@ -200,7 +276,9 @@ async function waitFor(label, check, timeoutMs) {
     try {
       const state = await check();
       if (state === true) {
-        console.log(`${label}: ready after ${((Date.now() - begin) / 1000).toFixed(0)} s`);
+        console.log(
+          `${label}: ready after ${((Date.now() - begin) / 1000).toFixed(0)} s`,
+        );
         return;
       }
       if (state && state !== last) {
@@ -210,7 +288,10 @@ async function waitFor(label, check, timeoutMs) {
     } catch (error) {
       if (String(error) !== last) last = String(error);
     }
-    if (Date.now() - begin > timeoutMs) throw new Error(`${label}: not ready after ${timeoutMs / 1000} s (${last})`);
+    if (Date.now() - begin > timeoutMs)
+      throw new Error(
+        `${label}: not ready after ${timeoutMs / 1000} s (${last})`,
+      );
     await sleep(3000);
   }
 }
@@ -219,7 +300,9 @@ async function waitForData() {
   await waitFor(
     'catalog',
     async () => {
-      const body = await api('/api/catalog/entities/by-query?filter=kind=component,spec.type=service&limit=1');
+      const body = await api(
+        '/api/catalog/entities/by-query?filter=kind=component,spec.type=service&limit=1',
+      );
       return body.totalItems >= SERVICES ? true : `${body.totalItems} services`;
     },
     30 * 60_000,
@@ -255,7 +338,10 @@ function median(values) {
 async function signIn(page) {
   await page.goto(APP_URL);
   await page.getByRole('button', { name: 'Enter' }).click();
-  await page.getByRole('navigation', { name: 'sidebar nav' }).getByRole('link', { name: 'Catalog', exact: true }).waitFor({ timeout: 120_000 });
+  await page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Catalog', exact: true })
+    .waitFor({ timeout: 120_000 });
 }
 
 /** Opens the page in a new navigation (the app loads again) and times it to the first visible row. */
@@ -290,15 +376,29 @@ async function timeToFirstRowsInApp(page, url, firstRow) {
 
 /** Where the time to the directory's first rows goes: the request, and what follows it. */
 async function directoryTimings(page) {
-  return page.evaluate(() => {
-    const entry = performance
-      .getEntriesByType('resource')
-      .filter(e => e.name.endsWith('/api/operating-model/directory'))
-      .pop();
-    return entry
-      ? { transfer: entry.transferSize, decoded: entry.decodedBodySize, start: entry.startTime, end: entry.responseEnd }
-      : null;
-  }).then(t => t && { ...t, start: t.start - page.lastMove, end: t.end - page.lastMove });
+  return page
+    .evaluate(() => {
+      const entry = performance
+        .getEntriesByType('resource')
+        .filter(e => e.name.endsWith('/api/operating-model/directory'))
+        .pop();
+      return entry
+        ? {
+            transfer: entry.transferSize,
+            decoded: entry.decodedBodySize,
+            start: entry.startTime,
+            end: entry.responseEnd,
+          }
+        : null;
+    })
+    .then(
+      t =>
+        t && {
+          ...t,
+          start: t.start - page.lastMove,
+          end: t.end - page.lastMove,
+        },
+    );
 }
 
 /** Types the service's title into the search box and times it to the one row left. */
@@ -322,28 +422,45 @@ async function findDirectoryPath(page) {
   for (const candidate of DIRECTORY_PATHS) {
     await page.goto(`${APP_URL}${candidate}`);
     try {
-      await page.getByTestId('directory-row').first().waitFor({ timeout: 30_000 });
+      await page
+        .getByTestId('directory-row')
+        .first()
+        .waitFor({ timeout: 30_000 });
       return candidate;
     } catch {
       console.log(`  no discoverability rows at ${candidate}`);
     }
   }
-  throw new Error(`The discoverability view is at none of ${DIRECTORY_PATHS.join(', ')}`);
+  throw new Error(
+    `The discoverability view is at none of ${DIRECTORY_PATHS.join(', ')}`,
+  );
 }
 
 async function measure() {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const page = await browser.newPage({
+      viewport: { width: 1600, height: 1000 },
+    });
     await signIn(page);
     const directoryPath = await findDirectoryPath(page);
     const catalogUrl = `${APP_URL}/?filters%5Bkind%5D=component&filters%5Buser%5D=all`;
     // One look at each page first, so the code-split bundles are in the cache for every run.
     await page.goto(catalogUrl);
-    await page.locator('table tbody tr a[href*="/component/"]').first().waitFor({ timeout: 180_000 });
+    await page
+      .locator('table tbody tr a[href*="/component/"]')
+      .first()
+      .waitFor({ timeout: 180_000 });
 
     const figures = {
       directoryLoad: [],
@@ -354,24 +471,38 @@ async function measure() {
       catalogFilter: [],
     };
     const directoryRows = () => page.getByTestId('directory-row');
-    const catalogRows = () => page.locator('table tbody tr a[href*="/component/"]');
+    const catalogRows = () =>
+      page.locator('table tbody tr a[href*="/component/"]');
     const directoryUrl = `${APP_URL}${directoryPath}`;
     let directoryBytes = null;
     for (let run = 0; run < RUNS; run++) {
-      figures.directoryLoad.push(await timeToFirstRowsOnLoad(page, directoryUrl, directoryRows));
-      figures.directoryInApp.push(await timeToFirstRowsInApp(page, directoryPath, directoryRows));
+      figures.directoryLoad.push(
+        await timeToFirstRowsOnLoad(page, directoryUrl, directoryRows),
+      );
+      figures.directoryInApp.push(
+        await timeToFirstRowsInApp(page, directoryPath, directoryRows),
+      );
       directoryBytes = await directoryTimings(page);
       figures.directoryFilter.push(
         await timeToFilter(
           page,
-          () => page.getByRole('textbox', { name: 'Search services, teams, domains and people' }),
+          () =>
+            page.getByRole('textbox', {
+              name: 'Search services, teams, domains and people',
+            }),
           '[data-testid="directory-row"]',
           TARGET.title,
         ),
       );
-      figures.catalogLoad.push(await timeToFirstRowsOnLoad(page, catalogUrl, catalogRows));
+      figures.catalogLoad.push(
+        await timeToFirstRowsOnLoad(page, catalogUrl, catalogRows),
+      );
       figures.catalogInApp.push(
-        await timeToFirstRowsInApp(page, catalogUrl.slice(APP_URL.length), catalogRows),
+        await timeToFirstRowsInApp(
+          page,
+          catalogUrl.slice(APP_URL.length),
+          catalogRows,
+        ),
       );
       figures.catalogFilter.push(
         await timeToFilter(
@@ -382,7 +513,9 @@ async function measure() {
         ),
       );
       console.log(
-        `run ${run + 1}: directory ${figures.directoryLoad[run]} ms on load, ${figures.directoryInApp[run]} ms in app, ` +
+        `run ${run + 1}: directory ${figures.directoryLoad[run]} ms on load, ${
+          figures.directoryInApp[run]
+        } ms in app, ` +
           `filter ${figures.directoryFilter[run]} ms; catalog ${figures.catalogLoad[run]} ms on load, ` +
           `${figures.catalogInApp[run]} ms in app, filter ${figures.catalogFilter[run]} ms`,
       );
@@ -401,11 +534,23 @@ async function main() {
       const catalogFile = path.join(dir, 'bench-catalog.yaml');
       await generateCatalog(catalogFile);
       console.log(
-        `generated ${SERVICES} services, ${TEAMS} teams, ${TEAMS * PEOPLE_PER_TEAM} people, ${DOMAINS} domains in ${catalogFile}`,
+        `generated ${SERVICES} services, ${TEAMS} teams, ${
+          TEAMS * PEOPLE_PER_TEAM
+        } people, ${DOMAINS} domains in ${catalogFile}`,
       );
       const configFile = benchConfig(dir, catalogFile);
-      start('backend', path.join(ROOT, 'packages', 'backend'), configFile, path.join(dir, 'backend.log'));
-      start('frontend', path.join(ROOT, 'packages', 'app'), configFile, path.join(dir, 'frontend.log'));
+      start(
+        'backend',
+        path.join(ROOT, 'packages', 'backend'),
+        configFile,
+        path.join(dir, 'backend.log'),
+      );
+      start(
+        'frontend',
+        path.join(ROOT, 'packages', 'app'),
+        configFile,
+        path.join(dir, 'frontend.log'),
+      );
       await waitForData();
       await waitForApp();
     } else {
@@ -413,26 +558,58 @@ async function main() {
     }
     const { figures, directoryPath, directoryBytes } = await measure();
     const row = (label, values) =>
-      console.log(`${label.padEnd(66)} median ${String(median(values)).padStart(6)} ms   (${values.join(', ')})`);
+      console.log(
+        `${label.padEnd(66)} median ${String(median(values)).padStart(
+          6,
+        )} ms   (${values.join(', ')})`,
+      );
     console.log('');
-    console.log(`${SERVICES} services, ${TEAMS} teams; ${RUNS} runs; Chromium headless; app ${APP_URL}`);
-    row(`discoverability view (${directoryPath}): first rows, page load`, figures.directoryLoad);
-    row('discoverability view: first rows, moving to it in the app', figures.directoryInApp);
-    row('discoverability view: one service after typing its name', figures.directoryFilter);
-    row('catalog table (Kind Component, all): first rows, page load', figures.catalogLoad);
-    row('catalog table: first rows, moving to it in the app', figures.catalogInApp);
-    row('catalog table: one service after typing its name', figures.catalogFilter);
+    console.log(
+      `${SERVICES} services, ${TEAMS} teams; ${RUNS} runs; Chromium headless; app ${APP_URL}`,
+    );
+    row(
+      `discoverability view (${directoryPath}): first rows, page load`,
+      figures.directoryLoad,
+    );
+    row(
+      'discoverability view: first rows, moving to it in the app',
+      figures.directoryInApp,
+    );
+    row(
+      'discoverability view: one service after typing its name',
+      figures.directoryFilter,
+    );
+    row(
+      'catalog table (Kind Component, all): first rows, page load',
+      figures.catalogLoad,
+    );
+    row(
+      'catalog table: first rows, moving to it in the app',
+      figures.catalogInApp,
+    );
+    row(
+      'catalog table: one service after typing its name',
+      figures.catalogFilter,
+    );
     if (directoryBytes) {
       console.log(
-        `last in-app move: GET /directory sent ${directoryBytes.start.toFixed(0)} ms after it, answered after ` +
-          `${(directoryBytes.end - directoryBytes.start).toFixed(0)} ms (${(directoryBytes.transfer / 2 ** 20).toFixed(2)} MiB ` +
-          `transferred, ${(directoryBytes.decoded / 2 ** 20).toFixed(1)} MiB of JSON; nothing transferred means a 304 from the ETag)`,
+        `last in-app move: GET /directory sent ${directoryBytes.start.toFixed(
+          0,
+        )} ms after it, answered after ` +
+          `${(directoryBytes.end - directoryBytes.start).toFixed(0)} ms (${(
+            directoryBytes.transfer /
+            2 ** 20
+          ).toFixed(2)} MiB ` +
+          `transferred, ${(directoryBytes.decoded / 2 ** 20).toFixed(
+            1,
+          )} MiB of JSON; nothing transferred means a 304 from the ETag)`,
       );
     }
     ok = true;
   } finally {
     stopAll();
-    if (!REUSE_APP && (KEEP || !ok)) console.log(`logs and generated catalog kept in ${dir}`);
+    if (!REUSE_APP && (KEEP || !ok))
+      console.log(`logs and generated catalog kept in ${dir}`);
     else fs.rmSync(dir, { recursive: true, force: true });
   }
 }

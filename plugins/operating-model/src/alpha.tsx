@@ -54,7 +54,9 @@ const onCallEntityContent = EntityContentBlueprint.make({
     title: 'On call',
     filter: isOnCallRotaAvailable,
     loader: () =>
-      import('./components/EntityRotaContent').then(m => <m.EntityRotaContent />),
+      import('./components/EntityRotaContent').then(m => (
+        <m.EntityRotaContent />
+      )),
   },
 });
 
@@ -65,7 +67,9 @@ const measuresEntityContent = EntityContentBlueprint.make({
     title: 'Measures',
     filter: isMeasuresAvailable,
     loader: () =>
-      import('./components/EntityMeasuresContent').then(m => <m.EntityMeasuresContent />),
+      import('./components/EntityMeasuresContent').then(m => (
+        <m.EntityMeasuresContent />
+      )),
   },
 });
 
@@ -89,7 +93,9 @@ const operatingModelPage = PageBlueprint.make({
     icon: <TrafficIcon fontSize="inherit" />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
     loader: () =>
-      import('./components/OperatingModelPage').then(m => <m.OperatingModelPage />),
+      import('./components/OperatingModelPage').then(m => (
+        <m.OperatingModelPage />
+      )),
   },
 });
 

@@ -68,7 +68,9 @@ export const EntityMeasuresContent = operatingModelPlugin.provide(
     name: 'EntityMeasuresContent',
     component: {
       lazy: () =>
-        import('./components/EntityMeasuresContent').then(m => m.EntityMeasuresContent),
+        import('./components/EntityMeasuresContent').then(
+          m => m.EntityMeasuresContent,
+        ),
     },
   }),
 );
@@ -82,7 +84,8 @@ export const EntityOnCallCard = operatingModelPlugin.provide(
   createComponentExtension({
     name: 'EntityOnCallCard',
     component: {
-      lazy: () => import('./components/EntityOnCallCard').then(m => m.EntityOnCallCard),
+      lazy: () =>
+        import('./components/EntityOnCallCard').then(m => m.EntityOnCallCard),
     },
   }),
 );
@@ -97,7 +100,8 @@ export const EntityRotaContent = operatingModelPlugin.provide(
   createComponentExtension({
     name: 'EntityRotaContent',
     component: {
-      lazy: () => import('./components/EntityRotaContent').then(m => m.EntityRotaContent),
+      lazy: () =>
+        import('./components/EntityRotaContent').then(m => m.EntityRotaContent),
     },
   }),
 );

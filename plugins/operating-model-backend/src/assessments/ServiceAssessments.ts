@@ -8,7 +8,6 @@ import {
 } from '@operating-model/backstage-plugin-operating-model-common';
 import { OrgSnapshot } from '../catalog/readOrgSnapshot';
 
-
 /**
  * Keeps every service's assessment in memory and answers from it.
  *
@@ -21,7 +20,10 @@ import { OrgSnapshot } from '../catalog/readOrgSnapshot';
 export class ServiceAssessments {
   private currentSnapshot: OrgSnapshot | undefined;
   private readonly byPhase = new Map<string, Map<string, AssessedService>>();
-  private readonly domainTeamsByPhase = new Map<string, Map<string, string[]>>();
+  private readonly domainTeamsByPhase = new Map<
+    string,
+    Map<string, string[]>
+  >();
 
   constructor(
     private readonly config: OperatingModelConfig,
@@ -68,12 +70,18 @@ export class ServiceAssessments {
     if (!teams) {
       const sets = new Map<string, Set<string>>();
       for (const service of this.phase(at).values()) {
-        if (service.domain && service.owner && service.onCall.outOfHours === 'domain') {
+        if (
+          service.domain &&
+          service.owner &&
+          service.onCall.outOfHours === 'domain'
+        ) {
           if (!sets.has(service.domain)) sets.set(service.domain, new Set());
           sets.get(service.domain)!.add(service.owner);
         }
       }
-      teams = new Map([...sets].map(([domain, owners]) => [domain, [...owners].sort()]));
+      teams = new Map(
+        [...sets].map(([domain, owners]) => [domain, [...owners].sort()]),
+      );
       if (this.domainTeamsByPhase.size >= 16) this.domainTeamsByPhase.clear();
       this.domainTeamsByPhase.set(key, teams);
     }
@@ -84,7 +92,12 @@ export class ServiceAssessments {
     const events = this.config.peakEvents;
     const on = peakEventAt(events, at);
     const next = nextPeakEvent(events, at);
-    return JSON.stringify([on?.name ?? null, on?.start ?? null, next?.name ?? null, next?.start ?? null]);
+    return JSON.stringify([
+      on?.name ?? null,
+      on?.start ?? null,
+      next?.name ?? null,
+      next?.start ?? null,
+    ]);
   }
 
   private phase(at: Date): Map<string, AssessedService> {
@@ -103,7 +116,8 @@ export class ServiceAssessments {
     const result = new Map<string, AssessedService>();
     const snapshot = this.currentSnapshot;
     if (!snapshot) return result;
-    const title = (ref: string | null) => (ref ? snapshot.titles.get(ref) ?? null : null);
+    const title = (ref: string | null) =>
+      ref ? snapshot.titles.get(ref) ?? null : null;
     for (const facts of snapshot.services) {
       const assessment = assessService(facts, this.config, at);
       result.set(facts.entityRef.toLocaleLowerCase('en-US'), {

@@ -35,7 +35,9 @@ export class SnapshotRefresher {
         this.assessments.replaceSnapshot(stored);
       }
     } catch (error) {
-      this.options.logger.warn(`Could not load the stored catalog snapshot: ${stringifyError(error)}`);
+      this.options.logger.warn(
+        `Could not load the stored catalog snapshot: ${stringifyError(error)}`,
+      );
     }
   }
 
@@ -65,7 +67,9 @@ export class SnapshotRefresher {
     try {
       await this.refresh();
     } catch (error) {
-      this.options.logger.warn(`Could not read the catalog: ${stringifyError(error)}`);
+      this.options.logger.warn(
+        `Could not read the catalog: ${stringifyError(error)}`,
+      );
       if (last === undefined) {
         throw new ServiceUnavailableError(
           'The operating-model plugin has not been able to read the catalog yet; try again shortly',

@@ -13,7 +13,14 @@ export class SnapshotStore {
 
   async save(snapshot: OrgSnapshot): Promise<void> {
     const { services, groups, users, domains, resources } = snapshot;
-    const body = JSON.stringify({ services, groups, users, domains, resources, titles: [...snapshot.titles] });
+    const body = JSON.stringify({
+      services,
+      groups,
+      users,
+      domains,
+      resources,
+      titles: [...snapshot.titles],
+    });
     await this.knex<SnapshotRow>('catalog_snapshots')
       .insert({ id: 'latest', read_at: snapshot.readAt, body })
       .onConflict('id')
@@ -25,7 +32,10 @@ export class SnapshotStore {
       .where({ id: 'latest' })
       .first();
     if (!row) return undefined;
-    const body = JSON.parse(row.body) as Omit<OrgSnapshot, 'titles' | 'readAt'> & {
+    const body = JSON.parse(row.body) as Omit<
+      OrgSnapshot,
+      'titles' | 'readAt'
+    > & {
       titles: Array<[string, string]>;
     };
     return {

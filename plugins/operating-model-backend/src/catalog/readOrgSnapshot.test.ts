@@ -20,29 +20,39 @@ describe('buildOrgSnapshot', () => {
       system: 'system:default/room-shops',
       domain: 'domain:default/furnishing',
     });
-    expect(snapshot.titles.get('group:default/bedroom-team')).toBe('Bedroom team');
+    expect(snapshot.titles.get('group:default/bedroom-team')).toBe(
+      'Bedroom team',
+    );
     expect(snapshot.titles.get('domain:default/furnishing')).toBe('Furnishing');
   });
 
   it('reads membership from either side and marks people who opted out of on-call', () => {
     const snapshot = buildOrgSnapshot(testEntities(), readAt);
-    const bedroomTeam = snapshot.groups.find(g => g.entityRef === 'group:default/bedroom-team');
+    const bedroomTeam = snapshot.groups.find(
+      g => g.entityRef === 'group:default/bedroom-team',
+    );
     expect(bedroomTeam?.members).toEqual([
       'user:default/alice',
       'user:default/bob',
       'user:default/carol',
       'user:default/frank',
     ]);
-    expect(snapshot.groups.find(g => g.entityRef === 'group:default/kitchen-team')?.members).toEqual([
-      'user:default/dan',
-      'user:default/erin',
+    expect(
+      snapshot.groups.find(g => g.entityRef === 'group:default/kitchen-team')
+        ?.members,
+    ).toEqual(['user:default/dan', 'user:default/erin']);
+    expect(
+      snapshot.users.filter(u => u.optedOut).map(u => u.entityRef),
+    ).toEqual(['user:default/frank']);
+    expect(snapshot.domains.map(d => d.entityRef)).toEqual([
+      'domain:default/furnishing',
     ]);
-    expect(snapshot.users.filter(u => u.optedOut).map(u => u.entityRef)).toEqual(['user:default/frank']);
-    expect(snapshot.domains.map(d => d.entityRef)).toEqual(['domain:default/furnishing']);
   });
 
   it('falls back to spec fields when the catalog has not resolved relations', () => {
-    const entities: Entity[] = testEntities().map(({ relations: _, ...e }) => e);
+    const entities: Entity[] = testEntities().map(
+      ({ relations: _, ...e }) => e,
+    );
     const bedroom = buildOrgSnapshot(entities, readAt).services[1];
     expect(bedroom).toMatchObject({
       owner: 'group:default/bedroom-team',
@@ -55,11 +65,18 @@ describe('buildOrgSnapshot', () => {
     const broken: Entity = {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
-      metadata: { name: 'odd', annotations: { 'operating-model.io/financial-exposure': '5K' } },
+      metadata: {
+        name: 'odd',
+        annotations: { 'operating-model.io/financial-exposure': '5K' },
+      },
       spec: { type: 'website', owner: 42, system: '::' } as any,
     };
     const [odd] = buildOrgSnapshot([broken], readAt).services;
-    expect(odd).toMatchObject({ entityRef: 'component:default/odd', owner: null, domain: null });
+    expect(odd).toMatchObject({
+      entityRef: 'component:default/odd',
+      owner: null,
+      domain: null,
+    });
   });
 
   it('keeps only web links, so a javascript: runbook neither counts nor reaches a page', () => {
@@ -78,6 +95,8 @@ describe('buildOrgSnapshot', () => {
       spec: { type: 'service', owner: 'bedroom-team' },
     };
     const [linked] = buildOrgSnapshot([service], readAt).services;
-    expect(linked.links.map(l => l.url)).toEqual(['https://wiki.example/runbooks/linked']);
+    expect(linked.links.map(l => l.url)).toEqual([
+      'https://wiki.example/runbooks/linked',
+    ]);
   });
 });

@@ -70,7 +70,11 @@ function titleOf(entity: Entity): string {
   return entity.metadata.title ?? profile.displayName ?? entity.metadata.name;
 }
 
-function parseRef(value: string, defaultKind: string, entity: Entity): string | null {
+function parseRef(
+  value: string,
+  defaultKind: string,
+  entity: Entity,
+): string | null {
   try {
     return stringifyEntityRef(
       parseEntityRef(value, {
@@ -114,7 +118,8 @@ function dependsOnOf(entity: Entity): string[] {
   const spec = entity.spec?.dependsOn;
   if (targets.size === 0 && Array.isArray(spec)) {
     for (const value of spec) {
-      const ref = typeof value === 'string' ? parseRef(value, 'Component', entity) : null;
+      const ref =
+        typeof value === 'string' ? parseRef(value, 'Component', entity) : null;
       if (ref) targets.add(ref);
     }
   }
@@ -122,7 +127,10 @@ function dependsOnOf(entity: Entity): string[] {
 }
 
 /** Builds the snapshot from plain entities: pure, so it is tested without a catalog. */
-export function buildOrgSnapshot(entities: Entity[], readAt: Date): OrgSnapshot {
+export function buildOrgSnapshot(
+  entities: Entity[],
+  readAt: Date,
+): OrgSnapshot {
   const titles = new Map<string, string>();
   const systemDomain = new Map<string, string | null>();
   for (const entity of entities) {
@@ -153,7 +161,8 @@ export function buildOrgSnapshot(entities: Entity[], readAt: Date): OrgSnapshot 
     if (entity.kind === 'User') {
       const memberOf = (entity.spec?.memberOf ?? []) as unknown[];
       for (const group of Array.isArray(memberOf) ? memberOf : []) {
-        if (typeof group === 'string') addMember(parseRef(group, 'Group', entity), ref);
+        if (typeof group === 'string')
+          addMember(parseRef(group, 'Group', entity), ref);
       }
       for (const r of entity.relations ?? []) {
         if (r.type === RELATION_MEMBER_OF) addMember(r.targetRef, ref);
@@ -163,13 +172,15 @@ export function buildOrgSnapshot(entities: Entity[], readAt: Date): OrgSnapshot 
         entityRef: ref,
         email: typeof profile.email === 'string' ? profile.email : null,
         optedOut:
-          entity.metadata.annotations?.[ANNOTATION_ON_CALL]?.trim().toLocaleLowerCase('en-US') ===
-          'opt-out',
+          entity.metadata.annotations?.[
+            ANNOTATION_ON_CALL
+          ]?.trim().toLocaleLowerCase('en-US') === 'opt-out',
       });
     } else if (entity.kind === 'Group') {
       const specMembers = (entity.spec?.members ?? []) as unknown[];
       for (const user of Array.isArray(specMembers) ? specMembers : []) {
-        const userRef = typeof user === 'string' ? parseRef(user, 'User', entity) : null;
+        const userRef =
+          typeof user === 'string' ? parseRef(user, 'User', entity) : null;
         if (userRef) addMember(ref, userRef);
       }
       for (const r of entity.relations ?? []) {
@@ -182,7 +193,10 @@ export function buildOrgSnapshot(entities: Entity[], readAt: Date): OrgSnapshot 
         members: [],
       });
     } else if (entity.kind === 'Domain') {
-      domains.push({ entityRef: ref, annotations: { ...(entity.metadata.annotations ?? {}) } });
+      domains.push({
+        entityRef: ref,
+        annotations: { ...(entity.metadata.annotations ?? {}) },
+      });
     } else if (entity.kind === 'Resource') {
       resources.push({
         entityRef: ref,
@@ -203,7 +217,8 @@ export function buildOrgSnapshot(entities: Entity[], readAt: Date): OrgSnapshot 
 
   const services: ServiceFacts[] = [];
   for (const entity of entities) {
-    if (entity.kind !== 'Component' || !isOperatingModelService(entity)) continue;
+    if (entity.kind !== 'Component' || !isOperatingModelService(entity))
+      continue;
     const system =
       relationTarget(entity, RELATION_PART_OF, 'system') ??
       refFromSpec(entity, 'system', 'System');

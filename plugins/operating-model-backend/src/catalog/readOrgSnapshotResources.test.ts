@@ -22,7 +22,10 @@ describe('buildOrgSnapshot: what the ownership rules need', () => {
       {
         entityRef: 'resource:default/orders-db',
         type: 'database',
-        dependents: ['component:default/bedroom', 'component:default/design-system'],
+        dependents: [
+          'component:default/bedroom',
+          'component:default/design-system',
+        ],
       },
     ]);
   });
@@ -30,12 +33,20 @@ describe('buildOrgSnapshot: what the ownership rules need', () => {
   it.each([
     [
       'the dependsOn relations',
-      { relations: [{ type: 'dependsOn', targetRef: 'resource:default/orders-db' }], spec: {} },
+      {
+        relations: [
+          { type: 'dependsOn', targetRef: 'resource:default/orders-db' },
+        ],
+        spec: {},
+      },
       ['resource:default/orders-db'],
     ],
     [
       'the spec field where the catalog has not resolved relations',
-      { relations: [], spec: { dependsOn: ['resource:orders-db', 'component:default/search'] } },
+      {
+        relations: [],
+        spec: { dependsOn: ['resource:orders-db', 'component:default/search'] },
+      },
       ['component:default/search', 'resource:default/orders-db'],
     ],
     ['nothing when there is none', { relations: [], spec: {} }, []],

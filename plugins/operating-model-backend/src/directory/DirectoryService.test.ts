@@ -20,7 +20,9 @@ const NIGHT = new Date('2026-11-04T22:00:00Z');
 function setUp(start: Date, domainShiftEnd = '2026-11-05T09:00:00.000Z') {
   let now = start;
   const assessments = new ServiceAssessments(config, logger);
-  assessments.replaceSnapshot(buildOrgSnapshot(testEntities(), new Date('2026-11-02T12:00:00Z')));
+  assessments.replaceSnapshot(
+    buildOrgSnapshot(testEntities(), new Date('2026-11-02T12:00:00Z')),
+  );
   const week = (person: string): Shift => ({
     person,
     start: '2026-11-02T09:00:00.000Z',
@@ -35,14 +37,28 @@ function setUp(start: Date, domainShiftEnd = '2026-11-05T09:00:00.000Z') {
   };
   const shiftsBetween = jest.fn(async (rotaRef: string) => {
     if (rotaRef.startsWith('domain:')) {
-      return [{ person: 'user:default/erin', start: '2026-11-04T17:30:00.000Z', end: domainShiftEnd, override: true }];
+      return [
+        {
+          person: 'user:default/erin',
+          start: '2026-11-04T17:30:00.000Z',
+          end: domainShiftEnd,
+          override: true,
+        },
+      ];
     }
     return firstMember[rotaRef] ? [week(firstMember[rotaRef])] : undefined;
   });
   const events: DirectoryEventTotals = {
-    deploymentTotals: jest.fn(async () => [{ service: 'component:default/bedroom', count: 12 }]),
+    deploymentTotals: jest.fn(async () => [
+      { service: 'component:default/bedroom', count: 12 },
+    ]),
     availabilityTotals: jest.fn(async () => [
-      { service: 'component:default/bedroom', good: 995, total: 1000, count: 4 },
+      {
+        service: 'component:default/bedroom',
+        good: 995,
+        total: 1000,
+        count: 4,
+      },
     ]),
   };
   const directory = new DirectoryService({
@@ -91,12 +107,20 @@ describe('DirectoryService', () => {
     ['bedroom', 'domain', 'Erin', 'domain:default/furnishing'],
     ['kitchen-planner', 'domain', 'Erin', 'domain:default/furnishing'],
     ['ecommerce-platform', 'team', 'Olga', 'group:default/operations'],
-  ])('out of hours, %s is covered by its %s schedule', async (name, schedule, person, rota) => {
-    const { directory } = setUp(NIGHT);
-    const row = (await rowsOf(directory)).get(name)!;
-    expect(row.onCall).toMatchObject({ period: 'out-of-hours', schedule, rota, next: null });
-    expect(row.onCall!.person!.title).toBe(person);
-  });
+  ])(
+    'out of hours, %s is covered by its %s schedule',
+    async (name, schedule, person, rota) => {
+      const { directory } = setUp(NIGHT);
+      const row = (await rowsOf(directory)).get(name)!;
+      expect(row.onCall).toMatchObject({
+        period: 'out-of-hours',
+        schedule,
+        rota,
+        next: null,
+      });
+      expect(row.onCall!.person!.title).toBe(person);
+    },
+  );
 
   it('out of hours with level none, says who is paged at the next working-hours start', async () => {
     const { directory } = setUp(NIGHT);
@@ -106,7 +130,10 @@ describe('DirectoryService', () => {
       period: 'out-of-hours',
       schedule: 'none',
       person: null,
-      next: { person: { ref: 'user:default/gina', title: 'Gina' }, at: '2026-11-05T09:00:00.000Z' },
+      next: {
+        person: { ref: 'user:default/gina', title: 'Gina' },
+        at: '2026-11-05T09:00:00.000Z',
+      },
     });
   });
 
@@ -143,7 +170,10 @@ describe('DirectoryService', () => {
   });
 
   it('works it out again as soon as a shift in force ends', async () => {
-    const { directory, shiftsBetween, setNow } = setUp(NIGHT, '2026-11-04T22:00:20.000Z');
+    const { directory, shiftsBetween, setNow } = setUp(
+      NIGHT,
+      '2026-11-04T22:00:20.000Z',
+    );
     await directory.current();
     const calls = shiftsBetween.mock.calls.length;
     setNow(new Date(NIGHT.getTime() + 20_000));
@@ -158,17 +188,26 @@ describe('DirectoryService', () => {
       deploymentFrequency: { per30Days: 12, target: 'daily', status: 'missed' },
       availability: { ratio: 0.995, target: 99, status: 'met' },
     });
-    expect(rows.get('living-room')!.measures.availability.status).toBe('no-data');
+    expect(rows.get('living-room')!.measures.availability.status).toBe(
+      'no-data',
+    );
     const [window] = (events.deploymentTotals as jest.Mock).mock.calls[0];
-    expect(window).toEqual({ from: NOON.getTime() - 30 * 86_400_000, to: NOON.getTime() });
+    expect(window).toEqual({
+      from: NOON.getTime() - 30 * 86_400_000,
+      to: NOON.getTime(),
+    });
   });
 
   it('rebuilds the rows from a new catalog snapshot without asking the rotas again', async () => {
     const { directory, shiftsBetween, assessments } = setUp(NOON);
     await directory.current();
     const calls = shiftsBetween.mock.calls.length;
-    const entities = testEntities().filter(e => e.metadata.name !== 'living-room');
-    assessments.replaceSnapshot(buildOrgSnapshot(entities, new Date('2026-11-04T11:59:00Z')));
+    const entities = testEntities().filter(
+      e => e.metadata.name !== 'living-room',
+    );
+    assessments.replaceSnapshot(
+      buildOrgSnapshot(entities, new Date('2026-11-04T11:59:00Z')),
+    );
     expect((await rowsOf(directory)).has('living-room')).toBe(true);
     await directory.refresh();
     const rows = await rowsOf(directory);
@@ -180,14 +219,19 @@ describe('DirectoryService', () => {
   it('lists teams with their people and domains, and domains with their teams', async () => {
     const { directory } = setUp(NOON);
     const body = (await directory.current())!;
-    const team = body.directory.teams.find(t => t.ref === 'group:default/kitchen-team')!;
+    const team = body.directory.teams.find(
+      t => t.ref === 'group:default/kitchen-team',
+    )!;
     expect(team).toMatchObject({
       title: 'Kitchen team',
       type: 'team',
       domains: ['domain:default/furnishing'],
       services: ['component:default/kitchen-planner'],
     });
-    expect(team.people.map(p => p.ref)).toEqual(['user:default/dan', 'user:default/erin']);
+    expect(team.people.map(p => p.ref)).toEqual([
+      'user:default/dan',
+      'user:default/erin',
+    ]);
     expect(body.directory.domains).toEqual([
       {
         ref: 'domain:default/furnishing',

@@ -38,10 +38,14 @@ const DAY = 86_400_000;
 
 /** The event aggregates the measures at a glance need: one grouped query each. */
 export interface DirectoryEventTotals {
-  deploymentTotals(window: EventWindow): Promise<Array<{ service: string; count: number }>>;
+  deploymentTotals(
+    window: EventWindow,
+  ): Promise<Array<{ service: string; count: number }>>;
   availabilityTotals(
     window: EventWindow,
-  ): Promise<Array<{ service: string; good: number; total: number; count: number }>>;
+  ): Promise<
+    Array<{ service: string; good: number; total: number; count: number }>
+  >;
 }
 
 /** The directory ready to send: the JSON text and its gzip, made once per change, not per request. */
@@ -92,7 +96,11 @@ function status(met: boolean | null): TargetStatus {
 }
 
 /** Runs `work` over `items` with at most `limit` at a time. */
-async function inBatches<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
+async function inBatches<T>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+) {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
@@ -100,7 +108,9 @@ async function inBatches<T>(items: T[], limit: number, work: (item: T) => Promis
       await work(item);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, worker),
+  );
 }
 
 /**
@@ -162,7 +172,9 @@ export class DirectoryService {
       // After this answer has gone: rebuilding the rows takes a few hundred milliseconds at 10,000 services.
       setImmediate(() =>
         this.refreshAt(now).catch(error =>
-          this.options.logger.warn(`Could not refresh the directory: ${stringifyError(error)}`),
+          this.options.logger.warn(
+            `Could not refresh the directory: ${stringifyError(error)}`,
+          ),
         ),
       );
     }
@@ -174,7 +186,8 @@ export class DirectoryService {
    * instead of waiting out their age; the last figures are served until then.
    */
   measuresChanged(): void {
-    if (this.totals) this.totals = { ...this.totals, computedAt: Number.NEGATIVE_INFINITY };
+    if (this.totals)
+      this.totals = { ...this.totals, computedAt: Number.NEGATIVE_INFINITY };
   }
 
   /** One service's row, for the entity card's ownership warnings. */
@@ -222,8 +235,12 @@ export class DirectoryService {
     if (!this.ensureBase(now)) return;
     const time = now.getTime();
     const work: Array<Promise<void>> = [];
-    if (!this.rotas || time >= this.rotas.validUntil) work.push(this.computeOnCall(now));
-    if (!this.totals || time - this.totals.computedAt >= this.measuresMaxAgeMs) {
+    if (!this.rotas || time >= this.rotas.validUntil)
+      work.push(this.computeOnCall(now));
+    if (
+      !this.totals ||
+      time - this.totals.computedAt >= this.measuresMaxAgeMs
+    ) {
       work.push(this.computeTotals(now));
     }
     await Promise.all(work);
@@ -234,7 +251,12 @@ export class DirectoryService {
     const events = this.options.config.peakEvents;
     const on = peakEventAt(events, at);
     const next = nextPeakEvent(events, at);
-    return JSON.stringify([on?.name ?? null, on?.start ?? null, next?.name ?? null, next?.start ?? null]);
+    return JSON.stringify([
+      on?.name ?? null,
+      on?.start ?? null,
+      next?.name ?? null,
+      next?.start ?? null,
+    ]);
   }
 
   private ensureBase(now: Date): Base | undefined {
@@ -242,17 +264,27 @@ export class DirectoryService {
     if (!snapshot) return undefined;
     const phase = this.phaseKey(now);
     if (this.base?.snapshot !== snapshot || this.base.phase !== phase) {
-      this.base = this.buildBase(snapshot, phase, this.options.assessments.list(now));
+      this.base = this.buildBase(
+        snapshot,
+        phase,
+        this.options.assessments.list(now),
+      );
     }
     return this.base;
   }
 
-  private buildBase(snapshot: OrgSnapshot, phase: string, assessed: AssessedService[]): Base {
+  private buildBase(
+    snapshot: OrgSnapshot,
+    phase: string,
+    assessed: AssessedService[],
+  ): Base {
     const titles = new Map<string, string>();
     for (const [ref, title] of snapshot.titles) titles.set(lower(ref), title);
     const title = (ref: string) => titles.get(lower(ref)) ?? ref;
 
-    const emails = new Map(snapshot.users.map(u => [lower(u.entityRef), u.email]));
+    const emails = new Map(
+      snapshot.users.map(u => [lower(u.entityRef), u.email]),
+    );
     const people = new Map<string, DirectoryPerson>();
     const person = (ref: string): DirectoryPerson => {
       const key = lower(ref);
@@ -283,32 +315,48 @@ export class DirectoryService {
         domainTitle: a.domain ? title(a.domain) : null,
         system: a.system,
         systemTitle: a.system ? title(a.system) : null,
-        model: { recommended: a.operatingModel.recommended, declared: a.operatingModel.declared },
+        model: {
+          recommended: a.operatingModel.recommended,
+          declared: a.operatingModel.declared,
+        },
         availabilityTarget: a.availabilityTarget,
         deploymentTarget: a.deploymentTarget,
         outOfHours: a.onCall.outOfHours,
         links: {
           ...(a.links.runbook ? { runbook: a.links.runbook } : {}),
-          ...(a.links.incidentChannel ? { incidentChannel: a.links.incidentChannel } : {}),
+          ...(a.links.incidentChannel
+            ? { incidentChannel: a.links.incidentChannel }
+            : {}),
         },
         problems: a.problems.length,
         ownership: findings.get(lower(a.entityRef)) ?? none,
       }))
-      .sort((a, b) => a.title.localeCompare(b.title) || a.ref.localeCompare(b.ref));
+      .sort(
+        (a, b) => a.title.localeCompare(b.title) || a.ref.localeCompare(b.ref),
+      );
 
-    const owned = new Map<string, { services: string[]; domains: Set<string> }>();
+    const owned = new Map<
+      string,
+      { services: string[]; domains: Set<string> }
+    >();
     const inDomain = new Map<string, { teams: Set<string>; count: number }>();
     for (const service of services) {
       if (service.owner) {
         const key = lower(service.owner);
-        const entry = owned.get(key) ?? { services: [], domains: new Set<string>() };
+        const entry = owned.get(key) ?? {
+          services: [],
+          domains: new Set<string>(),
+        };
         entry.services.push(service.ref);
         if (service.domain) entry.domains.add(lower(service.domain));
         owned.set(key, entry);
       }
       if (service.domain) {
         const key = lower(service.domain);
-        const entry = inDomain.get(key) ?? { teams: new Set<string>(), count: 0 };
+        const entry = inDomain.get(key) ?? {
+          teams: new Set<string>(),
+          count: 0,
+        };
         entry.count++;
         if (service.owner) entry.teams.add(lower(service.owner));
         inDomain.set(key, entry);
@@ -322,7 +370,10 @@ export class DirectoryService {
       const own = owned.get(ref);
       // Departments and other Groups that own nothing are not teams anyone looks up in an incident.
       if (group.type !== 'team' && !own) continue;
-      teamHours.set(ref, teamWorkingHours(group.annotations, this.options.config).hours);
+      teamHours.set(
+        ref,
+        teamWorkingHours(group.annotations, this.options.config).hours,
+      );
       teams.push({
         ref,
         title: title(ref),
@@ -332,9 +383,14 @@ export class DirectoryService {
         services: [...(own?.services ?? [])].sort(),
       });
     }
-    teams.sort((a, b) => a.title.localeCompare(b.title) || a.ref.localeCompare(b.ref));
+    teams.sort(
+      (a, b) => a.title.localeCompare(b.title) || a.ref.localeCompare(b.ref),
+    );
 
-    const domainRefs = new Set([...snapshot.domains.map(d => lower(d.entityRef)), ...inDomain.keys()]);
+    const domainRefs = new Set([
+      ...snapshot.domains.map(d => lower(d.entityRef)),
+      ...inDomain.keys(),
+    ]);
     const domains: DirectoryDomain[] = [...domainRefs]
       .map(ref => ({
         ref,
@@ -342,7 +398,9 @@ export class DirectoryService {
         teams: [...(inDomain.get(ref)?.teams ?? [])].sort(),
         serviceCount: inDomain.get(ref)?.count ?? 0,
       }))
-      .sort((a, b) => a.title.localeCompare(b.title) || a.ref.localeCompare(b.ref));
+      .sort(
+        (a, b) => a.title.localeCompare(b.title) || a.ref.localeCompare(b.ref),
+      );
 
     return {
       snapshot,
@@ -372,10 +430,14 @@ export class DirectoryService {
       }
     };
 
-    const owners = [...new Set(base.services.flatMap(s => (s.owner ? [lower(s.owner)] : [])))];
+    const owners = [
+      ...new Set(base.services.flatMap(s => (s.owner ? [lower(s.owner)] : []))),
+    ];
     const domainRotas = [
       ...new Set(
-        base.services.flatMap(s => (s.outOfHours === 'domain' && s.domain ? [lower(s.domain)] : [])),
+        base.services.flatMap(s =>
+          s.outOfHours === 'domain' && s.domain ? [lower(s.domain)] : [],
+        ),
       ),
     ];
     const failures: string[] = [];
@@ -396,7 +458,12 @@ export class DirectoryService {
     });
     await inBatches(domainRotas, 8, async ref => {
       try {
-        const shifts = await rotas.shiftsBetween(ref, at, new Date(at.getTime() + 1), now);
+        const shifts = await rotas.shiftsBetween(
+          ref,
+          at,
+          new Date(at.getTime() + 1),
+          now,
+        );
         if (shifts) {
           domain.set(ref, shifts);
           noteEnds(shifts);
@@ -434,7 +501,9 @@ export class DirectoryService {
     const base = this.base!;
     const rotas = this.rotas;
     const totals = this.totals;
-    const key = `${base.version}:${rotas?.version ?? 0}:${totals?.version ?? 0}`;
+    const key = `${base.version}:${rotas?.version ?? 0}:${
+      totals?.version ?? 0
+    }`;
     if (this.body?.key !== key) {
       const value = this.serialise(this.build(base, rotas, totals), key);
       // A failed build is not kept, so the next request tries again.
@@ -446,21 +515,34 @@ export class DirectoryService {
     return this.body.value;
   }
 
-  private build(base: Base, rotas: OnCallRotas | undefined, totals: MeasureTotals | undefined): Directory {
+  private build(
+    base: Base,
+    rotas: OnCallRotas | undefined,
+    totals: MeasureTotals | undefined,
+  ): Directory {
     const { config } = this.options;
     const frequencies = config.deploymentFrequencies;
     const windowDays = this.measuresWindowDays;
     const person = (ref: string | null) => {
       if (!ref) return null;
-      return base.people.get(lower(ref)) ?? { ref: lower(ref), title: ref, email: null };
+      return (
+        base.people.get(lower(ref)) ?? {
+          ref: lower(ref),
+          title: ref,
+          email: null,
+        }
+      );
     };
     // Services of one team with the same out-of-hours level and domain get the same answer.
     const answers = new Map<string, DirectoryOnCall>();
-    const onCallOf = (service: Base['services'][number]): DirectoryOnCall | null => {
+    const onCallOf = (
+      service: Base['services'][number],
+    ): DirectoryOnCall | null => {
       if (!rotas) return null;
       const owner = service.owner ? lower(service.owner) : '';
       const level: OutOfHoursLevel | null = service.outOfHours;
-      const domainRef = level === 'domain' && service.domain ? lower(service.domain) : null;
+      const domainRef =
+        level === 'domain' && service.domain ? lower(service.domain) : null;
       const key = `${owner}|${level}|${domainRef}`;
       let answer = answers.get(key);
       if (!answer) {
@@ -476,15 +558,23 @@ export class DirectoryService {
           period: paged.period,
           schedule: paged.schedule,
           person: person(paged.person),
-          rota: paged.person ? (paged.schedule === 'domain' ? domainRef : owner || null) : null,
+          rota: paged.person
+            ? paged.schedule === 'domain'
+              ? domainRef
+              : owner || null
+            : null,
           shiftEnd: paged.shiftEnd,
-          next: paged.next ? { person: person(paged.next.person), at: paged.next.at } : null,
+          next: paged.next
+            ? { person: person(paged.next.person), at: paged.next.at }
+            : null,
         };
         answers.set(key, answer);
       }
       return answer;
     };
-    const measuresOf = (service: Base['services'][number]): DirectoryMeasures => {
+    const measuresOf = (
+      service: Base['services'][number],
+    ): DirectoryMeasures => {
       const ref = lower(service.ref);
       const deployments = deploymentFrequency({
         count: totals?.deployments.get(ref) ?? 0,
@@ -517,7 +607,10 @@ export class DirectoryService {
       catalogReadAt: base.snapshot.readAt.toISOString(),
       onCallAt: rotas?.at.toISOString() ?? null,
       measuresWindow: totals
-        ? { from: totals.window.from.toISOString(), to: totals.window.to.toISOString() }
+        ? {
+            from: totals.window.from.toISOString(),
+            to: totals.window.to.toISOString(),
+          }
         : null,
       teams: base.teams,
       domains: base.domains,
@@ -529,7 +622,10 @@ export class DirectoryService {
     };
   }
 
-  private async serialise(directory: Directory, key: string): Promise<DirectoryBody> {
+  private async serialise(
+    directory: Directory,
+    key: string,
+  ): Promise<DirectoryBody> {
     const json = JSON.stringify(directory);
     const gzipped = await gzip(json, { level: 5 });
     return {

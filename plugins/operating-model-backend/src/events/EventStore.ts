@@ -72,9 +72,13 @@ export function sumOfCounts(knex: Knex, column: string): string {
 }
 
 function chunk<T>(items: T[], columns: number, maxRows: number): T[][] {
-  const size = Math.max(1, Math.min(maxRows, Math.floor(MAX_BOUND_VALUES / columns)));
+  const size = Math.max(
+    1,
+    Math.min(maxRows, Math.floor(MAX_BOUND_VALUES / columns)),
+  );
   const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  for (let i = 0; i < items.length; i += size)
+    chunks.push(items.slice(i, i + size));
   return chunks;
 }
 
@@ -91,7 +95,8 @@ function lastOfEach<T>(records: T[], key: (record: T) => string): T[] {
     .map(([, record]) => record);
 }
 
-const sourceKey = (r: { source: string; externalId: string }) => JSON.stringify([r.source, r.externalId]);
+const sourceKey = (r: { source: string; externalId: string }) =>
+  JSON.stringify([r.source, r.externalId]);
 
 // PostgreSQL returns bigint and numeric aggregates as strings; SQLite returns numbers.
 const num = (value: unknown): number => Number(value);
@@ -137,7 +142,9 @@ export class EventStore {
         case 'rework':
           return this.writeRework(trx, batch.records);
         default:
-          throw new Error(`Unknown kind of event ${(batch as { kind: string }).kind}`);
+          throw new Error(
+            `Unknown kind of event ${(batch as { kind: string }).kind}`,
+          );
       }
     });
   }
@@ -148,8 +155,15 @@ export class EventStore {
     table: string,
     rows: Array<Record<string, unknown>>,
   ): Promise<number> {
-    for (const part of chunk(rows, rows.length > 0 ? Object.keys(rows[0]).length : 1, this.maxRows)) {
-      await trx(table).insert(part).onConflict(['source', 'external_id']).merge();
+    for (const part of chunk(
+      rows,
+      rows.length > 0 ? Object.keys(rows[0]).length : 1,
+      this.maxRows,
+    )) {
+      await trx(table)
+        .insert(part)
+        .onConflict(['source', 'external_id'])
+        .merge();
     }
     return rows.length;
   }
@@ -160,8 +174,13 @@ export class EventStore {
     table: string,
     rows: Array<Record<string, unknown>>,
   ): Promise<Array<{ id: number; source: string; external_id: string }>> {
-    const written: Array<{ id: number; source: string; external_id: string }> = [];
-    for (const part of chunk(rows, rows.length > 0 ? Object.keys(rows[0]).length : 1, this.maxRows)) {
+    const written: Array<{ id: number; source: string; external_id: string }> =
+      [];
+    for (const part of chunk(
+      rows,
+      rows.length > 0 ? Object.keys(rows[0]).length : 1,
+      this.maxRows,
+    )) {
       written.push(
         ...(await trx(table)
           .insert(part)
@@ -190,7 +209,10 @@ export class EventStore {
         .delete();
     }
     const rows = parents.flatMap(parent =>
-      (servicesOf.get(JSON.stringify([parent.source, parent.external_id])) ?? []).map(service_ref => ({
+      (
+        servicesOf.get(JSON.stringify([parent.source, parent.external_id])) ??
+        []
+      ).map(service_ref => ({
         [parentColumn]: parent.id,
         service_ref,
       })),
@@ -200,7 +222,10 @@ export class EventStore {
     }
   }
 
-  private async writeDeployments(trx: Knex.Transaction, records: DeploymentRecord[]) {
+  private async writeDeployments(
+    trx: Knex.Transaction,
+    records: DeploymentRecord[],
+  ) {
     const rows = lastOfEach(records, sourceKey).map(r => ({
       source: r.source,
       external_id: r.externalId,
@@ -217,7 +242,10 @@ export class EventStore {
     return this.upsert(trx, 'deployments', rows);
   }
 
-  private async writeIncidents(trx: Knex.Transaction, records: IncidentRecord[]) {
+  private async writeIncidents(
+    trx: Knex.Transaction,
+    records: IncidentRecord[],
+  ) {
     const unique = lastOfEach(records, sourceKey);
     const rows = unique.map(r => ({
       source: r.source,
@@ -242,7 +270,10 @@ export class EventStore {
     return written.length;
   }
 
-  private async writeAvailability(trx: Knex.Transaction, records: AvailabilityRecord[]) {
+  private async writeAvailability(
+    trx: Knex.Transaction,
+    records: AvailabilityRecord[],
+  ) {
     const rows = lastOfEach(records, sourceKey).map(r => ({
       source: r.source,
       external_id: r.externalId,
@@ -277,7 +308,10 @@ export class EventStore {
     return written.length;
   }
 
-  private async writeReviewReads(trx: Knex.Transaction, records: ReviewReadRecord[]) {
+  private async writeReviewReads(
+    trx: Knex.Transaction,
+    records: ReviewReadRecord[],
+  ) {
     // A read is one person and one review: reading again only moves its time.
     const rows = lastOfEach(records, r =>
       JSON.stringify([r.reviewSource, r.reviewExternalId, r.person]),
@@ -311,7 +345,10 @@ export class EventStore {
     return this.upsert(trx, 'improvement_actions', rows);
   }
 
-  private async writeChaosDays(trx: Knex.Transaction, records: ChaosDayRecord[]) {
+  private async writeChaosDays(
+    trx: Knex.Transaction,
+    records: ChaosDayRecord[],
+  ) {
     const rows = lastOfEach(records, sourceKey).map(r => ({
       source: r.source,
       external_id: r.externalId,
@@ -339,7 +376,11 @@ export class EventStore {
   }
 
   /** Narrows a query to some services where the list is short; a long list is filtered by the caller. */
-  private restrict<Q extends Knex.QueryBuilder>(query: Q, column: string, refs?: readonly string[]): Q {
+  private restrict<Q extends Knex.QueryBuilder>(
+    query: Q,
+    column: string,
+    refs?: readonly string[],
+  ): Q {
     if (refs && refs.length <= MAX_FILTER_REFS) {
       query.whereIn(column, refs as string[]);
     }
@@ -352,7 +393,10 @@ export class EventStore {
    * with a production deployment of another service (at any time, so a partner deployed just
    * outside the window still counts).
    */
-  async deploymentTotals(window: EventWindow, services?: readonly string[]): Promise<DeploymentTotals[]> {
+  async deploymentTotals(
+    window: EventWindow,
+    services?: readonly string[],
+  ): Promise<DeploymentTotals[]> {
     const lockstep = `case when
         (d.release_id is not null and exists (
           select 1 from deployments o
@@ -364,8 +408,14 @@ export class EventStore {
     const query = this.knex('deployments as d')
       .select('d.service_ref as service')
       .select(this.knex.raw('count(*) as deployments'))
-      .select(this.knex.raw('sum(case when d.standard_change then 1 else 0 end) as standard'))
-      .select(this.knex.raw(`sum(${lockstep}) as lockstep`, [PRODUCTION, PRODUCTION]))
+      .select(
+        this.knex.raw(
+          'sum(case when d.standard_change then 1 else 0 end) as standard',
+        ),
+      )
+      .select(
+        this.knex.raw(`sum(${lockstep}) as lockstep`, [PRODUCTION, PRODUCTION]),
+      )
       .where('d.environment', PRODUCTION)
       .where('d.deployed_at', '>=', window.from)
       .where('d.deployed_at', '<', window.to)
@@ -401,12 +451,17 @@ export class EventStore {
   async availabilityTotals(
     window: EventWindow,
     services?: readonly string[],
-  ): Promise<Array<{ service: string; good: number; total: number; count: number }>> {
+  ): Promise<
+    Array<{ service: string; good: number; total: number; count: number }>
+  > {
     const query = this.knex('availability_intervals')
       .select('service_ref as service')
       .select(
         this.knex.raw(
-          `${sumOfCounts(this.knex, 'good')} as good, ${sumOfCounts(this.knex, 'total')} as total, count(*) as intervals`,
+          `${sumOfCounts(this.knex, 'good')} as good, ${sumOfCounts(
+            this.knex,
+            'total',
+          )} as total, count(*) as intervals`,
         ),
       )
       .where('start_at', '>=', window.from)
@@ -422,7 +477,10 @@ export class EventStore {
   }
 
   /** Incidents that started in the window and hit at least one of the services (or any, without a list). */
-  async incidents(window: EventWindow, services?: readonly string[]): Promise<IncidentRow[]> {
+  async incidents(
+    window: EventWindow,
+    services?: readonly string[],
+  ): Promise<IncidentRow[]> {
     const query = this.knex('incidents as i')
       .join('incident_services as s', 's.incident_id', 'i.id')
       .select(
@@ -439,7 +497,9 @@ export class EventStore {
     if (services && services.length <= MAX_FILTER_REFS) {
       query.whereIn(
         'i.id',
-        this.knex('incident_services').select('incident_id').whereIn('service_ref', services as string[]),
+        this.knex('incident_services')
+          .select('incident_id')
+          .whereIn('service_ref', services as string[]),
       );
     }
     const byId = new Map<number, IncidentRow>();
@@ -482,10 +542,17 @@ export class EventStore {
         'rs.service_ref',
         services,
       );
-    const reviews = await reviewed().select('rs.service_ref as service', 'v.id as review');
+    const reviews = await reviewed().select(
+      'rs.service_ref as service',
+      'v.id as review',
+    );
     const readers = await reviewed()
       .join('review_reads as r', function joinReads() {
-        this.on('r.review_source', '=', 'v.source').andOn('r.review_external_id', '=', 'v.external_id');
+        this.on('r.review_source', '=', 'v.source').andOn(
+          'r.review_external_id',
+          '=',
+          'v.external_id',
+        );
       })
       .distinct('rs.service_ref as service', 'r.person as person');
     return {
@@ -504,7 +571,9 @@ export class EventStore {
   async completedActions(
     window: EventWindow,
     services?: readonly string[],
-  ): Promise<Array<{ service: string; definedAt: number; completedAt: number }>> {
+  ): Promise<
+    Array<{ service: string; definedAt: number; completedAt: number }>
+  > {
     const query = this.knex('improvement_actions')
       .select('service_ref', 'defined_at', 'completed_at')
       .where('completed_at', '>=', window.from)
@@ -534,7 +603,10 @@ export class EventStore {
   }
 
   /** Rework hours per team and week, for weeks starting in the window. */
-  async reworkWeeks(window: EventWindow, teams?: readonly string[]): Promise<ReworkRow[]> {
+  async reworkWeeks(
+    window: EventWindow,
+    teams?: readonly string[],
+  ): Promise<ReworkRow[]> {
     const query = this.knex('rework_items')
       .select('team_ref', 'week_start', 'hours', 'team_hours', 'members')
       .where('week_start', '>=', window.from)

@@ -33,7 +33,10 @@ describe('readEventBatch', () => {
         restoredAt: null,
       },
       {
-        services: ['component:default/bedroom', 'component:default/living-room'],
+        services: [
+          'component:default/bedroom',
+          'component:default/living-room',
+        ],
         acknowledgedAt: null,
         restoredAt: null,
         financialLoss: null,
@@ -41,12 +44,23 @@ describe('readEventBatch', () => {
     ],
     [
       'review-reads',
-      { source: 'analytics', reviewExternalId: 'rv1', person: 'Alice', readAt: '2026-10-01T00:00:00Z' },
+      {
+        source: 'analytics',
+        reviewExternalId: 'rv1',
+        person: 'Alice',
+        readAt: '2026-10-01T00:00:00Z',
+      },
       { reviewSource: 'analytics', person: 'user:default/alice' },
     ],
     [
       'review-reads',
-      { source: 'analytics', reviewSource: 'wiki', reviewExternalId: 'rv1', person: 'Alice@Example.com', readAt: '2026-10-01T00:00:00Z' },
+      {
+        source: 'analytics',
+        reviewSource: 'wiki',
+        reviewExternalId: 'rv1',
+        person: 'Alice@Example.com',
+        readAt: '2026-10-01T00:00:00Z',
+      },
       { reviewSource: 'wiki', person: 'alice@example.com' },
     ],
     [
@@ -58,11 +72,22 @@ describe('readEventBatch', () => {
       'rework',
       // A Sunday belongs to the ISO week that began the Monday before.
       { ...keyed, team: 'Bedroom-Team', week: '2026-10-11', hours: 4 },
-      { team: 'group:default/bedroom-team', weekStart: Date.parse('2026-10-05T00:00:00Z'), teamHours: null, members: null },
+      {
+        team: 'group:default/bedroom-team',
+        weekStart: Date.parse('2026-10-05T00:00:00Z'),
+        teamHours: null,
+        members: null,
+      },
     ],
     [
       'rework',
-      { ...keyed, team: 'bedroom-team', week: '2026-10-05', hours: 4, members: 5 },
+      {
+        ...keyed,
+        team: 'bedroom-team',
+        week: '2026-10-05',
+        hours: 4,
+        members: 5,
+      },
       { weekStart: Date.parse('2026-10-05T00:00:00Z'), members: 5 },
     ],
   ])('reads and normalises a %s item', (kind, item, expected) => {
@@ -72,26 +97,135 @@ describe('readEventBatch', () => {
   });
 
   it.each<[EventKind, object, string]>([
-    ['availability', { ...keyed, service: 'bedroom', start: '2026-10-01T01:00:00Z', end: '2026-10-01T00:00:00Z', good: 1, total: 1 }, 'items[0].end: must be after start'],
-    ['availability', { ...keyed, service: 'bedroom', start: '2026-10-01T00:00:00Z', end: '2026-10-01T01:00:00Z', good: 2, total: 1 }, 'items[0].good: must not be more than total'],
-    ['availability', { ...keyed, service: 'bedroom', start: '2026-10-01T00:00:00Z', end: '2026-10-01T01:00:00Z', good: 1.5, total: 2 }, 'items[0].good: expected a whole number'],
-    ['incidents', { ...keyed, services: [], startedAt: '2026-10-01T00:00:00Z' }, 'items[0].services: expected at least one'],
-    ['incidents', { ...keyed, services: ['bedroom'], startedAt: '2026-10-01T00:00:00Z', restoredAt: '2026-09-30T00:00:00Z' }, 'items[0].restoredAt: must not be before startedAt'],
-    ['incidents', { ...keyed, services: ['bedroom', 'group:default/x'], startedAt: '2026-10-01T00:00:00Z' }, 'items[0].services[1]: expected a component entity ref'],
-    ['incidents', { ...keyed, services: ['bedroom'], startedAt: '2026-10-01', financialLoss: -1 }, 'items[0].startedAt: expected an ISO 8601 instant'],
-    ['actions', { ...keyed, service: 'bedroom', definedAt: '2026-10-02T00:00:00Z', completedAt: '2026-10-01T00:00:00Z' }, 'items[0].completedAt: must not be before definedAt'],
-    ['chaos-days', { ...keyed, service: 'bedroom', date: '2026-02-30' }, 'items[0].date: expected a day such as 2026-11-24'],
-    ['rework', { ...keyed, team: 'component:default/bedroom', week: '2026-10-05', hours: 1 }, 'items[0].team: expected a group entity ref'],
-    ['rework', { ...keyed, team: 'bedroom-team', week: '2026-10-05', hours: 1, teamHours: 0 }, 'items[0].teamHours: must be more than 0'],
-    ['reviews', { ...keyed, services: ['bedroom'], publishedAt: '2026-10-01T00:00:00Z', source: '' }, 'items[0].source: must not be empty'],
+    [
+      'availability',
+      {
+        ...keyed,
+        service: 'bedroom',
+        start: '2026-10-01T01:00:00Z',
+        end: '2026-10-01T00:00:00Z',
+        good: 1,
+        total: 1,
+      },
+      'items[0].end: must be after start',
+    ],
+    [
+      'availability',
+      {
+        ...keyed,
+        service: 'bedroom',
+        start: '2026-10-01T00:00:00Z',
+        end: '2026-10-01T01:00:00Z',
+        good: 2,
+        total: 1,
+      },
+      'items[0].good: must not be more than total',
+    ],
+    [
+      'availability',
+      {
+        ...keyed,
+        service: 'bedroom',
+        start: '2026-10-01T00:00:00Z',
+        end: '2026-10-01T01:00:00Z',
+        good: 1.5,
+        total: 2,
+      },
+      'items[0].good: expected a whole number',
+    ],
+    [
+      'incidents',
+      { ...keyed, services: [], startedAt: '2026-10-01T00:00:00Z' },
+      'items[0].services: expected at least one',
+    ],
+    [
+      'incidents',
+      {
+        ...keyed,
+        services: ['bedroom'],
+        startedAt: '2026-10-01T00:00:00Z',
+        restoredAt: '2026-09-30T00:00:00Z',
+      },
+      'items[0].restoredAt: must not be before startedAt',
+    ],
+    [
+      'incidents',
+      {
+        ...keyed,
+        services: ['bedroom', 'group:default/x'],
+        startedAt: '2026-10-01T00:00:00Z',
+      },
+      'items[0].services[1]: expected a component entity ref',
+    ],
+    [
+      'incidents',
+      {
+        ...keyed,
+        services: ['bedroom'],
+        startedAt: '2026-10-01',
+        financialLoss: -1,
+      },
+      'items[0].startedAt: expected an ISO 8601 instant',
+    ],
+    [
+      'actions',
+      {
+        ...keyed,
+        service: 'bedroom',
+        definedAt: '2026-10-02T00:00:00Z',
+        completedAt: '2026-10-01T00:00:00Z',
+      },
+      'items[0].completedAt: must not be before definedAt',
+    ],
+    [
+      'chaos-days',
+      { ...keyed, service: 'bedroom', date: '2026-02-30' },
+      'items[0].date: expected a day such as 2026-11-24',
+    ],
+    [
+      'rework',
+      {
+        ...keyed,
+        team: 'component:default/bedroom',
+        week: '2026-10-05',
+        hours: 1,
+      },
+      'items[0].team: expected a group entity ref',
+    ],
+    [
+      'rework',
+      {
+        ...keyed,
+        team: 'bedroom-team',
+        week: '2026-10-05',
+        hours: 1,
+        teamHours: 0,
+      },
+      'items[0].teamHours: must be more than 0',
+    ],
+    [
+      'reviews',
+      {
+        ...keyed,
+        services: ['bedroom'],
+        publishedAt: '2026-10-01T00:00:00Z',
+        source: '',
+      },
+      'items[0].source: must not be empty',
+    ],
   ])('refuses a bad %s item (%#)', (kind, item, message) => {
     expect(() => readEventBatch(kind, { items: [item] })).toThrow(InputError);
     expect(() => readEventBatch(kind, { items: [item] })).toThrow(message);
   });
 
-  it.each([[null], [[]], [{ items: 'many' }], [{ items: [], extra: 1 }]])('refuses the body %p', body => {
-    expect(() => readEventBatch('deployments', body)).toThrow(/Invalid deployments batch: (body|items|"extra")/);
-  });
+  it.each([[null], [[]], [{ items: 'many' }], [{ items: [], extra: 1 }]])(
+    'refuses the body %p',
+    body => {
+      expect(() => readEventBatch('deployments', body)).toThrow(
+        /Invalid deployments batch: (body|items|"extra")/,
+      );
+    },
+  );
 
   it('counts the other problems of the first bad item, and reads no further', () => {
     expect(() => readEventBatch('chaos-days', { items: [{}, {}] })).toThrow(
@@ -107,28 +241,107 @@ describe('readEventBatch', () => {
   });
 
   it.each([
-    ['reviews', { ...keyed, services: ['bedroom'], publishedAt: '2026-10-01T00:00:00Z', url: 'javascript:alert(1)' }, 'items[0].url: expected an http or https URL'],
-    ['incidents', { ...keyed, services: ['bedroom'], startedAt: '2026-10-01T00:00:00Z', reviewUrl: 'data:text/html,x' }, 'items[0].reviewUrl: expected an http or https URL'],
-    ['deployments', { ...keyed, source: 'ci\u0000', service: 'bedroom', environment: 'production', buildTime: '2026-10-01T00:00:00Z', deployTime: '2026-10-01T00:00:00Z' }, 'items[0].source: must not contain NUL characters'],
-    ['deployments', { ...keyed, service: 'bedroom', environment: 'production', buildTime: '2026-10-01T00:00:00+25:00', deployTime: '2026-10-01T00:00:00Z' }, 'items[0].buildTime: expected an ISO 8601 instant'],
-    ['availability', { ...keyed, service: `component:default/${'x'.repeat(300)}`, start: '2026-10-01T00:00:00Z', end: '2026-10-01T01:00:00Z', good: 1, total: 1 }, 'items[0].service: expected a component entity ref'],
-    ['chaos-days', { ...keyed, service: 'x'.repeat(250), date: '2026-10-01' }, 'items[0].service: expected a component entity ref'],
-    ['review-reads', { source: 'wiki', reviewExternalId: 'r1', person: 'x'.repeat(250), readAt: '2026-10-01T00:00:00Z' }, 'items[0].person: at most 255 characters'],
-    ['rework', { ...keyed, team: 'kitchen-team', week: '2026-04-23', hours: 1, members: Number.MAX_SAFE_INTEGER }, 'items[0].members: at most 100000'],
+    [
+      'reviews',
+      {
+        ...keyed,
+        services: ['bedroom'],
+        publishedAt: '2026-10-01T00:00:00Z',
+        url: 'javascript:alert(1)',
+      },
+      'items[0].url: expected an http or https URL',
+    ],
+    [
+      'incidents',
+      {
+        ...keyed,
+        services: ['bedroom'],
+        startedAt: '2026-10-01T00:00:00Z',
+        reviewUrl: 'data:text/html,x',
+      },
+      'items[0].reviewUrl: expected an http or https URL',
+    ],
+    [
+      'deployments',
+      {
+        ...keyed,
+        source: 'ci\u0000',
+        service: 'bedroom',
+        environment: 'production',
+        buildTime: '2026-10-01T00:00:00Z',
+        deployTime: '2026-10-01T00:00:00Z',
+      },
+      'items[0].source: must not contain NUL characters',
+    ],
+    [
+      'deployments',
+      {
+        ...keyed,
+        service: 'bedroom',
+        environment: 'production',
+        buildTime: '2026-10-01T00:00:00+25:00',
+        deployTime: '2026-10-01T00:00:00Z',
+      },
+      'items[0].buildTime: expected an ISO 8601 instant',
+    ],
+    [
+      'availability',
+      {
+        ...keyed,
+        service: `component:default/${'x'.repeat(300)}`,
+        start: '2026-10-01T00:00:00Z',
+        end: '2026-10-01T01:00:00Z',
+        good: 1,
+        total: 1,
+      },
+      'items[0].service: expected a component entity ref',
+    ],
+    [
+      'chaos-days',
+      { ...keyed, service: 'x'.repeat(250), date: '2026-10-01' },
+      'items[0].service: expected a component entity ref',
+    ],
+    [
+      'review-reads',
+      {
+        source: 'wiki',
+        reviewExternalId: 'r1',
+        person: 'x'.repeat(250),
+        readAt: '2026-10-01T00:00:00Z',
+      },
+      'items[0].person: at most 255 characters',
+    ],
+    [
+      'rework',
+      {
+        ...keyed,
+        team: 'kitchen-team',
+        week: '2026-04-23',
+        hours: 1,
+        members: Number.MAX_SAFE_INTEGER,
+      },
+      'items[0].members: at most 100000',
+    ],
   ])('refuses a hostile %s item (%#)', (kind, item, message) => {
-    expect(() => readEventBatch(kind as any, { items: [item] })).toThrow(message);
+    expect(() => readEventBatch(kind as any, { items: [item] })).toThrow(
+      message,
+    );
   });
 
   it('lists the services and teams a batch names', () => {
     const incidents = readEventBatch('incidents', {
-      items: [{ ...keyed, services: ['a', 'b'], startedAt: '2026-10-01T00:00:00Z' }],
+      items: [
+        { ...keyed, services: ['a', 'b'], startedAt: '2026-10-01T00:00:00Z' },
+      ],
     });
     expect(entitiesOf(incidents)).toEqual({
       services: new Set(['component:default/a', 'component:default/b']),
       teams: new Set(),
     });
     const rework = readEventBatch('rework', {
-      items: [{ ...keyed, team: 't', service: 's', week: '2026-10-05', hours: 1 }],
+      items: [
+        { ...keyed, team: 't', service: 's', week: '2026-10-05', hours: 1 },
+      ],
     });
     expect(entitiesOf(rework)).toEqual({
       services: new Set(['component:default/s']),

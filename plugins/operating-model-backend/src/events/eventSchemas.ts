@@ -2,7 +2,11 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { webAddress } from '@operating-model/backstage-plugin-operating-model-common';
 import { z } from 'zod';
-import { INSTANT_EXPECTED, MAX_REF_LENGTH, parseInstant } from '../router/params';
+import {
+  INSTANT_EXPECTED,
+  MAX_REF_LENGTH,
+  parseInstant,
+} from '../router/params';
 
 /** The most items one `POST /events/{kind}` may carry. */
 export const MAX_BATCH_ITEMS = 10_000;
@@ -34,7 +38,10 @@ const text = (max = 255) =>
     .min(1, 'must not be empty')
     .max(max, `at most ${max} characters`)
     .refine(v => !v.includes('\u0000'), 'must not contain NUL characters');
-const optionalText = (max = 255) => text(max).nullish().transform(v => v ?? null);
+const optionalText = (max = 255) =>
+  text(max)
+    .nullish()
+    .transform(v => v ?? null);
 
 const instant = z.string().transform((value, ctx) => {
   const time = parseInstant(value);
@@ -50,7 +57,10 @@ const instant = z.string().transform((value, ctx) => {
  * https, so a stored `javascript:` URL can never run in the portal.
  */
 const optionalUrl = text(2048)
-  .refine(value => webAddress(value) !== undefined, 'expected an http or https URL')
+  .refine(
+    value => webAddress(value) !== undefined,
+    'expected an http or https URL',
+  )
   .nullish()
   .transform(v => v ?? null);
 const optionalInstant = instant.nullish().transform(v => v ?? null);
@@ -61,8 +71,14 @@ const day = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day such as 2026-11-24')
   .transform((value, ctx) => {
     const time = Date.parse(`${value}T00:00:00Z`);
-    if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value) {
-      ctx.addIssue({ code: 'custom', message: 'expected a day such as 2026-11-24' });
+    if (
+      Number.isNaN(time) ||
+      new Date(time).toISOString().slice(0, 10) !== value
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected a day such as 2026-11-24',
+      });
       return z.NEVER;
     }
     return time;
@@ -72,13 +88,19 @@ const day = z
 const readRefs = new Map<string, string | null>();
 
 /** `bedroom` → `component:default/bedroom`; null when it is not a ref of that kind. */
-function normaliseRef(value: string, kind: 'component' | 'group'): string | null {
+function normaliseRef(
+  value: string,
+  kind: 'component' | 'group',
+): string | null {
   const key = `${kind} ${value}`;
   let ref = readRefs.get(key);
   if (ref === undefined) {
     ref = null;
     try {
-      const parsed = parseEntityRef(value.trim(), { defaultKind: kind, defaultNamespace: 'default' });
+      const parsed = parseEntityRef(value.trim(), {
+        defaultKind: kind,
+        defaultNamespace: 'default',
+      });
       if (parsed.kind.toLocaleLowerCase('en-US') === kind) {
         ref = stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
       }
@@ -93,13 +115,25 @@ function normaliseRef(value: string, kind: 'component' | 'group'): string | null
 
 /** Refs are stored lower-cased in their full form, so `bedroom` and `Component:default/Bedroom` are one service. */
 function entityRef(kind: 'component' | 'group') {
-  const example = kind === 'component' ? 'component:default/bedroom' : 'group:default/bedroom-team';
+  const example =
+    kind === 'component'
+      ? 'component:default/bedroom'
+      : 'group:default/bedroom-team';
   return z.string().transform((value, ctx) => {
     // Refs are stored, in full, in columns of MAX_REF_LENGTH characters; longer ones cannot name an entity.
-    const normalised = value.length <= MAX_REF_LENGTH && !value.includes('\u0000') ? normaliseRef(value, kind) : null;
-    const ref = normalised !== null && normalised.length <= MAX_REF_LENGTH ? normalised : null;
+    const normalised =
+      value.length <= MAX_REF_LENGTH && !value.includes('\u0000')
+        ? normaliseRef(value, kind)
+        : null;
+    const ref =
+      normalised !== null && normalised.length <= MAX_REF_LENGTH
+        ? normalised
+        : null;
     if (ref === null) {
-      ctx.addIssue({ code: 'custom', message: `expected a ${kind} entity ref such as ${example}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a ${kind} entity ref such as ${example}`,
+      });
       return z.NEVER;
     }
     return ref;
@@ -119,7 +153,10 @@ const person = text().transform((value, ctx) => {
   if (!value.includes('@')) {
     try {
       read = stringifyEntityRef(
-        parseEntityRef(value, { defaultKind: 'user', defaultNamespace: 'default' }),
+        parseEntityRef(value, {
+          defaultKind: 'user',
+          defaultNamespace: 'default',
+        }),
       ).toLocaleLowerCase('en-US');
     } catch {
       // Kept as written: a person may be named by something that is not a ref.
@@ -127,7 +164,10 @@ const person = text().transform((value, ctx) => {
   }
   // Stored, in full, in a column of MAX_REF_LENGTH characters.
   if (read.length > MAX_REF_LENGTH) {
-    ctx.addIssue({ code: 'custom', message: `at most ${MAX_REF_LENGTH} characters as a full ref such as user:default/jane` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `at most ${MAX_REF_LENGTH} characters as a full ref such as user:default/jane`,
+    });
     return z.NEVER;
   }
   return read;
@@ -148,7 +188,11 @@ function notBefore(later: string, earlier: string) {
     const a = item[later];
     const b = item[earlier];
     if (typeof a === 'number' && typeof b === 'number' && a < b) {
-      ctx.addIssue({ code: 'custom', path: [later], message: `must not be before ${earlier}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [later],
+        message: `must not be before ${earlier}`,
+      });
     }
   };
 }
@@ -179,7 +223,10 @@ const incident = z
     restoredAt: optionalInstant,
     financialLoss: amount.nullish().transform(v => v ?? null),
     severity: optionalText(),
-    majorIncidentManager: z.boolean().nullish().transform(v => v ?? null),
+    majorIncidentManager: z
+      .boolean()
+      .nullish()
+      .transform(v => v ?? null),
     reviewUrl: optionalUrl,
   })
   .strict()
@@ -198,10 +245,18 @@ const availability = z
   .strict()
   .superRefine((item, ctx) => {
     if (item.end <= item.start) {
-      ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['end'],
+        message: 'must be after start',
+      });
     }
     if (item.good > item.total) {
-      ctx.addIssue({ code: 'custom', path: ['good'], message: 'must not be more than total' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['good'],
+        message: 'must not be more than total',
+      });
     }
   });
 
@@ -226,7 +281,10 @@ const reviewRead = z
     readAt: instant,
   })
   .strict()
-  .transform(item => ({ ...item, reviewSource: item.reviewSource ?? item.source }));
+  .transform(item => ({
+    ...item,
+    reviewSource: item.reviewSource ?? item.source,
+  }));
 
 const action = z
   .object({
@@ -261,7 +319,12 @@ const rework = z
     team: entityRef('group'),
     week: day,
     hours: amount,
-    teamHours: z.number().finite().positive('must be more than 0').nullish().transform(v => v ?? null),
+    teamHours: z
+      .number()
+      .finite()
+      .positive('must be more than 0')
+      .nullish()
+      .transform(v => v ?? null),
     // Stored as a 32-bit integer; no team is anywhere near this size.
     members: z
       .number()
@@ -323,12 +386,16 @@ function formatPath(path: ReadonlyArray<string | number>): string {
 
 function describeIssue(issue: z.ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
-    return `${formatPath([...issue.path, issue.keys[0]])}: is not a field of this kind of event`;
+    return `${formatPath([
+      ...issue.path,
+      issue.keys[0],
+    ])}: is not a field of this kind of event`;
   }
   const where = formatPath(issue.path) || 'body';
   if (issue.code === 'invalid_type') {
     if (issue.received === 'undefined') return `${where}: is required`;
-    if (issue.expected === 'integer') return `${where}: expected a whole number`;
+    if (issue.expected === 'integer')
+      return `${where}: expected a whole number`;
     return `${where}: expected ${issue.expected}, got ${issue.received}`;
   }
   return `${where}: ${issue.message}`;
@@ -340,7 +407,9 @@ function describeIssue(issue: z.ZodIssue): string {
  */
 export function readEventBatch(kind: EventKind, body: unknown): EventBatch {
   const refuse = (problem: string): never => {
-    throw new InputError(`Invalid ${kind} batch: ${problem}; nothing was written`);
+    throw new InputError(
+      `Invalid ${kind} batch: ${problem}; nothing was written`,
+    );
   };
   // The shape and the size are checked before any item, and the first bad item ends the
   // reading, so a huge or hostile batch costs no more than a bounded amount of work.
@@ -348,12 +417,17 @@ export function readEventBatch(kind: EventKind, body: unknown): EventBatch {
     return refuse('body: expected a JSON object { "items": [...] }');
   }
   const extra = Object.keys(body).find(key => key !== 'items');
-  if (extra !== undefined) return refuse(`${JSON.stringify(extra.slice(0, 40))}: is not a field of a batch`);
+  if (extra !== undefined)
+    return refuse(
+      `${JSON.stringify(extra.slice(0, 40))}: is not a field of a batch`,
+    );
   const items = (body as { items?: unknown }).items;
   if (items === undefined) return refuse('items: is required');
   if (!Array.isArray(items)) return refuse('items: expected an array');
   if (items.length > MAX_BATCH_ITEMS) {
-    return refuse(`items: at most ${MAX_BATCH_ITEMS} items in one batch, got ${items.length}; send the rest in another`);
+    return refuse(
+      `items: at most ${MAX_BATCH_ITEMS} items in one batch, got ${items.length}; send the rest in another`,
+    );
   }
   const schema = itemSchemas[kind] as z.ZodTypeAny;
   const records: unknown[] = new Array(items.length);
@@ -361,8 +435,18 @@ export function readEventBatch(kind: EventKind, body: unknown): EventBatch {
     const parsed = schema.safeParse(items[i]);
     if (!parsed.success) {
       const [first, ...rest] = parsed.error.issues;
-      const more = rest.length > 0 ? ` (and ${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'})` : '';
-      refuse(`${describeIssue({ ...first, path: ['items', i, ...first.path] })}${more}`);
+      const more =
+        rest.length > 0
+          ? ` (and ${rest.length} more ${
+              rest.length === 1 ? 'problem' : 'problems'
+            })`
+          : '';
+      refuse(
+        `${describeIssue({
+          ...first,
+          path: ['items', i, ...first.path],
+        })}${more}`,
+      );
     }
     records[i] = parsed.data;
   }
@@ -370,12 +454,16 @@ export function readEventBatch(kind: EventKind, body: unknown): EventBatch {
 }
 
 /** The services and teams a batch names, for reporting the ones the catalog does not know. */
-export function entitiesOf(batch: EventBatch): { services: Set<string>; teams: Set<string> } {
+export function entitiesOf(batch: EventBatch): {
+  services: Set<string>;
+  teams: Set<string>;
+} {
   const servicesNamed = new Set<string>();
   const teams = new Set<string>();
   for (const record of batch.records as Array<Record<string, unknown>>) {
     if (typeof record.service === 'string') servicesNamed.add(record.service);
-    if (Array.isArray(record.services)) record.services.forEach(s => servicesNamed.add(s));
+    if (Array.isArray(record.services))
+      record.services.forEach(s => servicesNamed.add(s));
     if (typeof record.team === 'string') teams.add(record.team);
   }
   return { services: servicesNamed, teams };

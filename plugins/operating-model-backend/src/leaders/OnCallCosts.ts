@@ -39,7 +39,10 @@ export function assessedAt(window: LeadersWindow, now: Date): Date {
 }
 
 /** The services as the cost and pitfall rules take them, refs lower-cased as events store them. */
-export function costServices(assessed: AssessedService[], config: OperatingModelConfig): CostServiceFacts[] {
+export function costServices(
+  assessed: AssessedService[],
+  config: OperatingModelConfig,
+): CostServiceFacts[] {
   return assessed.map(a => ({
     entityRef: lower(a.entityRef),
     owner: a.owner ? lower(a.owner) : null,
@@ -75,21 +78,30 @@ export class OnCallCosts {
   constructor(private readonly sources: LeadersSources) {}
 
   async report(window: LeadersWindow): Promise<OnCallCostReport> {
-    const { assessments, rotas, eventStore, config, defaultBudgetHolder } = this.sources;
+    const { assessments, rotas, eventStore, config, defaultBudgetHolder } =
+      this.sources;
     const now = this.sources.now();
-    const services = costServices(assessments.list(assessedAt(window, now)), config);
+    const services = costServices(
+      assessments.list(assessedAt(window, now)),
+      config,
+    );
     const { groups, domains } = costEntities(assessments.snapshot);
 
     const participants: Record<string, number> = {};
     const rotaRefs = new Set([
       ...services.flatMap(s => (s.owner ? [s.owner] : [])),
-      ...services.flatMap(s => (s.domain && s.outOfHours === 'domain' ? [s.domain] : [])),
+      ...services.flatMap(s =>
+        s.domain && s.outOfHours === 'domain' ? [s.domain] : [],
+      ),
     ]);
     for (const ref of rotaRefs) {
       participants[ref] = rotas.definition(ref, now)?.participants.length ?? 0;
     }
 
-    const incidents = await eventStore.incidents({ from: window.from.getTime(), to: window.to.getTime() });
+    const incidents = await eventStore.incidents({
+      from: window.from.getTime(),
+      to: window.to.getTime(),
+    });
     return onCallCosts({
       window,
       services,

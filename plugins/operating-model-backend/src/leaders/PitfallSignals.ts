@@ -22,7 +22,13 @@ import {
   teamFunding,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import { MeasuresService } from '../measures/MeasuresService';
-import { LeadersSources, LeadersWindow, assessedAt, costEntities, costServices } from './OnCallCosts';
+import {
+  LeadersSources,
+  LeadersWindow,
+  assessedAt,
+  costEntities,
+  costServices,
+} from './OnCallCosts';
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
@@ -35,11 +41,21 @@ const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 export class PitfallSignals {
   constructor(
     private readonly sources: LeadersSources & { measures: MeasuresService },
-    private readonly thresholds: { topBandShare?: number; reworkRate?: number } = {},
+    private readonly thresholds: {
+      topBandShare?: number;
+      reworkRate?: number;
+    } = {},
   ) {}
 
   async report(window: LeadersWindow): Promise<PitfallsAnswer> {
-    const { assessments, rotas, eventStore, measures, config, defaultBudgetHolder } = this.sources;
+    const {
+      assessments,
+      rotas,
+      eventStore,
+      measures,
+      config,
+      defaultBudgetHolder,
+    } = this.sources;
     const now = this.sources.now();
     const at = assessedAt(window, now);
     const assessed = assessments.list(at);
@@ -51,36 +67,62 @@ export class PitfallSignals {
     const { currency } = config;
 
     const linear = detectLinearRunCost({
-      services: assessed.map((a, i) => ({ ...services[i], ...outOfHoursLevels(a, config.availabilityBands) })),
+      services: assessed.map((a, i) => ({
+        ...services[i],
+        ...outOfHoursLevels(a, config.availabilityBands),
+      })),
       standbyPerWeek: config.onCall.remuneration.standbyPerWeek,
       currency,
       topBandShare: this.thresholds.topBandShare ?? DEFAULT_TOP_BAND_SHARE,
     });
 
-    const incidents = await eventStore.incidents({ from: window.from.getTime(), to: window.to.getTime() });
-    const exposures = new Map(services.map((s, i) => [s.entityRef, assessed[i].financialExposurePerHour]));
-    const rates = recordedLossRates(incidents, service => exposures.get(service) ?? null);
-    const lossRatesOf = (ref: string) => (rates.get(ref) ?? []).map(r => r.lossPerHour);
+    const incidents = await eventStore.incidents({
+      from: window.from.getTime(),
+      to: window.to.getTime(),
+    });
+    const exposures = new Map(
+      services.map((s, i) => [
+        s.entityRef,
+        assessed[i].financialExposurePerHour,
+      ]),
+    );
+    const rates = recordedLossRates(
+      incidents,
+      service => exposures.get(service) ?? null,
+    );
+    const lossRatesOf = (ref: string) =>
+      (rates.get(ref) ?? []).map(r => r.lossPerHour);
 
     const inForce = outOfHoursRotas(services);
-    const accountability: AccountabilityServiceFacts[] = assessed.map((a, i) => {
-      const s = services[i];
-      let funding: AccountabilityServiceFacts['funding'] = null;
-      if (s.outOfHours === 'domain' && s.domain) {
-        funding = domainFunding(domainsByRef.get(s.domain), s.domain, groupsByRef, defaultBudgetHolder).funding;
-      } else if (s.owner) {
-        funding = teamFunding(groupsByRef.get(s.owner), s.owner, defaultBudgetHolder).funding;
-      }
-      return {
-        entityRef: s.entityRef,
-        owner: s.owner,
-        serviceClass: a.serviceClass,
-        outOfHours: s.outOfHours,
-        funding,
-        exposurePerHour: a.financialExposurePerHour,
-        lossRates: lossRatesOf(s.entityRef),
-      };
-    });
+    const accountability: AccountabilityServiceFacts[] = assessed.map(
+      (a, i) => {
+        const s = services[i];
+        let funding: AccountabilityServiceFacts['funding'] = null;
+        if (s.outOfHours === 'domain' && s.domain) {
+          funding = domainFunding(
+            domainsByRef.get(s.domain),
+            s.domain,
+            groupsByRef,
+            defaultBudgetHolder,
+          ).funding;
+        } else if (s.owner) {
+          funding = teamFunding(
+            groupsByRef.get(s.owner),
+            s.owner,
+            defaultBudgetHolder,
+          ).funding;
+        }
+        return {
+          entityRef: s.entityRef,
+          owner: s.owner,
+          serviceClass: a.serviceClass,
+          outOfHours: s.outOfHours,
+          funding,
+          exposurePerHour: a.financialExposurePerHour,
+          lossRates: lossRatesOf(s.entityRef),
+        };
+      },
+    );
 
     // Only rotas that cover a service: a team Group that owns none has nobody to page.
     const owners = new Set(services.flatMap(s => (s.owner ? [s.owner] : [])));
@@ -104,7 +146,12 @@ export class PitfallSignals {
     const leaders = await measures.leaders('team', window);
     const declaredTemplates = (team: string) =>
       assessed
-        .filter(a => a.owner && lower(a.owner) === team && a.practices.preApprovedChanges === true)
+        .filter(
+          a =>
+            a.owner &&
+            lower(a.owner) === team &&
+            a.practices.preApprovedChanges === true,
+        )
         .map(a => lower(a.entityRef));
     const changes: ChangeFacts[] = leaders.items.map(item => ({
       team: item.entityRef,
@@ -112,7 +159,9 @@ export class PitfallSignals {
         .filter(s => s.deploymentTargetMet === false)
         .map(s => ({ entityRef: s.entityRef, target: s.deploymentTarget })),
       deployments: item.preApprovedChanges.count,
-      standardChanges: Math.round((item.preApprovedChanges.ratio ?? 0) * item.preApprovedChanges.count),
+      standardChanges: Math.round(
+        (item.preApprovedChanges.ratio ?? 0) * item.preApprovedChanges.count,
+      ),
       declaredTemplates: declaredTemplates(item.entityRef),
     }));
 
@@ -139,8 +188,15 @@ export class PitfallSignals {
       currency,
       pitfalls: [
         linear,
-        detectResponsibleButUnaccountable({ services: accountability, bands: config.availabilityBands, currency }),
-        detectLimitedOnCallSchedule({ rotas: rotaSizes, minimumParticipants: config.onCall.minimumParticipants }),
+        detectResponsibleButUnaccountable({
+          services: accountability,
+          bands: config.availabilityBands,
+          currency,
+        }),
+        detectLimitedOnCallSchedule({
+          rotas: rotaSizes,
+          minimumParticipants: config.onCall.minimumParticipants,
+        }),
         detectExcessiveBau({
           teams: leaders.items.map(item => ({
             team: item.entityRef,
@@ -152,7 +208,10 @@ export class PitfallSignals {
         detectChangeManagementTreacle({ teams: changes }),
         bandsReview,
         detectLossesAboveExposure({ reflections, currency }),
-        detectSharedDatabases({ resources: snapshot?.resources ?? [], components: snapshot?.services ?? [] }),
+        detectSharedDatabases({
+          resources: snapshot?.resources ?? [],
+          components: snapshot?.services ?? [],
+        }),
       ],
       reflection: {
         bandsLastReviewed: config.bandsLastReviewed,

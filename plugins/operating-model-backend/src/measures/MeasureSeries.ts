@@ -201,9 +201,10 @@ export class MeasureSeries {
       knex('availability_intervals')
         .select(
           knex.raw(
-            `${DAY_OF(
-              'start_at',
-            )} as day, ${sumOfCounts(knex, 'good')} as good, ${sumOfCounts(knex, 'total')} as total`,
+            `${DAY_OF('start_at')} as day, ${sumOfCounts(
+              knex,
+              'good',
+            )} as good, ${sumOfCounts(knex, 'total')} as total`,
           ),
         )
         .where('start_at', '>=', from)
@@ -390,7 +391,10 @@ export class MeasureSeries {
       .knex('availability_intervals')
       .select(
         this.options.knex.raw(
-          `${sumOfCounts(this.options.knex, 'good')} as good, ${sumOfCounts(this.options.knex, 'total')} as total, count(*) as n`,
+          `${sumOfCounts(this.options.knex, 'good')} as good, ${sumOfCounts(
+            this.options.knex,
+            'total',
+          )} as total, count(*) as n`,
         ),
       )
       .where('service_ref', service)

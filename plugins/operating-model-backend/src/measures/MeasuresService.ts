@@ -26,7 +26,13 @@ import {
 } from '@operating-model/backstage-plugin-operating-model-common';
 import { ServiceAssessments } from '../assessments/ServiceAssessments';
 import { OrgSnapshot } from '../catalog/readOrgSnapshot';
-import { DeploymentTotals, EventStore, EventWindow, IncidentRow, ReworkRow } from '../events/EventStore';
+import {
+  DeploymentTotals,
+  EventStore,
+  EventWindow,
+  IncidentRow,
+  ReworkRow,
+} from '../events/EventStore';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -57,12 +63,19 @@ interface WindowData {
   incidentsByService: Map<string, IncidentRow[]>;
   reviewsByService: Map<string, number[]>;
   readersByService: Map<string, string[]>;
-  actionsByService: Map<string, Array<{ definedAt: number; completedAt: number }>>;
+  actionsByService: Map<
+    string,
+    Array<{ definedAt: number; completedAt: number }>
+  >;
   chaosDaysByService: Map<string, string[]>;
   reworkByTeam: Map<string, ReworkRow[]>;
 }
 
-function listsBy<T, V>(rows: T[], key: (row: T) => string, value: (row: T) => V): Map<string, V[]> {
+function listsBy<T, V>(
+  rows: T[],
+  key: (row: T) => string,
+  value: (row: T) => V,
+): Map<string, V[]> {
   const map = new Map<string, V[]>();
   for (const row of rows) {
     const k = key(row);
@@ -73,7 +86,10 @@ function listsBy<T, V>(rows: T[], key: (row: T) => string, value: (row: T) => V)
   return map;
 }
 
-function tally(statuses: Array<boolean | null>, withTarget: number): TargetTally {
+function tally(
+  statuses: Array<boolean | null>,
+  withTarget: number,
+): TargetTally {
   return {
     withTarget,
     met: statuses.filter(s => s === true).length,
@@ -107,7 +123,10 @@ export class MeasuresService {
   ) {}
 
   /** The measures of one Component, Group (its services) or Domain (its services). */
-  async forEntity(entityRef: string, window: MeasuresWindow): Promise<EntityMeasures> {
+  async forEntity(
+    entityRef: string,
+    window: MeasuresWindow,
+  ): Promise<EntityMeasures> {
     const ref = lower(entityRef);
     const kind = ref.slice(0, ref.indexOf(':'));
     const assessed = this.assessedAt(window);
@@ -125,7 +144,9 @@ export class MeasuresService {
       };
     } else if (kind === 'group' || kind === 'domain') {
       const field = kind === 'group' ? 'owner' : 'domain';
-      const members = assessed.filter(a => a[field] && lower(a[field]!) === ref);
+      const members = assessed.filter(
+        a => a[field] && lower(a[field]!) === ref,
+      );
       scope = {
         entityRef: ref,
         title: members[0]?.titles[field] ?? null,
@@ -141,12 +162,19 @@ export class MeasuresService {
         `Measures are kept for a Component, a Group or a Domain; ${entityRef} is a ${kind}`,
       );
     }
-    const data = await this.load(window, scope.services, scope.teams === 'all' ? undefined : [...scope.teams]);
+    const data = await this.load(
+      window,
+      scope.services,
+      scope.teams === 'all' ? undefined : [...scope.teams],
+    );
     return this.measure(scope, data, window, this.byRef(assessed));
   }
 
   /** The leaders' view: every team (owner) or domain with its figures and how its services meet their targets. */
-  async leaders(grouping: 'team' | 'domain', window: MeasuresWindow): Promise<LeadersMeasures> {
+  async leaders(
+    grouping: 'team' | 'domain',
+    window: MeasuresWindow,
+  ): Promise<LeadersMeasures> {
     const assessed = this.assessedAt(window);
     const byRef = this.byRef(assessed);
     const data = await this.load(window);
@@ -170,7 +198,9 @@ export class MeasuresService {
             teams:
               grouping === 'team'
                 ? new Set([ref])
-                : new Set(members.flatMap(a => (a.owner ? [lower(a.owner)] : []))),
+                : new Set(
+                    members.flatMap(a => (a.owner ? [lower(a.owner)] : [])),
+                  ),
             single: false,
           },
           data,
@@ -215,18 +245,29 @@ export class MeasuresService {
     teams?: string[],
   ): Promise<WindowData> {
     const { store } = this.options;
-    const w: EventWindow = { from: window.from.getTime(), to: window.to.getTime() };
-    const [deployments, leadTimes, availability, incidents, reviews, actions, chaosDays, rework] =
-      await Promise.all([
-        store.deploymentTotals(w, services),
-        store.leadTimes(w, services),
-        store.availabilityTotals(w, services),
-        store.incidents(w, services),
-        store.reviewReaders(w, services),
-        store.completedActions(w, services),
-        store.chaosDays(w, services),
-        store.reworkWeeks(w, teams),
-      ]);
+    const w: EventWindow = {
+      from: window.from.getTime(),
+      to: window.to.getTime(),
+    };
+    const [
+      deployments,
+      leadTimes,
+      availability,
+      incidents,
+      reviews,
+      actions,
+      chaosDays,
+      rework,
+    ] = await Promise.all([
+      store.deploymentTotals(w, services),
+      store.leadTimes(w, services),
+      store.availabilityTotals(w, services),
+      store.incidents(w, services),
+      store.reviewReaders(w, services),
+      store.completedActions(w, services),
+      store.chaosDays(w, services),
+      store.reworkWeeks(w, teams),
+    ]);
     const incidentsByService = new Map<string, IncidentRow[]>();
     for (const incident of incidents) {
       for (const service of incident.services) {
@@ -237,14 +278,38 @@ export class MeasuresService {
     }
     return {
       deployments: new Map(deployments.map(d => [d.service, d])),
-      leadTimeDays: listsBy(leadTimes, r => r.service, r => r.ms / MS_PER_DAY),
+      leadTimeDays: listsBy(
+        leadTimes,
+        r => r.service,
+        r => r.ms / MS_PER_DAY,
+      ),
       availability: new Map(availability.map(a => [a.service, a])),
       incidentsByService,
-      reviewsByService: listsBy(reviews.reviews, r => r.service, r => r.review),
-      readersByService: listsBy(reviews.readers, r => r.service, r => r.person),
-      actionsByService: listsBy(actions, a => a.service, a => a),
-      chaosDaysByService: listsBy(chaosDays, c => c.service, c => c.day),
-      reworkByTeam: listsBy(rework, r => r.team, r => r),
+      reviewsByService: listsBy(
+        reviews.reviews,
+        r => r.service,
+        r => r.review,
+      ),
+      readersByService: listsBy(
+        reviews.readers,
+        r => r.service,
+        r => r.person,
+      ),
+      actionsByService: listsBy(
+        actions,
+        a => a.service,
+        a => a,
+      ),
+      chaosDaysByService: listsBy(
+        chaosDays,
+        c => c.service,
+        c => c.day,
+      ),
+      reworkByTeam: listsBy(
+        rework,
+        r => r.team,
+        r => r,
+      ),
     };
   }
 
@@ -256,7 +321,8 @@ export class MeasuresService {
   ): EntityMeasures {
     const days = windowDays(window.from, window.to);
     const frequencies = this.options.config.deploymentFrequencies;
-    const all = <T>(map: Map<string, T[]>) => scope.services.flatMap(s => map.get(s) ?? []);
+    const all = <T>(map: Map<string, T[]>) =>
+      scope.services.flatMap(s => map.get(s) ?? []);
 
     const services: ServiceTargetStatus[] = scope.services.map(ref => {
       const assessment = byRef.get(ref);
@@ -317,9 +383,18 @@ export class MeasuresService {
         frequencies,
       }),
       leadTimeDays: distributionFigure(all(data.leadTimeDays)),
-      looseCoupling: looseCoupling({ deployments: deployed.count, inLockstep: deployed.inLockstep }),
-      preApprovedChanges: preApprovedChanges({ deployments: deployed.count, standard: deployed.standard }),
-      availability: availabilityFigure({ ...requests, target: own?.availabilityTarget ?? null }),
+      looseCoupling: looseCoupling({
+        deployments: deployed.count,
+        inLockstep: deployed.inLockstep,
+      }),
+      preApprovedChanges: preApprovedChanges({
+        deployments: deployed.count,
+        standard: deployed.standard,
+      }),
+      availability: availabilityFigure({
+        ...requests,
+        target: own?.availabilityTarget ?? null,
+      }),
       timeToRestoreMinutes: timeToRestoreMinutes(incidents),
       timeToAcknowledgeMinutes: timeToAcknowledgeMinutes(incidents),
       financialLossProtection: financialLossProtection(
@@ -331,15 +406,21 @@ export class MeasuresService {
       },
       chaosDays: chaosDaysFigure(all(data.chaosDaysByService)),
       improvementActionLeadTimeDays: improvementActionLeadTimeDays(actions),
-      improvementActionIntervalDays: improvementActionIntervalDays(actions.map(a => a.completedAt)),
+      improvementActionIntervalDays: improvementActionIntervalDays(
+        actions.map(a => a.completedAt),
+      ),
       reworkRate: reworkRate(
         rework.map(r => ({ ...r, week: r.weekStart })),
         team => this.teamSize(team),
       ),
     };
 
-    const withDeploymentTarget = services.filter(s => s.deploymentTarget !== null);
-    const withAvailabilityTarget = services.filter(s => s.availabilityTarget !== null);
+    const withDeploymentTarget = services.filter(
+      s => s.deploymentTarget !== null,
+    );
+    const withAvailabilityTarget = services.filter(
+      s => s.availabilityTarget !== null,
+    );
     return {
       entityRef: scope.entityRef,
       title: scope.title,
@@ -366,13 +447,18 @@ export class MeasuresService {
    * the services hit in proportion to their exposure, so the parts of an incident add up to its
    * loss whichever teams or domains they fall in. An incident still open has no parts yet.
    */
-  private lossParts(incident: IncidentRow, inScope: Set<string>): IncidentLossInput[] {
+  private lossParts(
+    incident: IncidentRow,
+    inScope: Set<string>,
+  ): IncidentLossInput[] {
     if (incident.restoredAt === null) return [];
     const startedAt = new Date(incident.startedAt);
     const known = incident.services.flatMap(service => {
       const assessment = this.options.assessments.get(service, startedAt);
       const exposure = assessment ? exposurePerHourInForce(assessment) : null;
-      return exposure === null ? [] : [{ service, exposure, target: assessment!.availabilityTarget }];
+      return exposure === null
+        ? []
+        : [{ service, exposure, target: assessment!.availabilityTarget }];
     });
     const shares =
       incident.financialLoss === null
@@ -388,7 +474,8 @@ export class MeasuresService {
               incident: String(incident.id),
               exposurePerHour: part.exposure,
               availabilityTarget: part.target,
-              durationSeconds: (incident.restoredAt! - incident.startedAt) / 1000,
+              durationSeconds:
+                (incident.restoredAt! - incident.startedAt) / 1000,
               recordedLoss: shares[index],
             },
           ]
@@ -401,7 +488,10 @@ export class MeasuresService {
     if (snapshot !== this.sizesOf) {
       this.sizesOf = snapshot;
       this.sizes = new Map(
-        (snapshot?.groups ?? []).map(g => [lower(g.entityRef), g.members.length]),
+        (snapshot?.groups ?? []).map(g => [
+          lower(g.entityRef),
+          g.members.length,
+        ]),
       );
     }
     return this.sizes.get(team) || undefined;

@@ -6,7 +6,10 @@ import { Entity } from '@backstage/catalog-model';
  * config's Black Friday peak.
  */
 
-export const WINDOW = { from: '2026-10-01T00:00:00Z', to: '2026-10-29T00:00:00Z' };
+export const WINDOW = {
+  from: '2026-10-01T00:00:00Z',
+  to: '2026-10-29T00:00:00Z',
+};
 
 /**
  * bedroom (£200K/h → 99.0%, daily) and living-room (£240K/h → 99.0%, weekly) belong to the
@@ -23,13 +26,24 @@ export function measuresTestEntities(): Entity[] {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name, namespace: 'default', annotations },
-    spec: { type: 'service', lifecycle: 'production', owner, ...(system ? { system } : {}) },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner,
+      ...(system ? { system } : {}),
+    },
     relations: [
       { type: 'ownedBy', targetRef: `group:default/${owner}` },
-      ...(system ? [{ type: 'partOf', targetRef: `system:default/${system}` }] : []),
+      ...(system
+        ? [{ type: 'partOf', targetRef: `system:default/${system}` }]
+        : []),
     ],
   });
-  const group = (name: string, displayName: string, members: string[]): Entity => ({
+  const group = (
+    name: string,
+    displayName: string,
+    members: string[],
+  ): Entity => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
     metadata: { name, namespace: 'default' },
@@ -39,7 +53,11 @@ export function measuresTestEntities(): Entity[] {
     {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Domain',
-      metadata: { name: 'furnishing', namespace: 'default', title: 'Furnishing' },
+      metadata: {
+        name: 'furnishing',
+        namespace: 'default',
+        title: 'Furnishing',
+      },
       spec: { owner: 'bedroom-team' },
     },
     {
@@ -102,52 +120,135 @@ const deployment = (
 
 /** Lead times in days are given beside each; `to` is exclusive, so d7 is outside the window. */
 export const deployments = [
-  deployment('d0', 'component:default/bedroom', '2026-09-28T00:00:00Z', '2026-09-29T00:00:00Z', {
-    releaseId: 'R-edge',
-  }),
-  deployment('d1', 'component:default/bedroom', '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z', {
-    releaseId: 'R1',
-    standardChange: true,
-  }), // 1
-  deployment('d2', 'component:default/bedroom', '2026-10-03T00:00:00Z', '2026-10-06T00:00:00Z', {
-    changeRequestId: 'CHG-7',
-    standardChange: true,
-  }), // 3
+  deployment(
+    'd0',
+    'component:default/bedroom',
+    '2026-09-28T00:00:00Z',
+    '2026-09-29T00:00:00Z',
+    {
+      releaseId: 'R-edge',
+    },
+  ),
+  deployment(
+    'd1',
+    'component:default/bedroom',
+    '2026-10-01T00:00:00Z',
+    '2026-10-02T00:00:00Z',
+    {
+      releaseId: 'R1',
+      standardChange: true,
+    },
+  ), // 1
+  deployment(
+    'd2',
+    'component:default/bedroom',
+    '2026-10-03T00:00:00Z',
+    '2026-10-06T00:00:00Z',
+    {
+      changeRequestId: 'CHG-7',
+      standardChange: true,
+    },
+  ), // 3
   deployment('d3', 'bedroom', '2026-10-10T00:00:00Z', '2026-10-10T12:00:00Z'), // 0.5
-  deployment('d4', 'Component:default/Bedroom', '2026-10-20T00:00:00Z', '2026-10-22T00:00:00Z', {
-    standardChange: true,
-  }), // 2
-  deployment('d5', 'component:default/bedroom', '2026-10-04T00:00:00Z', '2026-10-05T00:00:00Z', {
-    environment: 'staging',
-    releaseId: 'R2',
-  }),
-  deployment('d7', 'component:default/bedroom', '2026-10-28T00:00:00Z', '2026-10-29T00:00:00Z'),
-  deployment('l1', 'component:default/living-room', '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z', {
-    releaseId: 'R1',
-    standardChange: true,
-  }), // 1, lockstep with d1
-  deployment('l2', 'component:default/living-room', '2026-10-07T00:00:00Z', '2026-10-09T00:00:00Z', {
-    changeRequestId: 'CHG-7',
-  }), // 2, lockstep with d2
-  deployment('l3', 'component:default/living-room', '2026-10-14T00:00:00Z', '2026-10-15T00:00:00Z', {
-    releaseId: 'R-edge',
-  }), // 1, lockstep with d0 before the window
-  deployment('l4', 'component:default/living-room', '2026-10-12T00:00:00Z', '2026-10-16T00:00:00Z', {
-    releaseId: 'R3',
-  }), // 4, its partner k1 is not production
-  deployment('l5', 'component:default/living-room', '2026-10-16T18:00:00Z', '2026-10-17T00:00:00Z', {
-    releaseId: 'R4',
-  }), // 0.25
-  deployment('l6', 'component:default/living-room', '2026-10-17T18:00:00Z', '2026-10-18T00:00:00Z', {
-    releaseId: 'R4',
-  }), // 0.25, same service as l5: not lockstep
-  deployment('k1', 'component:default/kitchen', '2026-10-15T00:00:00Z', '2026-10-16T00:00:00Z', {
-    environment: 'Staging',
-    releaseId: 'R3',
-  }),
+  deployment(
+    'd4',
+    'Component:default/Bedroom',
+    '2026-10-20T00:00:00Z',
+    '2026-10-22T00:00:00Z',
+    {
+      standardChange: true,
+    },
+  ), // 2
+  deployment(
+    'd5',
+    'component:default/bedroom',
+    '2026-10-04T00:00:00Z',
+    '2026-10-05T00:00:00Z',
+    {
+      environment: 'staging',
+      releaseId: 'R2',
+    },
+  ),
+  deployment(
+    'd7',
+    'component:default/bedroom',
+    '2026-10-28T00:00:00Z',
+    '2026-10-29T00:00:00Z',
+  ),
+  deployment(
+    'l1',
+    'component:default/living-room',
+    '2026-10-01T00:00:00Z',
+    '2026-10-02T00:00:00Z',
+    {
+      releaseId: 'R1',
+      standardChange: true,
+    },
+  ), // 1, lockstep with d1
+  deployment(
+    'l2',
+    'component:default/living-room',
+    '2026-10-07T00:00:00Z',
+    '2026-10-09T00:00:00Z',
+    {
+      changeRequestId: 'CHG-7',
+    },
+  ), // 2, lockstep with d2
+  deployment(
+    'l3',
+    'component:default/living-room',
+    '2026-10-14T00:00:00Z',
+    '2026-10-15T00:00:00Z',
+    {
+      releaseId: 'R-edge',
+    },
+  ), // 1, lockstep with d0 before the window
+  deployment(
+    'l4',
+    'component:default/living-room',
+    '2026-10-12T00:00:00Z',
+    '2026-10-16T00:00:00Z',
+    {
+      releaseId: 'R3',
+    },
+  ), // 4, its partner k1 is not production
+  deployment(
+    'l5',
+    'component:default/living-room',
+    '2026-10-16T18:00:00Z',
+    '2026-10-17T00:00:00Z',
+    {
+      releaseId: 'R4',
+    },
+  ), // 0.25
+  deployment(
+    'l6',
+    'component:default/living-room',
+    '2026-10-17T18:00:00Z',
+    '2026-10-18T00:00:00Z',
+    {
+      releaseId: 'R4',
+    },
+  ), // 0.25, same service as l5: not lockstep
+  deployment(
+    'k1',
+    'component:default/kitchen',
+    '2026-10-15T00:00:00Z',
+    '2026-10-16T00:00:00Z',
+    {
+      environment: 'Staging',
+      releaseId: 'R3',
+    },
+  ),
 ];
 
-const interval = (externalId: string, service: string, start: string, good: number, total: number) => ({
+const interval = (
+  externalId: string,
+  service: string,
+  start: string,
+  good: number,
+  total: number,
+) => ({
   source: 'prometheus',
   externalId,
   service,
@@ -158,10 +259,28 @@ const interval = (externalId: string, service: string, start: string, good: numb
 });
 
 export const availability = [
-  interval('a1', 'component:default/bedroom', '2026-10-01T00:00:00Z', 990, 1000),
-  interval('a2', 'component:default/bedroom', '2026-10-02T00:00:00Z', 1000, 1000),
+  interval(
+    'a1',
+    'component:default/bedroom',
+    '2026-10-01T00:00:00Z',
+    990,
+    1000,
+  ),
+  interval(
+    'a2',
+    'component:default/bedroom',
+    '2026-10-02T00:00:00Z',
+    1000,
+    1000,
+  ),
   interval('a3', 'component:default/bedroom', '2026-09-30T23:00:00Z', 0, 1000),
-  interval('a4', 'component:default/living-room', '2026-10-03T00:00:00Z', 9800, 10000),
+  interval(
+    'a4',
+    'component:default/living-room',
+    '2026-10-03T00:00:00Z',
+    9800,
+    10000,
+  ),
 ];
 
 export const incidents = [
@@ -263,7 +382,12 @@ export const reviewReads = [
   read('rv3', 'user:default/dan', '2026-10-02T11:00:00Z'),
 ];
 
-const action = (externalId: string, service: string, definedAt: string, completedAt?: string) => ({
+const action = (
+  externalId: string,
+  service: string,
+  definedAt: string,
+  completedAt?: string,
+) => ({
   source: 'jira',
   externalId,
   service,
@@ -272,27 +396,94 @@ const action = (externalId: string, service: string, definedAt: string, complete
 });
 
 export const actions = [
-  action('ac1', 'component:default/bedroom', '2026-10-06T00:00:00Z', '2026-10-08T00:00:00Z'),
-  action('ac2', 'component:default/bedroom', '2026-10-06T00:00:00Z', '2026-10-16T00:00:00Z'),
+  action(
+    'ac1',
+    'component:default/bedroom',
+    '2026-10-06T00:00:00Z',
+    '2026-10-08T00:00:00Z',
+  ),
+  action(
+    'ac2',
+    'component:default/bedroom',
+    '2026-10-06T00:00:00Z',
+    '2026-10-16T00:00:00Z',
+  ),
   action('ac3', 'component:default/bedroom', '2026-10-12T00:00:00Z'),
-  action('ac4', 'component:default/bedroom', '2026-09-01T00:00:00Z', '2026-09-20T00:00:00Z'),
-  action('ac5', 'component:default/living-room', '2026-10-12T00:00:00Z', '2026-10-13T00:00:00Z'),
+  action(
+    'ac4',
+    'component:default/bedroom',
+    '2026-09-01T00:00:00Z',
+    '2026-09-20T00:00:00Z',
+  ),
+  action(
+    'ac5',
+    'component:default/living-room',
+    '2026-10-12T00:00:00Z',
+    '2026-10-13T00:00:00Z',
+  ),
 ];
 
 export const chaosDays = [
-  { source: 'wiki', externalId: 'c1', service: 'component:default/bedroom', date: '2026-10-07' },
-  { source: 'wiki', externalId: 'c2', service: 'component:default/bedroom', date: '2026-10-21' },
-  { source: 'wiki', externalId: 'c3', service: 'component:default/living-room', date: '2026-10-21' },
-  { source: 'wiki', externalId: 'c4', service: 'component:default/living-room', date: '2026-09-20' },
+  {
+    source: 'wiki',
+    externalId: 'c1',
+    service: 'component:default/bedroom',
+    date: '2026-10-07',
+  },
+  {
+    source: 'wiki',
+    externalId: 'c2',
+    service: 'component:default/bedroom',
+    date: '2026-10-21',
+  },
+  {
+    source: 'wiki',
+    externalId: 'c3',
+    service: 'component:default/living-room',
+    date: '2026-10-21',
+  },
+  {
+    source: 'wiki',
+    externalId: 'c4',
+    service: 'component:default/living-room',
+    date: '2026-09-20',
+  },
 ];
 
 export const rework = [
   // 15 h of a 4-person team's 150 h.
-  { source: 'jira', externalId: 'rw1', team: 'group:default/bedroom-team', week: '2026-10-05', hours: 15, members: 4 },
+  {
+    source: 'jira',
+    externalId: 'rw1',
+    team: 'group:default/bedroom-team',
+    week: '2026-10-05',
+    hours: 15,
+    members: 4,
+  },
   // A Wednesday stands for its week; the team's size comes from the catalog: 30 h of 150 h.
-  { source: 'jira', externalId: 'rw2', team: 'bedroom-team', week: '2026-10-14', hours: 30 },
-  { source: 'jira', externalId: 'rw3', team: 'group:default/kitchen-team', week: '2026-10-19', hours: 10, teamHours: 100 },
-  { source: 'jira', externalId: 'rw4', team: 'group:default/bedroom-team', week: '2026-09-28', hours: 99, members: 4 },
+  {
+    source: 'jira',
+    externalId: 'rw2',
+    team: 'bedroom-team',
+    week: '2026-10-14',
+    hours: 30,
+  },
+  {
+    source: 'jira',
+    externalId: 'rw3',
+    team: 'group:default/kitchen-team',
+    week: '2026-10-19',
+    hours: 10,
+    teamHours: 100,
+  },
+  {
+    source: 'jira',
+    externalId: 'rw4',
+    team: 'group:default/bedroom-team',
+    week: '2026-09-28',
+    hours: 99,
+    members: 4,
+  },
 ];
 
 /** Every batch, by the path it is posted to. */

@@ -28,14 +28,16 @@ describe('isRotaMember', () => {
   };
 
   it.each`
-    claims                                                     | allowed
-    ${['user:default/alice']}                                  | ${true}
-    ${['User:Default/Dan']}                                    | ${true}
-    ${['user:default/gina', 'group:default/kitchen-team']}     | ${true}
+    claims                                                      | allowed
+    ${['user:default/alice']}                                   | ${true}
+    ${['User:Default/Dan']}                                     | ${true}
+    ${['user:default/gina', 'group:default/kitchen-team']}      | ${true}
     ${['user:default/gina', 'group:default/appointments-team']} | ${false}
-    ${[]}                                                      | ${false}
+    ${[]}                                                       | ${false}
   `('is $allowed for claims $claims', ({ claims, allowed }) => {
-    expect(rotaPermissionRules.isRotaMember.apply(rota, { claims })).toBe(allowed);
+    expect(rotaPermissionRules.isRotaMember.apply(rota, { claims })).toBe(
+      allowed,
+    );
   });
 });
 
@@ -53,7 +55,9 @@ describe('conditional rota decisions resolved by the plugin', () => {
       features: [
         operatingModelPlugin,
         permissionsRegistryServiceFactory,
-        mockServices.rootConfig.factory({ data: { operatingModel: testOperatingModelConfig } }),
+        mockServices.rootConfig.factory({
+          data: { operatingModel: testOperatingModelConfig },
+        }),
         mockServices.database.factory({ knex }),
         catalogServiceMock.factory({ entities: testEntities() }),
       ],
@@ -62,36 +66,67 @@ describe('conditional rota decisions resolved by the plugin', () => {
   }
 
   const condition = (claims: string[]) =>
-    createRotaConditionalDecision(overrideCreatePermission, rotaConditions.isRotaMember({ claims })).conditions;
+    createRotaConditionalDecision(
+      overrideCreatePermission,
+      rotaConditions.isRotaMember({ claims }),
+    ).conditions;
 
   it.each`
-    rota                                  | claims                                                     | result
-    ${'group:default/bedroom-team'}       | ${['user:default/alice']}                                  | ${AuthorizeResult.ALLOW}
-    ${'group:default/bedroom-team'}       | ${['user:default/gina', 'group:default/appointments-team']} | ${AuthorizeResult.DENY}
-    ${'domain:default/furnishing'}        | ${['user:default/dan', 'group:default/kitchen-team']}      | ${AuthorizeResult.ALLOW}
-    ${'group:default/appointments-team'}  | ${['user:default/gina']}                                   | ${AuthorizeResult.ALLOW}
-    ${'group:default/no-such-team'}       | ${['user:default/gina']}                                   | ${AuthorizeResult.DENY}
-  `('answers $result for $claims on $rota', async ({ rota, claims, result }) => {
-    const { server, stop } = await start();
-    const response = await request(server)
-      .post('/api/operating-model/.well-known/backstage/permissions/apply-conditions')
-      .set('Authorization', mockCredentials.service.header({ onBehalfOf: mockCredentials.service('plugin:permission'), targetPluginId: 'operating-model' }))
-      .send({
-        items: [{ id: '1', resourceRef: rota, resourceType: 'operating-model-rota', conditions: condition(claims) }],
-      });
-    expect(response.status).toBe(200);
-    expect(response.body.items).toEqual([{ id: '1', result }]);
-    await stop();
-  });
+    rota                                 | claims                                                      | result
+    ${'group:default/bedroom-team'}      | ${['user:default/alice']}                                   | ${AuthorizeResult.ALLOW}
+    ${'group:default/bedroom-team'}      | ${['user:default/gina', 'group:default/appointments-team']} | ${AuthorizeResult.DENY}
+    ${'domain:default/furnishing'}       | ${['user:default/dan', 'group:default/kitchen-team']}       | ${AuthorizeResult.ALLOW}
+    ${'group:default/appointments-team'} | ${['user:default/gina']}                                    | ${AuthorizeResult.ALLOW}
+    ${'group:default/no-such-team'}      | ${['user:default/gina']}                                    | ${AuthorizeResult.DENY}
+  `(
+    'answers $result for $claims on $rota',
+    async ({ rota, claims, result }) => {
+      const { server, stop } = await start();
+      const response = await request(server)
+        .post(
+          '/api/operating-model/.well-known/backstage/permissions/apply-conditions',
+        )
+        .set(
+          'Authorization',
+          mockCredentials.service.header({
+            onBehalfOf: mockCredentials.service('plugin:permission'),
+            targetPluginId: 'operating-model',
+          }),
+        )
+        .send({
+          items: [
+            {
+              id: '1',
+              resourceRef: rota,
+              resourceType: 'operating-model-rota',
+              conditions: condition(claims),
+            },
+          ],
+        });
+      expect(response.status).toBe(200);
+      expect(response.body.items).toEqual([{ id: '1', result }]);
+      await stop();
+    },
+  );
 
   it('lists the rule in the permission metadata, so a policy UI can offer it', async () => {
     const { server, stop } = await start();
-    const response = await request(server).get('/api/operating-model/.well-known/backstage/permissions/metadata');
-    expect(response.body.rules).toContainEqual(
-      expect.objectContaining({ name: 'IS_ROTA_MEMBER', resourceType: 'operating-model-rota' }),
+    const response = await request(server).get(
+      '/api/operating-model/.well-known/backstage/permissions/metadata',
     );
-    expect(response.body.permissions.map((p: { name: string }) => p.name)).toEqual(
-      expect.arrayContaining(['operating-model.override.create', 'operating-model.override.delete']),
+    expect(response.body.rules).toContainEqual(
+      expect.objectContaining({
+        name: 'IS_ROTA_MEMBER',
+        resourceType: 'operating-model-rota',
+      }),
+    );
+    expect(
+      response.body.permissions.map((p: { name: string }) => p.name),
+    ).toEqual(
+      expect.arrayContaining([
+        'operating-model.override.create',
+        'operating-model.override.delete',
+      ]),
     );
     await stop();
   });

@@ -112,7 +112,10 @@ export class RotaService {
         settings,
         teams: [ref],
         optedOutCount: optedOut,
-        problems: settings.problems.map(p => ({ code: 'annotation', message: p.message })),
+        problems: settings.problems.map(p => ({
+          code: 'annotation',
+          message: p.message,
+        })),
       };
     }
     if (ref.startsWith('domain:')) {
@@ -122,14 +125,22 @@ export class RotaService {
       const owners = this.assessments.domainRotaTeams(now).get(ref) ?? [];
       let optedOutCount = 0;
       const teams = owners.map(team => {
-        const { people, optedOut } = this.available(this.group(team)?.members ?? []);
+        const { people, optedOut } = this.available(
+          this.group(team)?.members ?? [],
+        );
         optedOutCount += optedOut;
         return { team, members: people };
       });
       const { participants, teamOf } = interleaveByTeam(teams);
       const problems =
         teams.length === 0
-          ? [{ code: 'no-domain-services', message: 'No service in this domain needs a domain schedule out of hours' }]
+          ? [
+              {
+                code: 'no-domain-services',
+                message:
+                  'No service in this domain needs a domain schedule out of hours',
+              },
+            ]
           : [];
       return {
         rotaRef: ref,
@@ -145,8 +156,17 @@ export class RotaService {
     return undefined;
   }
 
-  private async baseShifts(def: RotaDefinition, from: Date, to: Date, now: Date): Promise<Shift[]> {
-    const history = await this.store.recordedShiftsAround(def.rotaRef, from, to);
+  private async baseShifts(
+    def: RotaDefinition,
+    from: Date,
+    to: Date,
+    now: Date,
+  ): Promise<Shift[]> {
+    const history = await this.store.recordedShiftsAround(
+      def.rotaRef,
+      from,
+      to,
+    );
     const shifts = rotaShifts({
       participants: def.participants,
       settings: def.settings,
@@ -156,13 +176,20 @@ export class RotaService {
       teamOf: def.teamOf,
     });
     const recorded = new Set(history.map(h => h.start));
-    const started = shiftsToRecord(shifts, now).filter(s => !recorded.has(s.start));
+    const started = shiftsToRecord(shifts, now).filter(
+      s => !recorded.has(s.start),
+    );
     await this.store.recordShifts(def.rotaRef, started, now);
     return shifts;
   }
 
   /** The rota's shifts in a window, overrides applied. */
-  private async shifts(def: RotaDefinition, from: Date, to: Date, now: Date): Promise<{ shifts: Shift[]; overrides: Override[] }> {
+  private async shifts(
+    def: RotaDefinition,
+    from: Date,
+    to: Date,
+    now: Date,
+  ): Promise<{ shifts: Shift[]; overrides: Override[] }> {
     const base = await this.baseShifts(def, from, to, now);
     const overrides = await this.store.listOverrides(def.rotaRef, from, to);
     return { shifts: applyOverrides(base, overrides), overrides };
@@ -172,7 +199,12 @@ export class RotaService {
    * A rota's shifts in a window with overrides applied, or undefined when the catalog has no such
    * Group or Domain: for callers that answer many services from one rota (the directory).
    */
-  async shiftsBetween(rotaRef: string, from: Date, to: Date, now: Date): Promise<Shift[] | undefined> {
+  async shiftsBetween(
+    rotaRef: string,
+    from: Date,
+    to: Date,
+    now: Date,
+  ): Promise<Shift[] | undefined> {
     const def = this.definition(rotaRef, now);
     if (!def) return undefined;
     return (await this.shifts(def, from, to, now)).shifts;
@@ -180,15 +212,26 @@ export class RotaService {
 
   private require(rotaRef: string, now: Date): RotaDefinition {
     const def = this.definition(rotaRef, now);
-    if (!def) throw new NotFoundError(`No Group or Domain ${rotaRef} in the catalog`);
+    if (!def)
+      throw new NotFoundError(`No Group or Domain ${rotaRef} in the catalog`);
     return def;
   }
 
-  async schedule(rotaRef: string, from: Date, to: Date, now: Date): Promise<RotaSchedule> {
+  async schedule(
+    rotaRef: string,
+    from: Date,
+    to: Date,
+    now: Date,
+  ): Promise<RotaSchedule> {
     const def = this.require(rotaRef, now);
     const { shifts, overrides } = await this.shifts(def, from, to, now);
 
-    const { shifts: quarter } = await this.shifts(def, now, new Date(now.getTime() + QUARTER), now);
+    const { shifts: quarter } = await this.shifts(
+      def,
+      now,
+      new Date(now.getTime() + QUARTER),
+      now,
+    );
     const problems = [
       ...def.problems,
       ...rotaProblems({
@@ -213,7 +256,9 @@ export class RotaService {
   /** Every rota the catalog calls for: each team Group that owns a service, and each Domain. */
   rotaRefs(now: Date): string[] {
     const snapshot = this.snapshot();
-    const owners = new Set(snapshot.services.map(s => s.owner).filter((o): o is string => !!o));
+    const owners = new Set(
+      snapshot.services.map(s => s.owner).filter((o): o is string => !!o),
+    );
     const domainTeams = this.assessments.domainRotaTeams(now);
     const teams = snapshot.groups
       .filter(g => g.type === 'team' || owners.has(g.entityRef))
@@ -238,18 +283,28 @@ export class RotaService {
   /** Rule 9: who is paged for a service at an instant. */
   async onCall(entityRef: string, at: Date, now: Date): Promise<OnCallResult> {
     const service = this.assessments.get(entityRef, at);
-    if (!service) throw new NotFoundError(`No service ${entityRef} in the catalog`);
+    if (!service)
+      throw new NotFoundError(`No service ${entityRef} in the catalog`);
     const group = service.owner ? this.group(service.owner) : undefined;
     const hours = teamWorkingHours(group?.annotations ?? {}, this.config).hours;
     const nextStart = nextWorkingTimeStart(at, hours, this.config.holidays);
     const until = new Date(Math.max(at.getTime(), nextStart.getTime()) + 1);
 
     const teamShifts = group
-      ? (await this.shifts(this.require(group.entityRef, now), at, until, now)).shifts
+      ? (await this.shifts(this.require(group.entityRef, now), at, until, now))
+          .shifts
       : [];
-    const domainRef = service.onCall.outOfHours === 'domain' ? service.domain : null;
+    const domainRef =
+      service.onCall.outOfHours === 'domain' ? service.domain : null;
     const domainShifts = domainRef
-      ? (await this.shifts(this.require(domainRef, now), at, new Date(at.getTime() + 1), now)).shifts
+      ? (
+          await this.shifts(
+            this.require(domainRef, now),
+            at,
+            new Date(at.getTime() + 1),
+            now,
+          )
+        ).shifts
       : [];
     const answer = whoIsPaged({
       at,
@@ -264,21 +319,39 @@ export class RotaService {
       at: at.toISOString(),
       ...answer,
       rotas: { team: group?.entityRef ?? null, domain: domainRef },
-      workingHours: { timezone: hours.timezone, days: hours.days, start: hours.start, end: hours.end },
+      workingHours: {
+        timezone: hours.timezone,
+        days: hours.days,
+        start: hours.start,
+        end: hours.end,
+      },
     };
   }
 
   /** The shifts of one person across every rota they are on, for their own calendar. */
-  async personShifts(userRef: string, from: Date, to: Date, now: Date): Promise<Array<Shift & { rotaRef: string }>> {
+  async personShifts(
+    userRef: string,
+    from: Date,
+    to: Date,
+    now: Date,
+  ): Promise<Array<Shift & { rotaRef: string }>> {
     const person = normalise(userRef);
     const result: Array<Shift & { rotaRef: string }> = [];
     for (const ref of this.rotaRefs(now)) {
       const def = this.definition(ref, now);
       if (!def) continue;
       const overrides = await this.store.listOverrides(ref, from, to);
-      if (!def.participants.includes(person) && !overrides.some(o => o.person === person)) continue;
+      if (
+        !def.participants.includes(person) &&
+        !overrides.some(o => o.person === person)
+      )
+        continue;
       const { shifts } = await this.shifts(def, from, to, now);
-      result.push(...shifts.filter(s => s.person === person).map(s => ({ ...s, rotaRef: ref })));
+      result.push(
+        ...shifts
+          .filter(s => s.person === person)
+          .map(s => ({ ...s, rotaRef: ref })),
+      );
     }
     return result.sort((a, b) => a.start.localeCompare(b.start));
   }
@@ -299,14 +372,25 @@ export class RotaService {
 
   async addOverride(
     def: RotaDefinition,
-    input: { person: string; covers: string | null; start: Date; end: Date; reason?: string },
+    input: {
+      person: string;
+      covers: string | null;
+      start: Date;
+      end: Date;
+      reason?: string;
+    },
     createdBy: string,
     now: Date,
   ): Promise<Override> {
     return this.store.createOverride(def.rotaRef, input, createdBy, now);
   }
 
-  async removeOverride(def: RotaDefinition, id: string, removedBy: string, now: Date): Promise<void> {
+  async removeOverride(
+    def: RotaDefinition,
+    id: string,
+    removedBy: string,
+    now: Date,
+  ): Promise<void> {
     if (!(await this.store.removeOverride(def.rotaRef, id, removedBy, now))) {
       throw new NotFoundError(`No override ${id} on ${def.rotaRef}`);
     }
@@ -329,7 +413,9 @@ export class RotaService {
   resource(rotaRef: string, now: Date): RotaResource | undefined {
     const def = this.definition(rotaRef, now);
     if (!def) return undefined;
-    const members = new Set(def.teams.flatMap(team => this.group(team)?.members ?? []));
+    const members = new Set(
+      def.teams.flatMap(team => this.group(team)?.members ?? []),
+    );
     return { rotaRef: def.rotaRef, teams: def.teams, members: [...members] };
   }
 }

@@ -1,6 +1,9 @@
 import { Knex } from 'knex';
 import { randomBytes, randomUUID } from 'crypto';
-import { Override, RecordedShift } from '@operating-model/backstage-plugin-operating-model-common';
+import {
+  Override,
+  RecordedShift,
+} from '@operating-model/backstage-plugin-operating-model-common';
 
 interface ShiftRow {
   rota_ref: string;
@@ -51,7 +54,11 @@ export class RotaStore {
    * The recorded shifts a window needs: those overlapping it, and the last one before it, from
    * which the rotation carries on.
    */
-  async recordedShiftsAround(rotaRef: string, from: Date, to: Date): Promise<RecordedShift[]> {
+  async recordedShiftsAround(
+    rotaRef: string,
+    from: Date,
+    to: Date,
+  ): Promise<RecordedShift[]> {
     const before = await this.knex<ShiftRow>('rota_shifts')
       .where({ rota_ref: rotaRef })
       .andWhere('start', '<', from)
@@ -72,7 +79,11 @@ export class RotaStore {
   }
 
   /** Records shifts that have started; one already recorded is kept as it was. */
-  async recordShifts(rotaRef: string, shifts: RecordedShift[], now: Date): Promise<void> {
+  async recordShifts(
+    rotaRef: string,
+    shifts: RecordedShift[],
+    now: Date,
+  ): Promise<void> {
     if (shifts.length === 0) return;
     await this.knex<ShiftRow>('rota_shifts')
       .insert(
@@ -89,7 +100,11 @@ export class RotaStore {
       .ignore();
   }
 
-  async listOverrides(rotaRef: string, from: Date, to: Date): Promise<Override[]> {
+  async listOverrides(
+    rotaRef: string,
+    from: Date,
+    to: Date,
+  ): Promise<Override[]> {
     const rows = await this.knex<OverrideRow>('rota_overrides')
       .where({ rota_ref: rotaRef })
       .whereNull('removed_at')
@@ -99,7 +114,10 @@ export class RotaStore {
     return rows.map(toOverride);
   }
 
-  async getOverride(rotaRef: string, id: string): Promise<Override | undefined> {
+  async getOverride(
+    rotaRef: string,
+    id: string,
+  ): Promise<Override | undefined> {
     const row = await this.knex<OverrideRow>('rota_overrides')
       .where({ rota_ref: rotaRef, id })
       .whereNull('removed_at')
@@ -109,7 +127,13 @@ export class RotaStore {
 
   async createOverride(
     rotaRef: string,
-    input: { person: string; covers: string | null; start: Date; end: Date; reason?: string },
+    input: {
+      person: string;
+      covers: string | null;
+      start: Date;
+      end: Date;
+      reason?: string;
+    },
     createdBy: string,
     now: Date,
   ): Promise<Override> {
@@ -129,7 +153,12 @@ export class RotaStore {
   }
 
   /** Marks a standing override removed, keeping it with who removed it and when; false when there is none. */
-  async removeOverride(rotaRef: string, id: string, removedBy: string, now: Date): Promise<boolean> {
+  async removeOverride(
+    rotaRef: string,
+    id: string,
+    removedBy: string,
+    now: Date,
+  ): Promise<boolean> {
     const updated = await this.knex<OverrideRow>('rota_overrides')
       .where({ rota_ref: rotaRef, id })
       .whereNull('removed_at')
@@ -139,7 +168,9 @@ export class RotaStore {
 
   /** A person's calendar link generation: 0 until they first reset their link. */
   async feedLinkGeneration(person: string): Promise<number> {
-    const row = await this.knex('feed_link_generations').where({ person }).first();
+    const row = await this.knex('feed_link_generations')
+      .where({ person })
+      .first();
     return row ? Number(row.generation) : 0;
   }
 
@@ -149,19 +180,25 @@ export class RotaStore {
     await this.knex('feed_link_generations')
       .insert({ person, generation: 1 })
       .onConflict('person')
-      .merge({ generation: this.knex.raw('feed_link_generations.generation + 1') });
+      .merge({
+        generation: this.knex.raw('feed_link_generations.generation + 1'),
+      });
     return this.feedLinkGeneration(person);
   }
 
   /** The secret that signs calendar feed links, made on first use. */
   async feedSecret(): Promise<string> {
-    const existing = await this.knex('feed_secrets').where({ name: 'calendar' }).first();
+    const existing = await this.knex('feed_secrets')
+      .where({ name: 'calendar' })
+      .first();
     if (existing) return existing.value;
     await this.knex('feed_secrets')
       .insert({ name: 'calendar', value: randomBytes(32).toString('hex') })
       .onConflict('name')
       .ignore();
-    const row = await this.knex('feed_secrets').where({ name: 'calendar' }).first();
+    const row = await this.knex('feed_secrets')
+      .where({ name: 'calendar' })
+      .first();
     return row.value;
   }
 }

@@ -15,31 +15,51 @@ export interface FeedLinkClaims {
 }
 
 function sign(secret: string, path: string, payload: string): string {
-  return createHmac('sha256', secret).update(`${path}\n${payload}`).digest('base64url');
+  return createHmac('sha256', secret)
+    .update(`${path}\n${payload}`)
+    .digest('base64url');
 }
 
 /**
  * A feed link's token: its claims and a signature over them and the feed's path, so a phone
  * calendar can subscribe without a Backstage session and the link opens only that one feed.
  */
-export function signFeedLink(secret: string, path: string, claims: FeedLinkClaims): string {
+export function signFeedLink(
+  secret: string,
+  path: string,
+  claims: FeedLinkClaims,
+): string {
   const payload = Buffer.from(
-    JSON.stringify({ f: claims.for, i: claims.issuedAt, e: claims.expiresAt, g: claims.generation }),
+    JSON.stringify({
+      f: claims.for,
+      i: claims.issuedAt,
+      e: claims.expiresAt,
+      g: claims.generation,
+    }),
   ).toString('base64url');
   return `${payload}.${sign(secret, path, payload)}`;
 }
 
 /** The claims of a token signed for this path, or undefined when it is not one of ours. Expiry is the caller's check. */
-export function readFeedLink(secret: string, path: string, token: unknown): FeedLinkClaims | undefined {
+export function readFeedLink(
+  secret: string,
+  path: string,
+  token: unknown,
+): FeedLinkClaims | undefined {
   if (typeof token !== 'string' || token.length > 1024) return undefined;
   const [payload, signature, extra] = token.split('.');
   if (!payload || !signature || extra !== undefined) return undefined;
   const expected = Buffer.from(sign(secret, path, payload));
   const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    return undefined;
   try {
     const raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    if (typeof raw.f !== 'string' || ![raw.i, raw.e, raw.g].every(Number.isInteger)) return undefined;
+    if (
+      typeof raw.f !== 'string' ||
+      ![raw.i, raw.e, raw.g].every(Number.isInteger)
+    )
+      return undefined;
     return { for: raw.f, issuedAt: raw.i, expiresAt: raw.e, generation: raw.g };
   } catch {
     return undefined;
@@ -55,12 +75,18 @@ export function shiftsCalendar(options: {
 }): string {
   const calendar = ical({
     name: options.name,
-    prodId: { company: 'operating-model plugins', product: 'on-call rota', language: 'EN' },
+    prodId: {
+      company: 'operating-model plugins',
+      product: 'on-call rota',
+      language: 'EN',
+    },
     ttl: 60 * 60,
   });
   for (const shift of options.shifts) {
     calendar.createEvent({
-      id: `${options.uidPrefix}:${shift.rotaRef ?? ''}:${shift.start}:${shift.person}`,
+      id: `${options.uidPrefix}:${shift.rotaRef ?? ''}:${shift.start}:${
+        shift.person
+      }`,
       start: new Date(shift.start),
       end: new Date(shift.end),
       summary: options.summary(shift),

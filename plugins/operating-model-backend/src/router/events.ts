@@ -1,11 +1,20 @@
-import { AuditorService, HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { eventsWritePermission } from '@operating-model/backstage-plugin-operating-model-common';
 import Router from 'express-promise-router';
 import { ServiceAssessments } from '../assessments/ServiceAssessments';
 import { EventStore } from '../events/EventStore';
-import { EVENT_KINDS, entitiesOf, isEventKind, readEventBatch } from '../events/eventSchemas';
+import {
+  EVENT_KINDS,
+  entitiesOf,
+  isEventKind,
+  readEventBatch,
+} from '../events/eventSchemas';
 
 export interface EventsRouterOptions {
   eventStore: EventStore;
@@ -27,11 +36,22 @@ const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
  * does not know are kept (the catalog may simply not have caught up) and reported.
  */
 export function createEventsRouter(options: EventsRouterOptions) {
-  const { eventStore, assessments, httpAuth, permissions, auditor, now, ready, onEventsWritten } = options;
+  const {
+    eventStore,
+    assessments,
+    httpAuth,
+    permissions,
+    auditor,
+    now,
+    ready,
+    onEventsWritten,
+  } = options;
   const router = Router();
 
   router.post('/events/:kind', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const { kind } = req.params;
     const auditorEvent = await auditor.createEvent({
       eventId: 'events-write',
@@ -42,15 +62,23 @@ export function createEventsRouter(options: EventsRouterOptions) {
     let written: number;
     let batch: ReturnType<typeof readEventBatch>;
     try {
-      const [decision] = await permissions.authorize([{ permission: eventsWritePermission }], {
-        credentials,
-      });
+      const [decision] = await permissions.authorize(
+        [{ permission: eventsWritePermission }],
+        {
+          credentials,
+        },
+      );
       if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(`Writing events needs the ${eventsWritePermission.name} permission`);
+        throw new NotAllowedError(
+          `Writing events needs the ${eventsWritePermission.name} permission`,
+        );
       }
       if (!isEventKind(kind)) {
         throw new NotFoundError(
-          `No kind of event "${kind.slice(0, 40)}"; events are posted to /events/{${EVENT_KINDS.join('|')}}`,
+          `No kind of event "${kind.slice(
+            0,
+            40,
+          )}"; events are posted to /events/{${EVENT_KINDS.join('|')}}`,
         );
       }
       batch = readEventBatch(kind, req.body);

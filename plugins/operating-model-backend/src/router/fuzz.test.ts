@@ -24,7 +24,10 @@ jest.setTimeout(240_000);
 
 type Schema = Record<string, any>;
 
-const doc = spec as unknown as { paths: Record<string, Record<string, Schema>>; components: Record<string, Record<string, Schema>> };
+const doc = spec as unknown as {
+  paths: Record<string, Record<string, Schema>>;
+  components: Record<string, Record<string, Schema>>;
+};
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const UNAUTHENTICATED_RUNS = Math.max(3, Math.round(RUNS / 6));
 // A fixed seed keeps the suite deterministic; set FUZZ_SEED (and FUZZ_RUNS) to explore further.
@@ -51,24 +54,31 @@ interface Operation {
   feed: boolean;
 }
 
-const operations: Operation[] = Object.entries(doc.paths).flatMap(([template, item]) =>
-  Object.entries(item).map(([method, operation]) => {
-    const requestBody = resolve(operation.requestBody);
-    return {
-      name: `${method.toUpperCase()} ${template}`,
-      method: method.toUpperCase(),
-      template,
-      parameters: ((operation.parameters ?? []) as Schema[]).map(p => resolve(p)!),
-      body: resolve(requestBody?.content?.['application/json']?.schema),
-      eventKind: /^\/events\/(.+)$/.exec(template)?.[1],
-      feed: template.startsWith('/feeds/'),
-    };
-  }),
+const operations: Operation[] = Object.entries(doc.paths).flatMap(
+  ([template, item]) =>
+    Object.entries(item).map(([method, operation]) => {
+      const requestBody = resolve(operation.requestBody);
+      return {
+        name: `${method.toUpperCase()} ${template}`,
+        method: method.toUpperCase(),
+        template,
+        parameters: ((operation.parameters ?? []) as Schema[]).map(
+          p => resolve(p)!,
+        ),
+        body: resolve(requestBody?.content?.['application/json']?.schema),
+        eventKind: /^\/events\/(.+)$/.exec(template)?.[1],
+        feed: template.startsWith('/feeds/'),
+      };
+    }),
 );
 
 // Valid values: instants and refs the test organisation has.
 const instant = fc
-  .date({ min: new Date('2025-06-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true })
+  .date({
+    min: new Date('2025-06-01T00:00:00Z'),
+    max: new Date('2026-12-31T00:00:00Z'),
+    noInvalidDate: true,
+  })
   .chain(date =>
     fc.constantFrom(
       date.toISOString(),
@@ -78,12 +88,30 @@ const instant = fc
     ),
   );
 const day = fc
-  .date({ min: new Date('2025-06-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true })
+  .date({
+    min: new Date('2025-06-01T00:00:00Z'),
+    max: new Date('2026-12-31T00:00:00Z'),
+    noInvalidDate: true,
+  })
   .map(d => d.toISOString().slice(0, 10));
-const components = ['bedroom', 'living-room', 'kitchen-planner', 'appointments', 'delivery-tracking', 'design-system'];
-const groups = ['bedroom-team', 'kitchen-team', 'appointments-team', 'operations'];
+const components = [
+  'bedroom',
+  'living-room',
+  'kitchen-planner',
+  'appointments',
+  'delivery-tracking',
+  'design-system',
+];
+const groups = [
+  'bedroom-team',
+  'kitchen-team',
+  'appointments-team',
+  'operations',
+];
 const users = ['alice', 'bob', 'carol', 'dan', 'erin', 'frank'];
-const componentRef = fc.constantFrom(...components).map(n => `component:default/${n}`);
+const componentRef = fc
+  .constantFrom(...components)
+  .map(n => `component:default/${n}`);
 const userRef = fc.constantFrom(...users).map(n => `user:default/${n}`);
 const word = fc.stringMatching(/^[a-z0-9-]{1,12}$/);
 
@@ -127,7 +155,16 @@ const hostileString = fc.oneof(
   fc.constantFrom(1, 300).map(n => `component:default/${'é'.repeat(n)}`),
   fc.string({ unit: 'binary', maxLength: 20 }),
 );
-const hostileNumber = fc.constantFrom(-1, -0, 1e308, -1e308, 2 ** 53 + 1, Number.MAX_SAFE_INTEGER, 0.1, 1e-320);
+const hostileNumber = fc.constantFrom(
+  -1,
+  -0,
+  1e308,
+  -1e308,
+  2 ** 53 + 1,
+  Number.MAX_SAFE_INTEGER,
+  0.1,
+  1e-320,
+);
 const nested = (depth: number): unknown => {
   let value: unknown = {};
   for (let i = 0; i < depth; i++) value = i % 2 ? { a: value } : [value];
@@ -148,7 +185,11 @@ function encode(value: string): string {
     .map(char => {
       const code = char.charCodeAt(0);
       if (char.length === 1 && code >= 0xd800 && code <= 0xdfff) {
-        return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
+        return [
+          0xe0 | (code >> 12),
+          0x80 | ((code >> 6) & 0x3f),
+          0x80 | (code & 0x3f),
+        ]
           .map(b => `%${b.toString(16).toUpperCase()}`)
           .join('');
       }
@@ -158,19 +199,34 @@ function encode(value: string): string {
 }
 
 /** A valid value for a schema of the document; `name` picks realistic values for refs and instants. */
-function validFor(schema: Schema | undefined, name = ''): fc.Arbitrary<unknown> {
+function validFor(
+  schema: Schema | undefined,
+  name = '',
+): fc.Arbitrary<unknown> {
   const s = resolve(schema) ?? {};
-  if (s.allOf) return validFor({ ...s, ...resolve(s.allOf[0]), allOf: undefined }, name);
-  if (s.enum) return fc.constantFrom(...(s.enum as unknown[]).filter(v => v !== null));
+  if (s.allOf)
+    return validFor({ ...s, ...resolve(s.allOf[0]), allOf: undefined }, name);
+  if (s.enum)
+    return fc.constantFrom(...(s.enum as unknown[]).filter(v => v !== null));
   if (s.format === 'date-time') return instant;
-  if (['entityRef'].includes(name)) return fc.oneof(componentRef, fc.constantFrom(...components));
-  if (['person', 'covers'].includes(name)) return fc.oneof(userRef, fc.constantFrom(...users));
+  if (['entityRef'].includes(name))
+    return fc.oneof(componentRef, fc.constantFrom(...components));
+  if (['person', 'covers'].includes(name))
+    return fc.oneof(userRef, fc.constantFrom(...users));
   if (name === 'lossSoFar' || name === 'lossPerHour') {
-    return fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.constantFrom('12K', '1.5M', null));
+    return fc.oneof(
+      fc.integer({ min: 0, max: 1_000_000 }),
+      fc.constantFrom('12K', '1.5M', null),
+    );
   }
   switch (s.type) {
     case 'string':
-      return fc.string({ minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 40, 40) }).filter(v => !v.includes('\u0000'));
+      return fc
+        .string({
+          minLength: s.minLength ?? 0,
+          maxLength: Math.min(s.maxLength ?? 40, 40),
+        })
+        .filter(v => !v.includes('\u0000'));
     case 'number':
       return fc.double({ min: 0, max: 1e6, noNaN: true });
     case 'integer':
@@ -181,9 +237,13 @@ function validFor(schema: Schema | undefined, name = ''): fc.Arbitrary<unknown> 
       return fc.array(validFor(s.items), { maxLength: 3 });
     case 'object': {
       const properties = Object.fromEntries(
-        Object.entries((s.properties ?? {}) as Record<string, Schema>).map(([key, value]) => [key, validFor(value, key)]),
+        Object.entries((s.properties ?? {}) as Record<string, Schema>).map(
+          ([key, value]) => [key, validFor(value, key)],
+        ),
       );
-      return fc.record(properties, { requiredKeys: (s.required ?? []) as string[] });
+      return fc.record(properties, {
+        requiredKeys: (s.required ?? []) as string[],
+      });
     }
     default:
       return fc.anything({ maxDepth: 1 });
@@ -208,7 +268,10 @@ const eventItems: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
       services: fc.array(componentRef, { minLength: 1, maxLength: 2 }),
       startedAt: instant,
       restoredAt: instant,
-      financialLoss: fc.oneof(fc.integer({ min: 0, max: 1e9 }), fc.constant(Number.MAX_SAFE_INTEGER)),
+      financialLoss: fc.oneof(
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.constant(Number.MAX_SAFE_INTEGER),
+      ),
       majorIncidentManager: fc.boolean(),
     },
     { requiredKeys: ['source', 'externalId', 'services', 'startedAt'] },
@@ -220,7 +283,10 @@ const eventItems: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
       service: componentRef,
       start: instant,
       end: instant,
-      total: fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.constant(Number.MAX_SAFE_INTEGER)),
+      total: fc.oneof(
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.constant(Number.MAX_SAFE_INTEGER),
+      ),
     })
     .map(item => ({ ...item, good: Math.floor(item.total * 0.99) })),
   reviews: fc.record({
@@ -236,8 +302,18 @@ const eventItems: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
     person: fc.constantFrom(...users),
     readAt: instant,
   }),
-  actions: fc.record({ source: fc.constant('jira'), externalId: word, service: componentRef, definedAt: instant }),
-  'chaos-days': fc.record({ source: fc.constant('gameday'), externalId: word, service: componentRef, date: day }),
+  actions: fc.record({
+    source: fc.constant('jira'),
+    externalId: word,
+    service: componentRef,
+    definedAt: instant,
+  }),
+  'chaos-days': fc.record({
+    source: fc.constant('gameday'),
+    externalId: word,
+    service: componentRef,
+    date: day,
+  }),
   rework: fc.record({
     source: fc.constant('jira'),
     externalId: word,
@@ -250,12 +326,30 @@ const eventItems: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
 
 /** Refs go into indexed columns of a fixed length, where a NUL or a long value reaches SQL. */
 const hostileRef = fc.oneof(
-  fc.constantFrom('\u0000', 'a\u0000b', 'component:default/a\u0000b', 'group:default/\u0000'),
+  fc.constantFrom(
+    '\u0000',
+    'a\u0000b',
+    'component:default/a\u0000b',
+    'group:default/\u0000',
+  ),
   fc.constantFrom(254, 255, 256, 300, 10_000).map(n => 'x'.repeat(n)),
   fc.constantFrom(240, 300).map(n => `component:default/${'x'.repeat(n)}`),
-  fc.constantFrom(['\u0000'], ['x'.repeat(300)], Array.from({ length: 101 }, (_, i) => `s${i}`)),
+  fc.constantFrom(
+    ['\u0000'],
+    ['x'.repeat(300)],
+    Array.from({ length: 101 }, (_, i) => `s${i}`),
+  ),
 );
-const REF_FIELDS = ['service', 'services', 'team', 'person', 'entityRef', 'covers', 'source', 'externalId'];
+const REF_FIELDS = [
+  'service',
+  'services',
+  'team',
+  'person',
+  'entityRef',
+  'covers',
+  'source',
+  'externalId',
+];
 
 /** Replaces one field of an object (or one item of an array, or the whole) with a hostile value. */
 function spoil(value: unknown): fc.Arbitrary<unknown> {
@@ -263,7 +357,14 @@ function spoil(value: unknown): fc.Arbitrary<unknown> {
     const keys = Object.keys(value);
     return fc
       .constantFrom(...keys, '__new__', '__whole__')
-      .chain(key => fc.tuple(fc.constant(key), REF_FIELDS.includes(key) ? fc.oneof(hostileRef, hostileValue) : hostileValue))
+      .chain(key =>
+        fc.tuple(
+          fc.constant(key),
+          REF_FIELDS.includes(key)
+            ? fc.oneof(hostileRef, hostileValue)
+            : hostileValue,
+        ),
+      )
       .map(([key, bad]) => {
         if (key === '__whole__') return bad;
         const copy: any = Array.isArray(value) ? [...value] : { ...value };
@@ -274,7 +375,9 @@ function spoil(value: unknown): fc.Arbitrary<unknown> {
   return hostileValue;
 }
 
-function bodyArbitrary(operation: Operation): fc.Arbitrary<unknown> | undefined {
+function bodyArbitrary(
+  operation: Operation,
+): fc.Arbitrary<unknown> | undefined {
   if (!operation.body) return undefined;
   if (operation.eventKind) {
     const item = eventItems[operation.eventKind];
@@ -282,7 +385,9 @@ function bodyArbitrary(operation: Operation): fc.Arbitrary<unknown> | undefined 
     const hostileItem = item.chain(spoil);
     return fc.oneof(
       valid,
-      fc.array(fc.oneof(item, hostileItem), { minLength: 1, maxLength: 4 }).map(items => ({ items })),
+      fc
+        .array(fc.oneof(item, hostileItem), { minLength: 1, maxLength: 4 })
+        .map(items => ({ items })),
       hostileValue.map(items => ({ items })),
       valid.chain(spoil),
     );
@@ -306,18 +411,41 @@ const rawBodies = fc.constantFrom(
 );
 
 const hostileSegment = fc.oneof(
-  fc.constantFrom('a%2Fb', '%2e%2e', '..', '%00', 'a%00b', '%ZZ', '%C0%AF', '%E2%80%AE', '%F0%9F%92%A5', '%20', 'x.ics', '-', '_'),
+  fc.constantFrom(
+    'a%2Fb',
+    '%2e%2e',
+    '..',
+    '%00',
+    'a%00b',
+    '%ZZ',
+    '%C0%AF',
+    '%E2%80%AE',
+    '%F0%9F%92%A5',
+    '%20',
+    'x.ics',
+    '-',
+    '_',
+  ),
   fc.constantFrom(256, 10_000).map(n => 'x'.repeat(n)),
   hostileString.map(v => encode(v).replace(/%2F/g, '%2f')),
 );
 
-function validSegment(operation: Operation, parameter: Schema): fc.Arbitrary<string> {
+function validSegment(
+  operation: Operation,
+  parameter: Schema,
+): fc.Arbitrary<string> {
   const template = operation.template;
   const values: Record<string, string[]> = {};
-  if (template.startsWith('/schedules/') || template.startsWith('/feeds/schedules/')) {
+  if (
+    template.startsWith('/schedules/') ||
+    template.startsWith('/feeds/schedules/')
+  ) {
     values.kind = ['group', 'domain'];
     values.name = [...groups, 'furnishing'];
-  } else if (template.startsWith('/people/') || template.startsWith('/feeds/people/')) {
+  } else if (
+    template.startsWith('/people/') ||
+    template.startsWith('/feeds/people/')
+  ) {
     values.name = users;
   } else if (template.startsWith('/measures/')) {
     values.kind = ['component', 'group', 'domain'];
@@ -344,11 +472,19 @@ interface Generated {
   body: string | undefined;
 }
 
-function requestArbitrary(operation: Operation, feedTokens: () => string[]): fc.Arbitrary<Generated> {
+function requestArbitrary(
+  operation: Operation,
+  feedTokens: () => string[],
+): fc.Arbitrary<Generated> {
   const pathParameters = operation.parameters.filter(p => p.in === 'path');
   const queryParameters = operation.parameters.filter(p => p.in === 'query');
   const segments = fc.tuple(
-    ...pathParameters.map(p => fc.oneof({ weight: 3, arbitrary: validSegment(operation, p) }, { weight: 1, arbitrary: hostileSegment })),
+    ...pathParameters.map(p =>
+      fc.oneof(
+        { weight: 3, arbitrary: validSegment(operation, p) },
+        { weight: 1, arbitrary: hostileSegment },
+      ),
+    ),
   );
   const queryValue = (p: Schema): fc.Arbitrary<string | undefined> => {
     const schema = resolve(p.schema) ?? {};
@@ -356,11 +492,17 @@ function requestArbitrary(operation: Operation, feedTokens: () => string[]): fc.
       p.name === 'token'
         ? fc.nat().map(i => feedTokens()[i % feedTokens().length])
         : (validFor(schema, p.name) as fc.Arbitrary<string>);
-    const hostile = schema.format === 'date-time' ? fc.oneof(hostileInstant, hostileString) : hostileString;
+    const hostile =
+      schema.format === 'date-time'
+        ? fc.oneof(hostileInstant, hostileString)
+        : hostileString;
     return fc.oneof(
       { weight: p.required ? 0 : 2, arbitrary: fc.constant(undefined) },
       { weight: 3, arbitrary: valid.map(v => encode(String(v))) },
-      { weight: 1, arbitrary: valid.map(v => String(v)).filter(v => !/[\s#%&]/.test(v)) },
+      {
+        weight: 1,
+        arbitrary: valid.map(v => String(v)).filter(v => !/[\s#%&]/.test(v)),
+      },
       { weight: 2, arbitrary: hostile.map(v => encode(String(v))) },
     );
   };
@@ -369,12 +511,23 @@ function requestArbitrary(operation: Operation, feedTokens: () => string[]): fc.
       fc.tuple(...queryParameters.map(queryValue)),
       fc.oneof(
         { weight: 6, arbitrary: fc.constant('') },
-        { weight: 1, arbitrary: fc.constantFrom('unknown=1', 'at[]=x', 'from[a]=b', 'to=a&to=b', 'groupBy=team&groupBy=domain') },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            'unknown=1',
+            'at[]=x',
+            'from[a]=b',
+            'to=a&to=b',
+            'groupBy=team&groupBy=domain',
+          ),
+        },
       ),
     )
     .map(([values, extra]) =>
       [
-        ...queryParameters.flatMap((p, i) => (values[i] === undefined ? [] : [`${p.name}=${values[i]}`])),
+        ...queryParameters.flatMap((p, i) =>
+          values[i] === undefined ? [] : [`${p.name}=${values[i]}`],
+        ),
         ...(extra ? [extra] : []),
       ].join('&'),
     );
@@ -390,39 +543,88 @@ function requestArbitrary(operation: Operation, feedTokens: () => string[]): fc.
     : fc.constant('');
   const body = bodyArbitrary(operation);
   const bodyText: fc.Arbitrary<string | undefined> = body
-    ? fc.oneof({ weight: 6, arbitrary: body.map(b => JSON.stringify(b)) }, { weight: 1, arbitrary: rawBodies })
-    : fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constant('{"unexpected":true}') });
+    ? fc.oneof(
+        { weight: 6, arbitrary: body.map(b => JSON.stringify(b)) },
+        { weight: 1, arbitrary: rawBodies },
+      )
+    : fc.oneof(
+        { weight: 5, arbitrary: fc.constant(undefined) },
+        { weight: 1, arbitrary: fc.constant('{"unexpected":true}') },
+      );
   return fc.record({
     path: segments.map(values => {
       let i = 0;
       return operation.template.replace(/\{[^}]+\}/g, () => values[i++]);
     }),
-    query: fc.oneof({ weight: 5, arbitrary: query }, { weight: 1, arbitrary: windows }),
+    query: fc.oneof(
+      { weight: 5, arbitrary: query },
+      { weight: 1, arbitrary: windows },
+    ),
     credentials: operation.feed
       ? fc.constantFrom<Generated['credentials']>('none', 'user')
       : fc.oneof(
-          { weight: 6, arbitrary: fc.constant<Generated['credentials']>('user') },
-          { weight: 2, arbitrary: fc.constant<Generated['credentials']>('service') },
+          {
+            weight: 6,
+            arbitrary: fc.constant<Generated['credentials']>('user'),
+          },
+          {
+            weight: 2,
+            arbitrary: fc.constant<Generated['credentials']>('service'),
+          },
         ),
     contentType: fc.oneof(
       { weight: 8, arbitrary: fc.constant('application/json') },
-      { weight: 1, arbitrary: fc.constantFrom(undefined, 'text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', 'application/merge-patch+json') },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          undefined,
+          'text/plain',
+          'application/xml',
+          'multipart/form-data; boundary=x',
+          'application/json; charset=latin1',
+          'application/merge-patch+json',
+        ),
+      },
     ),
-    encoding: fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom<Generated['encoding']>('gzip', 'identity', 'br') }),
+    encoding: fc.oneof(
+      { weight: 8, arbitrary: fc.constant(undefined) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom<Generated['encoding']>(
+          'gzip',
+          'identity',
+          'br',
+        ),
+      },
+    ),
     body: bodyText,
   });
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-function send(server: http.Server, method: string, url: string, headers: Record<string, string>, body?: Buffer) {
+function send(
+  server: http.Server,
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body?: Buffer,
+) {
   const { port } = server.address() as AddressInfo;
   return new Promise<{ status: number; text: string }>((done, fail) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: url, headers, agent }, res => {
-      const chunks: Buffer[] = [];
-      res.on('data', c => chunks.push(c));
-      res.on('end', () => done({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method, path: url, headers, agent },
+      res => {
+        const chunks: Buffer[] = [];
+        res.on('data', c => chunks.push(c));
+        res.on('end', () =>
+          done({
+            status: res.statusCode ?? 0,
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
     req.on('error', fail);
     if (body) req.write(body);
     req.end();
@@ -437,130 +639,191 @@ it('runs against a real PostgreSQL server where the test command provides one', 
   }
 });
 
-describe.each(databases.eachSupportedId())('every operation of the document, fuzzed, on %s', databaseId => {
-  let server: http.Server;
-  let stop: () => Promise<void>;
-  let feedTokens: string[] = ['abc.def'];
-  const sent = new Map<string, Record<string, number>>();
-  const failures: Array<{ route: string; status: number; method: string; url: string; body?: string; message: string }> = [];
+describe.each(databases.eachSupportedId())(
+  'every operation of the document, fuzzed, on %s',
+  databaseId => {
+    let server: http.Server;
+    let stop: () => Promise<void>;
+    let feedTokens: string[] = ['abc.def'];
+    const sent = new Map<string, Record<string, number>>();
+    const failures: Array<{
+      route: string;
+      status: number;
+      method: string;
+      url: string;
+      body?: string;
+      message: string;
+    }> = [];
 
-  async function call(operation: Operation, generated: Generated) {
-    const headers: Record<string, string> = {};
-    if (generated.credentials === 'user') headers.Authorization = mockCredentials.user.header();
-    if (generated.credentials === 'service') headers.Authorization = mockCredentials.service.header();
-    if (generated.credentials === 'bogus') headers.Authorization = 'Bearer not-a-token';
-    let body: Buffer | undefined;
-    if (generated.body !== undefined) {
-      body = Buffer.from(generated.body, 'utf8');
-      if (generated.contentType) headers['Content-Type'] = generated.contentType;
-      if (generated.encoding) headers['Content-Encoding'] = generated.encoding;
-      if (generated.encoding === 'gzip') body = zlib.gzipSync(body);
-      headers['Content-Length'] = String(body.length);
-    }
-    const url = `/api/operating-model${generated.path}${generated.query ? `?${generated.query}` : ''}`;
-    const response = await send(server, operation.method, url, headers, body);
-    const tally = sent.get(operation.name) ?? {};
-    const klass = `${Math.floor(response.status / 100)}xx`;
-    tally[klass] = (tally[klass] ?? 0) + 1;
-    sent.set(operation.name, tally);
-    if (response.status >= 500) {
-      let message = response.text.slice(0, 300);
-      try {
-        message = JSON.parse(response.text).error.message;
-      } catch {
-        // Kept as text.
+    async function call(operation: Operation, generated: Generated) {
+      const headers: Record<string, string> = {};
+      if (generated.credentials === 'user')
+        headers.Authorization = mockCredentials.user.header();
+      if (generated.credentials === 'service')
+        headers.Authorization = mockCredentials.service.header();
+      if (generated.credentials === 'bogus')
+        headers.Authorization = 'Bearer not-a-token';
+      let body: Buffer | undefined;
+      if (generated.body !== undefined) {
+        body = Buffer.from(generated.body, 'utf8');
+        if (generated.contentType)
+          headers['Content-Type'] = generated.contentType;
+        if (generated.encoding)
+          headers['Content-Encoding'] = generated.encoding;
+        if (generated.encoding === 'gzip') body = zlib.gzipSync(body);
+        headers['Content-Length'] = String(body.length);
       }
-      failures.push({
-        route: operation.name,
-        status: response.status,
-        method: operation.method,
-        url: url.length > 300 ? `${url.slice(0, 300)}…` : url,
-        body: generated.body && (generated.body.length > 300 ? `${generated.body.slice(0, 300)}…` : generated.body),
-        message,
-      });
-    }
-    return response;
-  }
-
-  beforeAll(async () => {
-    const knex = await databases.init(databaseId);
-    const backend = await startTestBackend({
-      features: [
-        operatingModelPlugin,
-        mockServices.rootConfig.factory({ data: { operatingModel: testOperatingModelConfig } }),
-        mockServices.database.factory({ knex }),
-        catalogServiceMock.factory({ entities: testEntities() }),
-        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
-        // Errors only: the error handler logs every 5xx with its cause.
-        mockServices.rootLogger.factory({ level: 'error' }),
-      ],
-    });
-    server = backend.server as unknown as http.Server;
-    stop = () => backend.stop();
-    // Real links, so the feeds are sent valid tokens as well as forged ones.
-    const links = await Promise.all(
-      ['/schedules/group/default/bedroom-team/calendar-link', '/people/default/alice/calendar-link'].map(p =>
-        send(server, 'GET', `/api/operating-model${p}`, { Authorization: mockCredentials.user.header() }),
-      ),
-    );
-    feedTokens = [
-      ...feedTokens,
-      ...links.flatMap(l => {
+      const url = `/api/operating-model${generated.path}${
+        generated.query ? `?${generated.query}` : ''
+      }`;
+      const response = await send(server, operation.method, url, headers, body);
+      const tally = sent.get(operation.name) ?? {};
+      const klass = `${Math.floor(response.status / 100)}xx`;
+      tally[klass] = (tally[klass] ?? 0) + 1;
+      sent.set(operation.name, tally);
+      if (response.status >= 500) {
+        let message = response.text.slice(0, 300);
         try {
-          return [new URL(JSON.parse(l.text).path, 'http://x').searchParams.get('token')!];
+          message = JSON.parse(response.text).error.message;
         } catch {
-          return [];
+          // Kept as text.
         }
-      }),
-    ];
-  });
+        failures.push({
+          route: operation.name,
+          status: response.status,
+          method: operation.method,
+          url: url.length > 300 ? `${url.slice(0, 300)}…` : url,
+          body:
+            generated.body &&
+            (generated.body.length > 300
+              ? `${generated.body.slice(0, 300)}…`
+              : generated.body),
+          message,
+        });
+      }
+      return response;
+    }
 
-  afterAll(async () => {
-    const count = (tally: Record<string, number>) => Object.values(tally).reduce((a, b) => a + b, 0);
-    const total = [...sent.values()].reduce((sum, tally) => sum + count(tally), 0);
-    const byRoute = [...sent.entries()].map(
-      ([route, tally]) =>
-        `  ${route}: ${count(tally)} sent (${Object.entries(tally)
-          .sort()
-          .map(([k, n]) => `${k} ${n}`)
-          .join(', ')})`,
-    );
-    process.stdout.write(
-      `Fuzzed ${databaseId} with seed ${SEED}: ${total} requests, ${failures.length} answered 5xx\n${byRoute.join('\n')}\n` +
-        failures.map(f => `  5xx ${f.status} ${f.method} ${f.url}${f.body ? ` body ${f.body}` : ''} → ${f.message}`).join('\n') +
-        '\n',
-    );
-    agent.destroy();
-    await stop?.();
-  });
-
-  it.each(operations.map(o => [o.name, o] as const))('%s answers no request with a 5xx', async (_name, operation) => {
-    const before = failures.length;
-    await fc.assert(
-      fc.asyncProperty(requestArbitrary(operation, () => feedTokens), async generated => {
-        await call(operation, generated);
-        return true;
-      }),
-      { numRuns: RUNS, seed: SEED, interruptAfterTimeLimit: 60_000, markInterruptAsFailure: false },
-    );
-    expect(failures.slice(before)).toEqual([]);
-  });
-
-  it.each(operations.filter(o => !o.feed).map(o => [o.name, o] as const))(
-    '%s refuses a caller without credentials',
-    async (_name, operation) => {
-      await fc.assert(
-        fc.asyncProperty(
-          requestArbitrary(operation, () => feedTokens),
-          fc.constantFrom<Generated['credentials']>('none', 'bogus'),
-          async (generated, credentials) => {
-            const response = await call(operation, { ...generated, credentials });
-            // 431: Node refuses a URL longer than its header limit before any code of ours runs.
-            return response.status === 401 || response.status === 431;
-          },
+    beforeAll(async () => {
+      const knex = await databases.init(databaseId);
+      const backend = await startTestBackend({
+        features: [
+          operatingModelPlugin,
+          mockServices.rootConfig.factory({
+            data: { operatingModel: testOperatingModelConfig },
+          }),
+          mockServices.database.factory({ knex }),
+          catalogServiceMock.factory({ entities: testEntities() }),
+          mockServices.httpAuth.factory({
+            defaultCredentials: mockCredentials.none(),
+          }),
+          // Errors only: the error handler logs every 5xx with its cause.
+          mockServices.rootLogger.factory({ level: 'error' }),
+        ],
+      });
+      server = backend.server as unknown as http.Server;
+      stop = () => backend.stop();
+      // Real links, so the feeds are sent valid tokens as well as forged ones.
+      const links = await Promise.all(
+        [
+          '/schedules/group/default/bedroom-team/calendar-link',
+          '/people/default/alice/calendar-link',
+        ].map(p =>
+          send(server, 'GET', `/api/operating-model${p}`, {
+            Authorization: mockCredentials.user.header(),
+          }),
         ),
-        { numRuns: UNAUTHENTICATED_RUNS, seed: SEED, endOnFailure: true },
       );
-    },
-  );
-});
+      feedTokens = [
+        ...feedTokens,
+        ...links.flatMap(l => {
+          try {
+            return [
+              new URL(JSON.parse(l.text).path, 'http://x').searchParams.get(
+                'token',
+              )!,
+            ];
+          } catch {
+            return [];
+          }
+        }),
+      ];
+    });
+
+    afterAll(async () => {
+      const count = (tally: Record<string, number>) =>
+        Object.values(tally).reduce((a, b) => a + b, 0);
+      const total = [...sent.values()].reduce(
+        (sum, tally) => sum + count(tally),
+        0,
+      );
+      const byRoute = [...sent.entries()].map(
+        ([route, tally]) =>
+          `  ${route}: ${count(tally)} sent (${Object.entries(tally)
+            .sort()
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', ')})`,
+      );
+      process.stdout.write(
+        `Fuzzed ${databaseId} with seed ${SEED}: ${total} requests, ${
+          failures.length
+        } answered 5xx\n${byRoute.join('\n')}\n` +
+          failures
+            .map(
+              f =>
+                `  5xx ${f.status} ${f.method} ${f.url}${
+                  f.body ? ` body ${f.body}` : ''
+                } → ${f.message}`,
+            )
+            .join('\n') +
+          '\n',
+      );
+      agent.destroy();
+      await stop?.();
+    });
+
+    it.each(operations.map(o => [o.name, o] as const))(
+      '%s answers no request with a 5xx',
+      async (_name, operation) => {
+        const before = failures.length;
+        await fc.assert(
+          fc.asyncProperty(
+            requestArbitrary(operation, () => feedTokens),
+            async generated => {
+              await call(operation, generated);
+              return true;
+            },
+          ),
+          {
+            numRuns: RUNS,
+            seed: SEED,
+            interruptAfterTimeLimit: 60_000,
+            markInterruptAsFailure: false,
+          },
+        );
+        expect(failures.slice(before)).toEqual([]);
+      },
+    );
+
+    it.each(operations.filter(o => !o.feed).map(o => [o.name, o] as const))(
+      '%s refuses a caller without credentials',
+      async (_name, operation) => {
+        await fc.assert(
+          fc.asyncProperty(
+            requestArbitrary(operation, () => feedTokens),
+            fc.constantFrom<Generated['credentials']>('none', 'bogus'),
+            async (generated, credentials) => {
+              const response = await call(operation, {
+                ...generated,
+                credentials,
+              });
+              // 431: Node refuses a URL longer than its header limit before any code of ours runs.
+              return response.status === 401 || response.status === 431;
+            },
+          ),
+          { numRuns: UNAUTHENTICATED_RUNS, seed: SEED, endOnFailure: true },
+        );
+      },
+    );
+  },
+);

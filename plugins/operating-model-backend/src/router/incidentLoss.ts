@@ -23,12 +23,22 @@ export interface IncidentLossRouterOptions {
   ready: () => Promise<void>;
 }
 
-const FIELDS = ['entityRef', 'lossSoFar', 'lossPerHour', 'minutesSoFar', 'journey', 'security'];
+const FIELDS = [
+  'entityRef',
+  'lossSoFar',
+  'lossPerHour',
+  'minutesSoFar',
+  'journey',
+  'security',
+];
 
 const money = z.union([z.number(), z.string()]).transform((value, ctx) => {
   const result = parseMoney(value);
   if (!result.ok) {
-    ctx.addIssue({ code: 'custom', message: 'expected a non-negative amount such as 12000, 12K or 1.5M' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'expected a non-negative amount such as 12000, 12K or 1.5M',
+    });
     return z.NEVER;
   }
   return result.value;
@@ -36,14 +46,21 @@ const money = z.union([z.number(), z.string()]).transform((value, ctx) => {
 
 const serviceRef = z.string().transform((value, ctx) => {
   try {
-    const ref = parseEntityRef(value.trim(), { defaultKind: 'component', defaultNamespace: 'default' });
+    const ref = parseEntityRef(value.trim(), {
+      defaultKind: 'component',
+      defaultNamespace: 'default',
+    });
     if (ref.kind.toLocaleLowerCase('en-US') === 'component') {
       return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
     }
   } catch {
     // Reported below with the shape expected.
   }
-  ctx.addIssue({ code: 'custom', message: 'expected a component entity ref such as component:default/bedroom' });
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      'expected a component entity ref such as component:default/bedroom',
+  });
   return z.NEVER;
 });
 
@@ -54,16 +71,28 @@ const body = z
       lossSoFar: money.nullish(),
       lossPerHour: money.nullish(),
       minutesSoFar: z
-        .number({ errorMap: () => ({ message: 'expected a non-negative number of minutes' }) })
+        .number({
+          errorMap: () => ({
+            message: 'expected a non-negative number of minutes',
+          }),
+        })
         .finite()
         .nonnegative()
         .nullish(),
       journey: z.enum(JOURNEY_IMPACTS as [JourneyImpact, ...JourneyImpact[]], {
-        errorMap: () => ({ message: `expected one of ${JOURNEY_IMPACTS.join(', ')}` }),
+        errorMap: () => ({
+          message: `expected one of ${JOURNEY_IMPACTS.join(', ')}`,
+        }),
       }),
-      security: z.boolean({ errorMap: () => ({ message: 'expected true or false' }) }),
+      security: z.boolean({
+        errorMap: () => ({ message: 'expected true or false' }),
+      }),
     },
-    { errorMap: () => ({ message: 'expected a JSON object with journey and security' }) },
+    {
+      errorMap: () => ({
+        message: 'expected a JSON object with journey and security',
+      }),
+    },
   )
   .strict();
 
@@ -74,7 +103,9 @@ function readBody(raw: unknown) {
   const issue = result.error.issues[0];
   if (issue.code === 'unrecognized_keys') {
     throw new InputError(
-      `${issue.keys[0]}: is not a field of this request; expected ${FIELDS.join(', ')}`,
+      `${issue.keys[0]}: is not a field of this request; expected ${FIELDS.join(
+        ', ',
+      )}`,
     );
   }
   throw new InputError(`${issue.path.join('.') || 'body'}: ${issue.message}`);
@@ -86,7 +117,13 @@ function readBody(raw: unknown) {
  * rate, the loss so far is the rate for that long.
  */
 export function createIncidentLossRouter(options: IncidentLossRouterOptions) {
-  const { assessments, operatingModelConfig: config, httpAuth, now, ready } = options;
+  const {
+    assessments,
+    operatingModelConfig: config,
+    httpAuth,
+    now,
+    ready,
+  } = options;
   const router = Router();
 
   router.post('/incident-loss', async (req, res) => {
@@ -94,7 +131,8 @@ export function createIncidentLossRouter(options: IncidentLossRouterOptions) {
     const input = readBody(req.body);
 
     let lossPerHour = input.lossPerHour ?? null;
-    let source: IncidentLossAnswer['lossPerHourSource'] = lossPerHour === null ? null : 'given';
+    let source: IncidentLossAnswer['lossPerHourSource'] =
+      lossPerHour === null ? null : 'given';
     let entityRef: string | null = null;
     if (input.entityRef) {
       await ready();
@@ -119,7 +157,12 @@ export function createIncidentLossRouter(options: IncidentLossRouterOptions) {
 
     const answer: IncidentLossAnswer = {
       ...incidentLossCategory(
-        { lossSoFar, lossPerHour, journey: input.journey, security: input.security },
+        {
+          lossSoFar,
+          lossPerHour,
+          journey: input.journey,
+          security: input.security,
+        },
         config.incidentLoss,
         config.currency,
       ),

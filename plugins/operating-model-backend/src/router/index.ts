@@ -10,9 +10,15 @@ import { RotasRouterOptions, createRotasRouter } from './rotas';
 import { EventsRouterOptions, createEventsRouter } from './events';
 import { MeasuresRouterOptions, createMeasuresRouter } from './measures';
 import { DirectoryRouterOptions, createDirectoryRouter } from './directory';
-import { MeasureSeriesRouterOptions, createMeasureSeriesRouter } from './measureSeries';
+import {
+  MeasureSeriesRouterOptions,
+  createMeasureSeriesRouter,
+} from './measureSeries';
 import { ReviewsRouterOptions, createReviewsRouter } from './reviews';
-import { IncidentLossRouterOptions, createIncidentLossRouter } from './incidentLoss';
+import {
+  IncidentLossRouterOptions,
+  createIncidentLossRouter,
+} from './incidentLoss';
 import { CostsRouterOptions, createCostsRouter } from './costs';
 import { PitfallsRouterOptions, createPitfallsRouter } from './pitfalls';
 
@@ -52,13 +58,19 @@ function resolve<T>(doc: OpenApiDocument, value: T): T {
     current = ref
       .slice(2)
       .split('/')
-      .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
+      .reduce<unknown>(
+        (node, key) => (node as Record<string, unknown> | undefined)?.[key],
+        doc,
+      );
   }
   return current as T;
 }
 
 /** The wording a schema gives for what it expects, from `x-expected` on it or on what it builds on. */
-function expectedOf(doc: OpenApiDocument, schema: Schema | undefined): string | undefined {
+function expectedOf(
+  doc: OpenApiDocument,
+  schema: Schema | undefined,
+): string | undefined {
   const s = resolve(doc, schema);
   if (!s) return undefined;
   if (typeof s['x-expected'] === 'string') return s['x-expected'];
@@ -71,11 +83,17 @@ function expectedOf(doc: OpenApiDocument, schema: Schema | undefined): string | 
   return undefined;
 }
 
-function childSchema(doc: OpenApiDocument, schema: Schema | undefined, segment: string): Schema | undefined {
+function childSchema(
+  doc: OpenApiDocument,
+  schema: Schema | undefined,
+  segment: string,
+): Schema | undefined {
   const s = resolve(doc, schema);
   if (!s) return undefined;
   if (/^\d+$/.test(segment) && s.items) return resolve(doc, s.items as Schema);
-  const property = (s.properties as Record<string, Schema> | undefined)?.[segment];
+  const property = (s.properties as Record<string, Schema> | undefined)?.[
+    segment
+  ];
   if (property) return resolve(doc, property);
   for (const part of (s.allOf as Schema[] | undefined) ?? []) {
     const found = childSchema(doc, part, segment);
@@ -93,7 +111,8 @@ interface Located {
 }
 
 function operationOf(doc: OpenApiDocument, req: Request): Schema | undefined {
-  const route = (req as Request & { openapi?: { openApiRoute?: string } }).openapi?.openApiRoute;
+  const route = (req as Request & { openapi?: { openApiRoute?: string } })
+    .openapi?.openApiRoute;
   const item = route === undefined ? undefined : doc.paths[route];
   return item?.[req.method.toLocaleLowerCase('en-US')] as Schema | undefined;
 }
@@ -108,26 +127,48 @@ function bodyPath(segments: string[]): string {
     .join('');
 }
 
-function locate(doc: OpenApiDocument, req: Request, segments: string[]): Located {
+function locate(
+  doc: OpenApiDocument,
+  req: Request,
+  segments: string[],
+): Located {
   const [where, ...rest] = segments;
   const operation = operationOf(doc, req);
   if (where === 'query' || where === 'params') {
-    const parameters = ((operation?.parameters as Schema[] | undefined) ?? []).map(p => resolve(doc, p));
+    const parameters = (
+      (operation?.parameters as Schema[] | undefined) ?? []
+    ).map(p => resolve(doc, p));
     const parameter = parameters.find(
-      p => p.name === rest[0] && p.in === (where === 'params' ? 'path' : 'query'),
+      p =>
+        p.name === rest[0] && p.in === (where === 'params' ? 'path' : 'query'),
     );
     // Express has put back the outer router's params by now; the validator's are kept on req.openapi.
-    const source = where === 'query' ? req.query : (req as Request & { openapi?: { pathParams?: object } }).openapi?.pathParams;
+    const source =
+      where === 'query'
+        ? req.query
+        : (req as Request & { openapi?: { pathParams?: object } }).openapi
+            ?.pathParams;
     return {
-      name: typeof parameter?.['x-parameter'] === 'string' ? parameter['x-parameter'] : rest[0] ?? where,
+      name:
+        typeof parameter?.['x-parameter'] === 'string'
+          ? parameter['x-parameter']
+          : rest[0] ?? where,
       schema: resolve(doc, parameter?.schema as Schema | undefined),
-      value: rest[0] === undefined ? undefined : (source as Record<string, unknown> | undefined)?.[rest[0]],
+      value:
+        rest[0] === undefined
+          ? undefined
+          : (source as Record<string, unknown> | undefined)?.[rest[0]],
       quote: true,
     };
   }
   if (where === 'body') {
-    const requestBody = resolve(doc, operation?.requestBody as Schema | undefined);
-    const content = requestBody?.content as Record<string, { schema?: Schema }> | undefined;
+    const requestBody = resolve(
+      doc,
+      operation?.requestBody as Schema | undefined,
+    );
+    const content = requestBody?.content as
+      | Record<string, { schema?: Schema }>
+      | undefined;
     let schema = resolve(doc, content?.['application/json']?.schema);
     let value: unknown = req.body;
     for (const segment of rest) {
@@ -137,14 +178,28 @@ function locate(doc: OpenApiDocument, req: Request, segments: string[]): Located
     return { name: bodyPath(rest) || 'body', schema, value, quote: false };
   }
   if (where === 'headers') {
-    const header = (rest[0] ?? '').replace(/(^|-)([a-z])/g, (_m, dash, letter) => dash + letter.toUpperCase());
-    return { name: header || 'headers', schema: undefined, value: undefined, quote: false };
+    const header = (rest[0] ?? '').replace(
+      /(^|-)([a-z])/g,
+      (_m, dash, letter) => dash + letter.toUpperCase(),
+    );
+    return {
+      name: header || 'headers',
+      schema: undefined,
+      value: undefined,
+      quote: false,
+    };
   }
-  return { name: where ?? 'request', schema: undefined, value: undefined, quote: false };
+  return {
+    name: where ?? 'request',
+    schema: undefined,
+    value: undefined,
+    quote: false,
+  };
 }
 
 function quoted(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text =
+    typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
   return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 }
 
@@ -161,23 +216,31 @@ const TYPE_WORDS: Record<string, string> = {
 function phrase(doc: OpenApiDocument, problem: string, at: Located): string {
   const expected = expectedOf(doc, at.schema);
   let m: RegExpExecArray | null;
-  if ((m = /^must match pattern "(.*)"$/.exec(problem)) && m[1] === '^[^\\x00]*$') {
+  if (
+    (m = /^must match pattern "(.*)"$/.exec(problem)) &&
+    m[1] === '^[^\\x00]*$'
+  ) {
     return 'must not contain NUL characters';
   }
-  if ((m = /^must NOT have more than (\d+) characters$/.exec(problem))) return `at most ${m[1]} characters`;
+  if ((m = /^must NOT have more than (\d+) characters$/.exec(problem)))
+    return `at most ${m[1]} characters`;
   if ((m = /^must NOT have fewer than (\d+) characters$/.exec(problem))) {
     return m[1] === '1' ? 'must not be empty' : `at least ${m[1]} characters`;
   }
-  if ((m = /^must NOT have more than (\d+) items$/.exec(problem))) return `at most ${m[1]} items`;
-  if ((m = /^must NOT have fewer than (\d+) items$/.exec(problem))) return `at least ${m[1]} items`;
+  if ((m = /^must NOT have more than (\d+) items$/.exec(problem)))
+    return `at most ${m[1]} items`;
+  if ((m = /^must NOT have fewer than (\d+) items$/.exec(problem)))
+    return `at least ${m[1]} items`;
   if ((m = /^must be (<=|<) (.+)$/.exec(problem))) return `at most ${m[2]}`;
   if ((m = /^must be (>=|>) (.+)$/.exec(problem))) return `at least ${m[2]}`;
   if (expected) return expected;
   if ((m = /^must match format "date-time"$/.exec(problem))) {
     return 'expected an ISO 8601 instant such as 2026-11-27T12:00:00Z';
   }
-  if ((m = /^must be equal to one of the allowed values: (.*)$/.exec(problem))) return `expected one of ${m[1]}`;
-  if ((m = /^must be (\w+)$/.exec(problem)) && TYPE_WORDS[m[1]]) return TYPE_WORDS[m[1]];
+  if ((m = /^must be equal to one of the allowed values: (.*)$/.exec(problem)))
+    return `expected one of ${m[1]}`;
+  if ((m = /^must be (\w+)$/.exec(problem)) && TYPE_WORDS[m[1]])
+    return TYPE_WORDS[m[1]];
   return problem;
 }
 
@@ -188,7 +251,11 @@ function phrase(doc: OpenApiDocument, problem: string, at: Located): string {
  * 2026-11-27T12:00:00Z; got "yesterday"`, `items[3]: expected an object`. Only the first problem
  * is told, as the handlers do.
  */
-export function contractMessage(doc: OpenApiDocument, message: string, req: Request): string {
+export function contractMessage(
+  doc: OpenApiDocument,
+  message: string,
+  req: Request,
+): string {
   const first = message.split(/, (?=request[/ ])/)[0];
   let m: RegExpExecArray | null;
   if ((m = /^Unknown query parameter '(.*)'$/.exec(first))) {
@@ -197,14 +264,23 @@ export function contractMessage(doc: OpenApiDocument, message: string, req: Requ
       .map(p => resolve(doc, p))
       .filter(p => p.in === 'query')
       .map(p => p.name);
-    return `${m[1]}: is not a parameter of this route; ${known.length ? `it takes ${known.join(', ')}` : 'it takes none'}`;
+    return `${m[1]}: is not a parameter of this route; ${
+      known.length ? `it takes ${known.join(', ')}` : 'it takes none'
+    }`;
   }
-  if ((m = /^Empty value found for query parameter '(.*)'$/.exec(first))) return `${m[1]}: must not be empty`;
-  if ((m = /^unsupported media type (.*)$/.exec(first)) || first === 'media type not specified') {
+  if ((m = /^Empty value found for query parameter '(.*)'$/.exec(first)))
+    return `${m[1]}: must not be empty`;
+  if (
+    (m = /^unsupported media type (.*)$/.exec(first)) ||
+    first === 'media type not specified'
+  ) {
     const got = req.headers['content-type'];
-    return `Content-Type: expected application/json${got ? `; got ${quoted(got)}` : ''}`;
+    return `Content-Type: expected application/json${
+      got ? `; got ${quoted(got)}` : ''
+    }`;
   }
-  if (first.startsWith('malformed uri')) return 'path: expected percent-encoded UTF-8';
+  if (first.startsWith('malformed uri'))
+    return 'path: expected percent-encoded UTF-8';
   if (!(m = /^request((?:\/\S*)?) (.*)$/.exec(first))) return first;
   const segments = m[1]
     .split('/')
@@ -217,20 +293,34 @@ export function contractMessage(doc: OpenApiDocument, message: string, req: Requ
   }
   if (problem === 'must NOT have additional properties') {
     const at = locate(doc, req, segments);
-    const known = Object.keys((resolve(doc, at.schema)?.properties as Schema | undefined) ?? {});
-    const extra = Object.keys((at.value as Schema | undefined) ?? {}).find(k => !known.includes(k));
-    const name = extra === undefined ? at.name : locate(doc, req, [...segments, extra]).name;
-    return `${name}: is not a field of this request; expected ${known.join(', ')}`;
+    const known = Object.keys(
+      (resolve(doc, at.schema)?.properties as Schema | undefined) ?? {},
+    );
+    const extra = Object.keys((at.value as Schema | undefined) ?? {}).find(
+      k => !known.includes(k),
+    );
+    const name =
+      extra === undefined
+        ? at.name
+        : locate(doc, req, [...segments, extra]).name;
+    return `${name}: is not a field of this request; expected ${known.join(
+      ', ',
+    )}`;
   }
   const at = locate(doc, req, segments);
-  const got = at.quote && at.value !== undefined ? `; got ${quoted(at.value)}` : '';
+  const got =
+    at.quote && at.value !== undefined ? `; got ${quoted(at.value)}` : '';
   return `${at.name}: ${phrase(doc, problem, at)}${got}`;
 }
 
 /** Turns the validator's 400s (and only those) into messages in the project's form. */
 function contractErrors(doc: OpenApiDocument): ErrorRequestHandler {
   return (error, req, res, next) => {
-    if (res.locals[STAGE] === 'validating' && error instanceof Error && error.name === 'InputError') {
+    if (
+      res.locals[STAGE] === 'validating' &&
+      error instanceof Error &&
+      error.name === 'InputError'
+    ) {
       next(new InputError(contractMessage(doc, error.message, req)));
       return;
     }
@@ -252,7 +342,8 @@ const takeFeedToken: RequestHandler = (req, res, next) => {
   const token = req.query.token;
   if (token !== undefined) {
     res.locals[FEED_TOKEN] = token;
-    const redact = (url: string) => url.replace(/([?&]token=)[^&#]*/g, '$1[redacted]');
+    const redact = (url: string) =>
+      url.replace(/([?&]token=)[^&#]*/g, '$1[redacted]');
     req.originalUrl = redact(req.originalUrl);
     req.url = redact(req.url);
   }
@@ -267,11 +358,14 @@ export function createRouter(options: RouterOptions): express.Router {
   // raised before its validator into a 400, and a failed authentication must stay a 401.
   router.use(readRequestBody({ httpAuth: options.httpAuth, spec: doc }));
   // The validator is handed its own copy, since it resolves references in what it is given.
-  const api = createValidatedOpenApiRouter(structuredClone(spec) as typeof spec, {
-    middleware: [stage('validating')],
-    // Backstage's credentials barrier and the handlers check tokens; the document only names them.
-    validatorOptions: { validateSecurity: false },
-  });
+  const api = createValidatedOpenApiRouter(
+    structuredClone(spec) as typeof spec,
+    {
+      middleware: [stage('validating')],
+      // Backstage's credentials barrier and the handlers check tokens; the document only names them.
+      validatorOptions: { validateSecurity: false },
+    },
+  );
   api.use(stage('handling'));
   api.use(createServicesRouter(options));
   api.use(createRotasRouter(options));

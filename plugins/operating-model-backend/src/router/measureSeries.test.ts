@@ -404,7 +404,9 @@ describe.each(databases.eachSupportedId())(
 
       const bad = await series('component/default/bedroom', 'from=yesterday');
       expect(bad.status).toBe(400);
-      expect(bad.body.error.message).toContain('from: expected an ISO 8601 instant');
+      expect(bad.body.error.message).toContain(
+        'from: expected an ISO 8601 instant',
+      );
     });
 
     it('records a reader once per person however often they read, and answers the url', async () => {

@@ -23,7 +23,9 @@ export function createMeasureSeriesRouter(options: MeasureSeriesRouterOptions) {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const window = readWindow(req.query, now, MEASURES_WINDOW);
     await ready();
-    const ref = refFromPath(req.params, { kinds: ['component', 'group', 'domain'] });
+    const ref = refFromPath(req.params, {
+      kinds: ['component', 'group', 'domain'],
+    });
     res.json(await measureSeries.forEntity(ref, window));
   });
 

@@ -30,7 +30,9 @@ export function createMeasuresRouter(options: MeasuresRouterOptions) {
     const groupBy = grouping.safeParse(req.query.groupBy);
     if (!groupBy.success) {
       throw new InputError(
-        `groupBy: expected team or domain; got ${JSON.stringify(req.query.groupBy ?? null)}`,
+        `groupBy: expected team or domain; got ${JSON.stringify(
+          req.query.groupBy ?? null,
+        )}`,
       );
     }
     const window = readWindow(req.query, now, MEASURES_WINDOW);
@@ -42,7 +44,9 @@ export function createMeasuresRouter(options: MeasuresRouterOptions) {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const window = readWindow(req.query, now, MEASURES_WINDOW);
     await ready();
-    const ref = refFromPath(req.params, { kinds: ['component', 'group', 'domain'] });
+    const ref = refFromPath(req.params, {
+      kinds: ['component', 'group', 'domain'],
+    });
     res.json(await measures.forEntity(ref, window));
   });
 

@@ -11,7 +11,10 @@ export interface BodyLimits {
 }
 
 /** An events batch: 10,000 items of a few hundred bytes each fit. */
-export const EVENT_BATCH_LIMITS: BodyLimits = { raw: 5 * 1024 * 1024, inflated: 5 * 1024 * 1024 };
+export const EVENT_BATCH_LIMITS: BodyLimits = {
+  raw: 5 * 1024 * 1024,
+  inflated: 5 * 1024 * 1024,
+};
 
 /** Every other body is a form's worth of fields. */
 export const BODY_LIMITS: BodyLimits = { raw: 64 * 1024, inflated: 64 * 1024 };
@@ -47,7 +50,11 @@ const BODY_METHODS = ['post', 'put', 'patch'];
 function pathPattern(template: string): RegExp {
   const source = template
     .split(/(\{[^}]+\})/)
-    .map(part => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map(part =>
+      part.startsWith('{')
+        ? '[^/]+'
+        : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
     .join('');
   return new RegExp(`^${source}/?$`, 'i');
 }
@@ -57,7 +64,9 @@ export function bodyRoutesOf(spec: OpenApiPaths): BodyRoute[] {
   const routes: BodyRoute[] = [];
   for (const [template, item] of Object.entries(spec.paths)) {
     for (const method of BODY_METHODS) {
-      const operation = item[method] as { requestBody?: { $ref?: string } } | undefined;
+      const operation = item[method] as
+        | { requestBody?: { $ref?: string } }
+        | undefined;
       if (!operation?.requestBody) continue;
       const eventBatch = operation.requestBody.$ref === EVENT_BATCH_BODY;
       routes.push({
@@ -81,7 +90,9 @@ function tooLarge(limits: BodyLimits, inflated: boolean): PayloadTooLargeError {
 }
 
 function inflaterFor(req: Request): zlib.Gunzip | zlib.Inflate | undefined {
-  const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLocaleLowerCase('en-US');
+  const encoding = (req.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLocaleLowerCase('en-US');
   switch (encoding) {
     case 'identity':
     case '':
@@ -93,7 +104,9 @@ function inflaterFor(req: Request): zlib.Gunzip | zlib.Inflate | undefined {
       return zlib.createInflate();
     default:
       throw new UnsupportedMediaTypeError(
-        `Content-Encoding: expected gzip, deflate or identity; got ${JSON.stringify(encoding.slice(0, 40))}`,
+        `Content-Encoding: expected gzip, deflate or identity; got ${JSON.stringify(
+          encoding.slice(0, 40),
+        )}`,
       );
   }
 }
@@ -103,7 +116,10 @@ function inflaterFor(req: Request): zlib.Gunzip | zlib.Inflate | undefined {
  * passed: a few KB of gzip that would inflate to gigabytes cost only the limit's worth of
  * inflation. The rest of a refused body is drained unread, so the 413 reaches the client.
  */
-export function readBodyBytes(req: Request, limits: BodyLimits): Promise<Buffer> {
+export function readBodyBytes(
+  req: Request,
+  limits: BodyLimits,
+): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (declared > limits.raw) return Promise.reject(tooLarge(limits, false));
   let inflater: zlib.Gunzip | zlib.Inflate | undefined;
@@ -148,12 +164,18 @@ export function readBodyBytes(req: Request, limits: BodyLimits): Promise<Buffer>
     };
     req.on('data', onRaw);
     req.on('error', error => settle(error));
-    req.on('aborted', () => settle(new InputError('body: the request ended before its body did')));
+    req.on('aborted', () =>
+      settle(new InputError('body: the request ended before its body did')),
+    );
     if (inflater) {
       inflater.on('data', onData);
       inflater.on('end', () => settle(undefined));
       inflater.on('error', () =>
-        settle(new InputError(`body: not valid ${req.headers['content-encoding']} data`)),
+        settle(
+          new InputError(
+            `body: not valid ${req.headers['content-encoding']} data`,
+          ),
+        ),
       );
       req.pipe(inflater);
     } else {
@@ -169,7 +191,10 @@ export function readBodyBytes(req: Request, limits: BodyLimits): Promise<Buffer>
  * them. `not-an-array` when `items` holds anything else; undefined when there is no `items` or
  * the text is not a JSON object (JSON.parse and the validator then say what is wrong).
  */
-export function countBatchItems(text: string, max: number): number | 'not-an-array' | undefined {
+export function countBatchItems(
+  text: string,
+  max: number,
+): number | 'not-an-array' | undefined {
   let depth = 0;
   let awaitingKey = false;
   let key: string | undefined;
@@ -230,9 +255,13 @@ export function countBatchItems(text: string, max: number): number | 'not-an-arr
   return found;
 }
 
-function batchShapeError(found: number | 'not-an-array' | undefined): InputError | undefined {
+function batchShapeError(
+  found: number | 'not-an-array' | undefined,
+): InputError | undefined {
   if (found === 'not-an-array') {
-    return new InputError(`items: expected an array of at most ${MAX_BATCH_ITEMS} events`);
+    return new InputError(
+      `items: expected an array of at most ${MAX_BATCH_ITEMS} events`,
+    );
   }
   if (typeof found === 'number' && found > MAX_BATCH_ITEMS) {
     return new InputError(
@@ -257,19 +286,30 @@ function parseJson(text: string): unknown {
  * most 10,000 entries is refused before JSON.parse builds it, and before anything validates an
  * item.
  */
-export function readRequestBody(options: { httpAuth: HttpAuthService; spec: OpenApiPaths }): RequestHandler {
+export function readRequestBody(options: {
+  httpAuth: HttpAuthService;
+  spec: OpenApiPaths;
+}): RequestHandler {
   const { httpAuth } = options;
   const routes = bodyRoutesOf(options.spec);
   const read = async (req: Request) => {
     if (/^\/feeds(\/|$)/i.test(req.path)) return;
-    const route = routes.find(r => r.method === req.method && r.path.test(req.path));
+    const route = routes.find(
+      r => r.method === req.method && r.path.test(req.path),
+    );
     if (!route) return;
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     // Any other type is left unread, and the validator refuses it for the type.
     if (!req.is(['application/json', 'application/*+json'])) return;
-    const charset = /;\s*charset=([^;\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1];
+    const charset = /;\s*charset=([^;\s]+)/i.exec(
+      req.headers['content-type'] ?? '',
+    )?.[1];
     if (charset && !/^utf-?8$/i.test(charset.replace(/"/g, ''))) {
-      throw new UnsupportedMediaTypeError(`Content-Type: expected charset utf-8; got ${JSON.stringify(charset.slice(0, 40))}`);
+      throw new UnsupportedMediaTypeError(
+        `Content-Type: expected charset utf-8; got ${JSON.stringify(
+          charset.slice(0, 40),
+        )}`,
+      );
     }
     const bytes = await readBodyBytes(req, route.limits);
     if (bytes.length === 0) return;
@@ -279,9 +319,16 @@ export function readRequestBody(options: { httpAuth: HttpAuthService; spec: Open
       if (error) throw error;
     }
     const body = parseJson(text);
-    if (route.eventBatch && typeof body === 'object' && body !== null && 'items' in body) {
+    if (
+      route.eventBatch &&
+      typeof body === 'object' &&
+      body !== null &&
+      'items' in body
+    ) {
       const items = (body as { items: unknown }).items;
-      const error = batchShapeError(Array.isArray(items) ? items.length : 'not-an-array');
+      const error = batchShapeError(
+        Array.isArray(items) ? items.length : 'not-an-array',
+      );
       if (error) throw error;
     }
     req.body = body;

@@ -38,7 +38,9 @@ export function createReviewsRouter(options: ReviewsRouterOptions) {
     }
     if (webAddress(review.url) === undefined) {
       // Stored before only http and https were taken: never hand the portal another scheme.
-      throw new NotFoundError(`The post-incident review ${externalId} from ${source} has no http or https url`);
+      throw new NotFoundError(
+        `The post-incident review ${externalId} from ${source} has no http or https url`,
+      );
     }
     await reviewReads.record(
       review,

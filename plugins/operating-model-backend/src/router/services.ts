@@ -22,7 +22,10 @@ export function createServicesRouter(options: ServicesRouterOptions) {
     const at = readAt(req.query, now);
     await ready();
     const iso = at.toISOString();
-    res.json({ at: iso, items: assessments.list(at).map(a => ({ ...a, at: iso })) });
+    res.json({
+      at: iso,
+      items: assessments.list(at).map(a => ({ ...a, at: iso })),
+    });
   });
 
   router.get('/services/:kind/:namespace/:name', async (req, res) => {

@@ -13,13 +13,21 @@ import {
   Override,
   RotaSchedule,
 } from '@operating-model/backstage-plugin-operating-model-common';
-import type { Directory, DirectoryService } from '@operating-model/backstage-plugin-operating-model-common';
+import type {
+  Directory,
+  DirectoryService,
+} from '@operating-model/backstage-plugin-operating-model-common';
 
 // The response types live in the common package, where the backend that serves them uses them too.
 export type { AssessedService, OnCallResult, RotaSchedule };
 export type { Directory, DirectoryService };
 export type { EntityMeasures, LeadersMeasures, MeasureSeries };
-export type { IncidentLossAnswer, IncidentLossRequest, OnCallCostReport, PitfallsAnswer };
+export type {
+  IncidentLossAnswer,
+  IncidentLossRequest,
+  OnCallCostReport,
+  PitfallsAnswer,
+};
 
 /** A window of the measures: `from` included, `to` excluded. */
 export interface MeasuresWindow {
@@ -46,11 +54,17 @@ export interface OperatingModelApi {
   /** Every assessed service, as at `at` (default now). */
   listServices(options?: { at?: Date }): Promise<AssessedService[]>;
   /** One service, by entity ref; rejects with a 404 ResponseError when it is not assessed. */
-  getService(entityRef: string, options?: { at?: Date }): Promise<AssessedService>;
+  getService(
+    entityRef: string,
+    options?: { at?: Date },
+  ): Promise<AssessedService>;
   /** Who is paged for a service now, or at `at`. */
   getOnCall(entityRef: string, options?: { at?: Date }): Promise<OnCallResult>;
   /** A Group's or Domain's rota between two instants. */
-  getSchedule(rotaRef: string, window: { from: Date; to: Date }): Promise<RotaSchedule>;
+  getSchedule(
+    rotaRef: string,
+    window: { from: Date; to: Date },
+  ): Promise<RotaSchedule>;
   addOverride(rotaRef: string, override: OverrideRequest): Promise<Override>;
   removeOverride(rotaRef: string, id: string): Promise<void>;
   /**
@@ -65,11 +79,20 @@ export interface OperatingModelApi {
   /** One service's directory row (ownership findings, on call now); rejects with a 404 when it is not a service. */
   getDirectoryService(entityRef: string): Promise<DirectoryService>;
   /** The measures of a Component, Group or Domain over a window. */
-  getMeasures(entityRef: string, window: MeasuresWindow): Promise<EntityMeasures>;
+  getMeasures(
+    entityRef: string,
+    window: MeasuresWindow,
+  ): Promise<EntityMeasures>;
   /** The series behind the measures' charts, over the same window. */
-  getMeasureSeries(entityRef: string, window: MeasuresWindow): Promise<MeasureSeries>;
+  getMeasureSeries(
+    entityRef: string,
+    window: MeasuresWindow,
+  ): Promise<MeasureSeries>;
   /** Every team's or domain's measures, and the whole organisation's. */
-  getLeaders(groupBy: 'team' | 'domain', window: MeasuresWindow): Promise<LeadersMeasures>;
+  getLeaders(
+    groupBy: 'team' | 'domain',
+    window: MeasuresWindow,
+  ): Promise<LeadersMeasures>;
   /** Records the signed-in person as a reader of a post-incident review and gives its url. */
   readReview(source: string, id: string): Promise<ReviewReadResult>;
   /** Rule 10: how bad an incident going on now is, and how fast to restore. */

@@ -1,8 +1,14 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { CalendarLink, Override } from '@operating-model/backstage-plugin-operating-model-common';
-import type { Directory, DirectoryService } from '@operating-model/backstage-plugin-operating-model-common';
+import {
+  CalendarLink,
+  Override,
+} from '@operating-model/backstage-plugin-operating-model-common';
+import type {
+  Directory,
+  DirectoryService,
+} from '@operating-model/backstage-plugin-operating-model-common';
 import {
   AssessedService,
   IncidentLossAnswer,
@@ -22,48 +28,79 @@ import {
 
 function entityPath(entityRef: string): string {
   const { kind, namespace, name } = parseEntityRef(entityRef);
-  return [kind.toLocaleLowerCase('en-US'), namespace, name].map(encodeURIComponent).join('/');
+  return [kind.toLocaleLowerCase('en-US'), namespace, name]
+    .map(encodeURIComponent)
+    .join('/');
 }
 
 function windowQuery(window: MeasuresWindow): URLSearchParams {
-  return new URLSearchParams({ from: window.from.toISOString(), to: window.to.toISOString() });
+  return new URLSearchParams({
+    from: window.from.toISOString(),
+    to: window.to.toISOString(),
+  });
 }
 
 /** Talks to `/api/operating-model` through Backstage's discovery and authenticated fetch. */
 export class OperatingModelClient implements OperatingModelApi {
   constructor(
-    private readonly options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+    },
   ) {}
 
   async listServices(options?: { at?: Date }): Promise<AssessedService[]> {
-    const body = await this.get<{ items: AssessedService[] }>('/services', options?.at);
+    const body = await this.get<{ items: AssessedService[] }>(
+      '/services',
+      options?.at,
+    );
     return body.items;
   }
 
-  async getService(entityRef: string, options?: { at?: Date }): Promise<AssessedService> {
-    return this.get<AssessedService>(`/services/${entityPath(entityRef)}`, options?.at);
+  async getService(
+    entityRef: string,
+    options?: { at?: Date },
+  ): Promise<AssessedService> {
+    return this.get<AssessedService>(
+      `/services/${entityPath(entityRef)}`,
+      options?.at,
+    );
   }
 
-  async getOnCall(entityRef: string, options?: { at?: Date }): Promise<OnCallResult> {
+  async getOnCall(
+    entityRef: string,
+    options?: { at?: Date },
+  ): Promise<OnCallResult> {
     const query = new URLSearchParams({ entityRef });
     if (options?.at) query.set('at', options.at.toISOString());
     return this.request<OnCallResult>(`/on-call?${query}`);
   }
 
-  async getSchedule(rotaRef: string, window: { from: Date; to: Date }): Promise<RotaSchedule> {
+  async getSchedule(
+    rotaRef: string,
+    window: { from: Date; to: Date },
+  ): Promise<RotaSchedule> {
     const query = new URLSearchParams({
       from: window.from.toISOString(),
       to: window.to.toISOString(),
     });
-    return this.request<RotaSchedule>(`/schedules/${entityPath(rotaRef)}?${query}`);
+    return this.request<RotaSchedule>(
+      `/schedules/${entityPath(rotaRef)}?${query}`,
+    );
   }
 
-  async addOverride(rotaRef: string, override: OverrideRequest): Promise<Override> {
-    return this.request<Override>(`/schedules/${entityPath(rotaRef)}/overrides`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(override),
-    });
+  async addOverride(
+    rotaRef: string,
+    override: OverrideRequest,
+  ): Promise<Override> {
+    return this.request<Override>(
+      `/schedules/${entityPath(rotaRef)}/overrides`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(override),
+      },
+    );
   }
 
   async removeOverride(rotaRef: string, id: string): Promise<void> {
@@ -73,22 +110,36 @@ export class OperatingModelClient implements OperatingModelApi {
     );
   }
 
-  async getCalendarLink(entityRef: string): Promise<CalendarLink & { url: string }> {
+  async getCalendarLink(
+    entityRef: string,
+  ): Promise<CalendarLink & { url: string }> {
     const { kind, namespace, name } = parseEntityRef(entityRef);
     const path =
       kind.toLocaleLowerCase('en-US') === 'user'
-        ? `/people/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/calendar-link`
+        ? `/people/${encodeURIComponent(namespace)}/${encodeURIComponent(
+            name,
+          )}/calendar-link`
         : `/schedules/${entityPath(entityRef)}/calendar-link`;
     return this.withUrl(await this.request<CalendarLink>(path));
   }
 
-  async resetCalendarLinks(userRef: string): Promise<CalendarLink & { url: string }> {
-    const { namespace, name } = parseEntityRef(userRef, { defaultKind: 'user' });
-    const path = `/people/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/calendar-link/reset`;
-    return this.withUrl(await this.request<CalendarLink>(path, { method: 'POST' }));
+  async resetCalendarLinks(
+    userRef: string,
+  ): Promise<CalendarLink & { url: string }> {
+    const { namespace, name } = parseEntityRef(userRef, {
+      defaultKind: 'user',
+    });
+    const path = `/people/${encodeURIComponent(namespace)}/${encodeURIComponent(
+      name,
+    )}/calendar-link/reset`;
+    return this.withUrl(
+      await this.request<CalendarLink>(path, { method: 'POST' }),
+    );
   }
 
-  private async withUrl(link: CalendarLink): Promise<CalendarLink & { url: string }> {
+  private async withUrl(
+    link: CalendarLink,
+  ): Promise<CalendarLink & { url: string }> {
     const base = await this.options.discoveryApi.getBaseUrl('operating-model');
     return { ...link, url: `${base}${link.path}` };
   }
@@ -98,20 +149,33 @@ export class OperatingModelClient implements OperatingModelApi {
   }
 
   async getDirectoryService(entityRef: string): Promise<DirectoryService> {
-    return this.request<DirectoryService>(`/directory/services/${entityPath(entityRef)}`);
+    return this.request<DirectoryService>(
+      `/directory/services/${entityPath(entityRef)}`,
+    );
   }
 
-  async getMeasures(entityRef: string, window: MeasuresWindow): Promise<EntityMeasures> {
-    return this.request<EntityMeasures>(`/measures/${entityPath(entityRef)}?${windowQuery(window)}`);
+  async getMeasures(
+    entityRef: string,
+    window: MeasuresWindow,
+  ): Promise<EntityMeasures> {
+    return this.request<EntityMeasures>(
+      `/measures/${entityPath(entityRef)}?${windowQuery(window)}`,
+    );
   }
 
-  async getMeasureSeries(entityRef: string, window: MeasuresWindow): Promise<MeasureSeries> {
+  async getMeasureSeries(
+    entityRef: string,
+    window: MeasuresWindow,
+  ): Promise<MeasureSeries> {
     return this.request<MeasureSeries>(
       `/measures/${entityPath(entityRef)}/series?${windowQuery(window)}`,
     );
   }
 
-  async getLeaders(groupBy: 'team' | 'domain', window: MeasuresWindow): Promise<LeadersMeasures> {
+  async getLeaders(
+    groupBy: 'team' | 'domain',
+    window: MeasuresWindow,
+  ): Promise<LeadersMeasures> {
     const query = windowQuery(window);
     query.set('groupBy', groupBy);
     return this.request<LeadersMeasures>(`/measures?${query}`);
@@ -124,7 +188,9 @@ export class OperatingModelClient implements OperatingModelApi {
     );
   }
 
-  async getIncidentLoss(request: IncidentLossRequest): Promise<IncidentLossAnswer> {
+  async getIncidentLoss(
+    request: IncidentLossRequest,
+  ): Promise<IncidentLossAnswer> {
     return this.request<IncidentLossAnswer>('/incident-loss', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -133,11 +199,15 @@ export class OperatingModelClient implements OperatingModelApi {
   }
 
   async getOnCallCosts(window?: MeasuresWindow): Promise<OnCallCostReport> {
-    return this.request<OnCallCostReport>(`/costs${window ? `?${windowQuery(window)}` : ''}`);
+    return this.request<OnCallCostReport>(
+      `/costs${window ? `?${windowQuery(window)}` : ''}`,
+    );
   }
 
   async getPitfalls(window?: MeasuresWindow): Promise<PitfallsAnswer> {
-    return this.request<PitfallsAnswer>(`/pitfalls${window ? `?${windowQuery(window)}` : ''}`);
+    return this.request<PitfallsAnswer>(
+      `/pitfalls${window ? `?${windowQuery(window)}` : ''}`,
+    );
   }
 
   private async get<T>(path: string, at?: Date): Promise<T> {

@@ -36,15 +36,20 @@ type Loosen<T> = T extends readonly (infer E)[]
     ? object
     : { [K in keyof T]: Loosen<T[K]> }
   : T;
-type Json<T> = T extends { content: { 'application/json': infer B } } ? Loosen<B> : never;
-type Answer<O extends keyof Operations> = Operations[O]['responses'] extends infer R
-  ? R extends { 200: infer A }
-    ? Json<A>
-    : R extends { 201: infer A }
-    ? Json<A>
-    : never
+type Json<T> = T extends { content: { 'application/json': infer B } }
+  ? Loosen<B>
   : never;
-type Body<O extends keyof Operations> = Operations[O] extends { requestBody: infer B }
+type Answer<O extends keyof Operations> =
+  Operations[O]['responses'] extends infer R
+    ? R extends { 200: infer A }
+      ? Json<A>
+      : R extends { 201: infer A }
+      ? Json<A>
+      : never
+    : never;
+type Body<O extends keyof Operations> = Operations[O] extends {
+  requestBody: infer B;
+}
   ? Json<NonNullable<B>>
   : never;
 
@@ -55,7 +60,9 @@ type Not<T extends boolean> = T extends true ? false : true;
 
 /** One entry per operation the client calls; `Assert` fails to compile on a mismatch. */
 export type ContractChecks = [
-  Assert<Conforms<{ at: string; items: AssessedService[] }, Answer<'listServices'>>>,
+  Assert<
+    Conforms<{ at: string; items: AssessedService[] }, Answer<'listServices'>>
+  >,
   Assert<Conforms<AssessedService, Answer<'getService'>>>,
   Assert<Conforms<OnCallResult, Answer<'getOnCall'>>>,
   Assert<Conforms<RotaSchedule, Answer<'getSchedule'>>>,
@@ -75,6 +82,15 @@ export type ContractChecks = [
   Assert<Conforms<OnCallCostReport, Answer<'getOnCallCosts'>>>,
   Assert<Conforms<PitfallsAnswer, Answer<'getPitfalls'>>>,
   // The check can fail: a required field missing, or one of another type, does not conform.
-  Assert<Not<Conforms<Omit<AssessedService, 'entityRef'>, Answer<'getService'>>>>,
-  Assert<Not<Conforms<Omit<OnCallResult, 'period'> & { period: 'weekend' }, Answer<'getOnCall'>>>>,
+  Assert<
+    Not<Conforms<Omit<AssessedService, 'entityRef'>, Answer<'getService'>>>
+  >,
+  Assert<
+    Not<
+      Conforms<
+        Omit<OnCallResult, 'period'> & { period: 'weekend' },
+        Answer<'getOnCall'>
+      >
+    >
+  >,
 ];

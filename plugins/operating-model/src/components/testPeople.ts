@@ -22,7 +22,9 @@ export function entityPresentationApiMock(
   return {
     forEntity(entityOrRef) {
       const ref = (
-        typeof entityOrRef === 'string' ? entityOrRef : stringifyEntityRef(entityOrRef)
+        typeof entityOrRef === 'string'
+          ? entityOrRef
+          : stringifyEntityRef(entityOrRef)
       ).toLocaleLowerCase('en-US');
       const snapshot: EntityRefPresentationSnapshot = {
         entityRef: ref,

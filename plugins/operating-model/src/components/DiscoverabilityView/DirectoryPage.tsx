@@ -10,7 +10,10 @@ import { DiscoverabilityView } from './DiscoverabilityView';
 export function DirectoryPage() {
   return (
     <Page themeId="tool">
-      <Header title="Who owns what" subtitle="Every team and service, who is on call now, and how each does against its targets" />
+      <Header
+        title="Who owns what"
+        subtitle="Every team and service, who is on call now, and how each does against its targets"
+      />
       <Content>
         <DiscoverabilityView />
       </Content>

@@ -7,7 +7,11 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { OperatingModelApi, operatingModelApiRef } from '../../api';
 import { VIEW_TEST_TIMEOUT_MS } from '../__testUtils__/timeouts';
 import { DiscoverabilityView } from './DiscoverabilityView';
-import { directoryService, largeDirectory, smallDirectory } from './testDirectory';
+import {
+  directoryService,
+  largeDirectory,
+  smallDirectory,
+} from './testDirectory';
 
 async function renderView(api: Partial<OperatingModelApi>, height = 600) {
   await renderInTestApp(
@@ -19,7 +23,13 @@ async function renderView(api: Partial<OperatingModelApi>, height = 600) {
 }
 
 const rowTitles = () =>
-  screen.queryAllByTestId('directory-row').map(row => within(row).getAllByRole('cell')[0].querySelector('a, span')!.textContent);
+  screen
+    .queryAllByTestId('directory-row')
+    .map(
+      row =>
+        within(row).getAllByRole('cell')[0].querySelector('a, span')!
+          .textContent,
+    );
 
 /** The row titles, once they are the expected ones: the list filters a moment after input. */
 async function expectRows(titles: string[]) {
@@ -38,9 +48,14 @@ async function renderSmall() {
  * re-render the view once a key for nothing: the search waits for typing to pause anyway.
  */
 function search(text: string) {
-  fireEvent.change(screen.getByRole('textbox', { name: 'Search services, teams, domains and people' }), {
-    target: { value: text },
-  });
+  fireEvent.change(
+    screen.getByRole('textbox', {
+      name: 'Search services, teams, domains and people',
+    }),
+    {
+      target: { value: text },
+    },
+  );
 }
 
 /**
@@ -56,152 +71,267 @@ async function pick(label: string, option: string) {
 
 /** Types into an autocomplete filter and picks a suggestion. */
 async function suggest(label: string, text: string, option: string) {
-  fireEvent.change(screen.getByRole('textbox', { name: label }), { target: { value: text } });
+  fireEvent.change(screen.getByRole('textbox', { name: label }), {
+    target: { value: text },
+  });
   fireEvent.click(await screen.findByRole('option', { name: option }));
 }
 
 describe('DiscoverabilityView', () => {
-  it('shows per service the owner, model, targets, who is on call, incident links and measures', async () => {
-    await renderSmall();
-    expect(rowTitles()).toEqual(['Bedroom shop', 'Kitchen planner', 'Legacy ERP', 'Payments', 'Refunds']);
+  it(
+    'shows per service the owner, model, targets, who is on call, incident links and measures',
+    async () => {
+      await renderSmall();
+      expect(rowTitles()).toEqual([
+        'Bedroom shop',
+        'Kitchen planner',
+        'Legacy ERP',
+        'Payments',
+        'Refunds',
+      ]);
 
-    const bedroom = within(screen.getAllByTestId('directory-row')[0]);
-    expect(bedroom.getByText('Bedroom shop').closest('a')).toHaveAttribute('href', '/catalog/default/component/bedroom');
-    expect(bedroom.getByText('Bedroom team').closest('a')).toHaveAttribute('href', '/catalog/default/group/bedroom-team');
-    expect(bedroom.getByText('You Build It You Run It')).toBeInTheDocument();
-    expect(bedroom.getByText('99.0% · Daily')).toBeInTheDocument();
-    expect(bedroom.getByText('domain out of hours')).toBeInTheDocument();
-    expect(bedroom.getByText('Alice Smith').closest('a')).toHaveAttribute('href', '/catalog/default/user/alice');
-    expect(bedroom.getByText('email').closest('a')).toHaveAttribute('href', 'mailto:alice@example.com');
-    expect(bedroom.getByText('Runbook').closest('a')).toHaveAttribute('href', 'https://wiki.example/runbooks/bedroom');
-    expect(bedroom.getByText('Incident channel').closest('a')).toHaveAttribute('href', 'https://chat.example/inc-bedroom');
-    expect(bedroom.getByLabelText('Deployment frequency: met')).toHaveTextContent('31 deploys');
-    expect(bedroom.getByLabelText('Availability: met')).toHaveTextContent('99.31% up');
+      const bedroom = within(screen.getAllByTestId('directory-row')[0]);
+      expect(bedroom.getByText('Bedroom shop').closest('a')).toHaveAttribute(
+        'href',
+        '/catalog/default/component/bedroom',
+      );
+      expect(bedroom.getByText('Bedroom team').closest('a')).toHaveAttribute(
+        'href',
+        '/catalog/default/group/bedroom-team',
+      );
+      expect(bedroom.getByText('You Build It You Run It')).toBeInTheDocument();
+      expect(bedroom.getByText('99.0% · Daily')).toBeInTheDocument();
+      expect(bedroom.getByText('domain out of hours')).toBeInTheDocument();
+      expect(bedroom.getByText('Alice Smith').closest('a')).toHaveAttribute(
+        'href',
+        '/catalog/default/user/alice',
+      );
+      expect(bedroom.getByText('email').closest('a')).toHaveAttribute(
+        'href',
+        'mailto:alice@example.com',
+      );
+      expect(bedroom.getByText('Runbook').closest('a')).toHaveAttribute(
+        'href',
+        'https://wiki.example/runbooks/bedroom',
+      );
+      expect(
+        bedroom.getByText('Incident channel').closest('a'),
+      ).toHaveAttribute('href', 'https://chat.example/inc-bedroom');
+      expect(
+        bedroom.getByLabelText('Deployment frequency: met'),
+      ).toHaveTextContent('31 deploys');
+      expect(bedroom.getByLabelText('Availability: met')).toHaveTextContent(
+        '99.31% up',
+      );
 
-    const kitchen = within(screen.getAllByTestId('directory-row')[1]);
-    expect(kitchen.getByText('Nobody now')).toBeInTheDocument();
-    expect(kitchen.getByText(/Dan Brown from Thu/)).toBeInTheDocument();
-    expect(kitchen.getByText('No runbook')).toBeInTheDocument();
-    expect(kitchen.getByLabelText('Deployment frequency: missed')).toBeInTheDocument();
-    expect(kitchen.getByLabelText('Availability: no data')).toHaveTextContent('no availability data');
+      const kitchen = within(screen.getAllByTestId('directory-row')[1]);
+      expect(kitchen.getByText('Nobody now')).toBeInTheDocument();
+      expect(kitchen.getByText(/Dan Brown from Thu/)).toBeInTheDocument();
+      expect(kitchen.getByText('No runbook')).toBeInTheDocument();
+      expect(
+        kitchen.getByLabelText('Deployment frequency: missed'),
+      ).toBeInTheDocument();
+      expect(kitchen.getByLabelText('Availability: no data')).toHaveTextContent(
+        'no availability data',
+      );
 
-    const legacy = within(screen.getAllByTestId('directory-row')[2]);
-    expect(legacy.getByText('owner is a person')).toBeInTheDocument();
-    const refunds = within(screen.getAllByTestId('directory-row')[4]);
-    expect(refunds.getByText('Ops Run It')).toBeInTheDocument();
-    expect(refunds.getByText('recommended: You Build It You Run It')).toBeInTheDocument();
-    expect(refunds.getByText('1 annotation problem')).toBeInTheDocument();
-  }, VIEW_TEST_TIMEOUT_MS);
+      const legacy = within(screen.getAllByTestId('directory-row')[2]);
+      expect(legacy.getByText('owner is a person')).toBeInTheDocument();
+      const refunds = within(screen.getAllByTestId('directory-row')[4]);
+      expect(refunds.getByText('Ops Run It')).toBeInTheDocument();
+      expect(
+        refunds.getByText('recommended: You Build It You Run It'),
+      ).toBeInTheDocument();
+      expect(refunds.getByText('1 annotation problem')).toBeInTheDocument();
+    },
+    VIEW_TEST_TIMEOUT_MS,
+  );
 
-  it('searches across services, teams, domains and people', async () => {
-    await renderSmall();
-    search('priya');
-    await expectRows(['Payments', 'Refunds']);
-    expect(screen.getByTestId('directory-count')).toHaveTextContent('2 of 5 services');
+  it(
+    'searches across services, teams, domains and people',
+    async () => {
+      await renderSmall();
+      search('priya');
+      await expectRows(['Payments', 'Refunds']);
+      expect(screen.getByTestId('directory-count')).toHaveTextContent(
+        '2 of 5 services',
+      );
 
-    search('erin');
-    await expectRows(['Kitchen planner']);
+      search('erin');
+      await expectRows(['Kitchen planner']);
 
-    search('nothing like this');
-    expect(await screen.findByText(/No service matches/)).toBeInTheDocument();
-  }, VIEW_TEST_TIMEOUT_MS);
+      search('nothing like this');
+      expect(await screen.findByText(/No service matches/)).toBeInTheDocument();
+    },
+    VIEW_TEST_TIMEOUT_MS,
+  );
 
-  it('filters by availability target', async () => {
-    await renderSmall();
-    await pick('Availability target', '99.9%');
-    await expectRows(['Payments']);
-    await pick('Availability target', 'No target');
-    await expectRows(['Legacy ERP']);
-    expect(screen.getByTestId('directory-count')).toHaveTextContent('1 of 5 services');
-  }, VIEW_TEST_TIMEOUT_MS);
+  it(
+    'filters by availability target',
+    async () => {
+      await renderSmall();
+      await pick('Availability target', '99.9%');
+      await expectRows(['Payments']);
+      await pick('Availability target', 'No target');
+      await expectRows(['Legacy ERP']);
+      expect(screen.getByTestId('directory-count')).toHaveTextContent(
+        '1 of 5 services',
+      );
+    },
+    VIEW_TEST_TIMEOUT_MS,
+  );
 
-  it('filters by out-of-hours level', async () => {
-    await renderSmall();
-    await pick('Out of hours', 'None');
-    await expectRows(['Kitchen planner']);
-    expect(screen.getByTestId('directory-count')).toHaveTextContent('1 of 5 services');
-  }, VIEW_TEST_TIMEOUT_MS);
+  it(
+    'filters by out-of-hours level',
+    async () => {
+      await renderSmall();
+      await pick('Out of hours', 'None');
+      await expectRows(['Kitchen planner']);
+      expect(screen.getByTestId('directory-count')).toHaveTextContent(
+        '1 of 5 services',
+      );
+    },
+    VIEW_TEST_TIMEOUT_MS,
+  );
 
-  it('filters by the model in force, and by problems with annotations or ownership', async () => {
-    await renderSmall();
-    await pick('Operating model', 'Ops Run It');
-    await expectRows(['Legacy ERP', 'Refunds']);
+  it(
+    'filters by the model in force, and by problems with annotations or ownership',
+    async () => {
+      await renderSmall();
+      await pick('Operating model', 'Ops Run It');
+      await expectRows(['Legacy ERP', 'Refunds']);
 
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Has problems' }));
-    await pick('Operating model', 'Any');
-    // Refunds for its annotation problem, Legacy ERP for its owner.
-    await expectRows(['Legacy ERP', 'Refunds']);
-    expect(screen.getByTestId('directory-count')).toHaveTextContent('2 of 5 services');
-  }, VIEW_TEST_TIMEOUT_MS);
+      fireEvent.click(screen.getByRole('checkbox', { name: 'Has problems' }));
+      await pick('Operating model', 'Any');
+      // Refunds for its annotation problem, Legacy ERP for its owner.
+      await expectRows(['Legacy ERP', 'Refunds']);
+      expect(screen.getByTestId('directory-count')).toHaveTextContent(
+        '2 of 5 services',
+      );
+    },
+    VIEW_TEST_TIMEOUT_MS,
+  );
 
-  it('filters by team and domain', async () => {
-    await renderSmall();
-    await suggest('Team', 'Kitch', 'Kitchen team');
-    await expectRows(['Kitchen planner']);
+  it(
+    'filters by team and domain',
+    async () => {
+      await renderSmall();
+      await suggest('Team', 'Kitch', 'Kitchen team');
+      await expectRows(['Kitchen planner']);
 
-    const team = screen.getByRole('textbox', { name: 'Team' });
-    fireEvent.click(within(team.closest('.MuiAutocomplete-root') as HTMLElement).getByTitle('Clear'));
-    await waitFor(() => expect(rowTitles()).toHaveLength(5));
-    await suggest('Domain', 'Check', 'Checkout');
-    await expectRows(['Payments', 'Refunds']);
-  }, VIEW_TEST_TIMEOUT_MS);
+      const team = screen.getByRole('textbox', { name: 'Team' });
+      fireEvent.click(
+        within(team.closest('.MuiAutocomplete-root') as HTMLElement).getByTitle(
+          'Clear',
+        ),
+      );
+      await waitFor(() => expect(rowTitles()).toHaveLength(5));
+      await suggest('Domain', 'Check', 'Checkout');
+      await expectRows(['Payments', 'Refunds']);
+    },
+    VIEW_TEST_TIMEOUT_MS,
+  );
 
-  it('groups by team with the team’s people, and by domain with its teams', async () => {
-    await renderSmall();
-    await pick('Group by', 'Team');
-    const headings = await screen.findAllByTestId('directory-heading');
-    expect(headings.map(h => h.querySelector('a, span')!.textContent)).toEqual([
-      'Bedroom team',
-      'Kitchen team',
-      'Payments team',
-      'Zoe',
-    ]);
-    expect(headings[0]).toHaveTextContent('People: Alice Smith <alice@example.com>, Bob Jones <bob@example.com>');
-    expect(headings[2]).toHaveTextContent('2 services');
+  it(
+    'groups by team with the team’s people, and by domain with its teams',
+    async () => {
+      await renderSmall();
+      await pick('Group by', 'Team');
+      const headings = await screen.findAllByTestId('directory-heading');
+      expect(
+        headings.map(h => h.querySelector('a, span')!.textContent),
+      ).toEqual(['Bedroom team', 'Kitchen team', 'Payments team', 'Zoe']);
+      expect(headings[0]).toHaveTextContent(
+        'People: Alice Smith <alice@example.com>, Bob Jones <bob@example.com>',
+      );
+      expect(headings[2]).toHaveTextContent('2 services');
 
-    await pick('Group by', 'Domain');
-    await waitFor(() =>
-      expect(screen.getAllByTestId('directory-heading').map(h => h.querySelector('a, span')!.textContent)).toEqual([
-        'Checkout',
-        'Furnishing',
-        'No domain',
-      ]),
-    );
-    expect(screen.getAllByTestId('directory-heading')[1]).toHaveTextContent('Teams: Bedroom team, Kitchen team');
-  }, VIEW_TEST_TIMEOUT_MS);
+      await pick('Group by', 'Domain');
+      await waitFor(() =>
+        expect(
+          screen
+            .getAllByTestId('directory-heading')
+            .map(h => h.querySelector('a, span')!.textContent),
+        ).toEqual(['Checkout', 'Furnishing', 'No domain']),
+      );
+      expect(screen.getAllByTestId('directory-heading')[1]).toHaveTextContent(
+        'Teams: Bedroom team, Kitchen team',
+      );
+    },
+    VIEW_TEST_TIMEOUT_MS,
+  );
 
-  it('renders only a window of the rows of a large directory, and finds one by name', async () => {
-    // A thousand rows show the windowing as well as ten thousand; the benchmark measures scale.
-    const getDirectory = jest.fn().mockResolvedValue(largeDirectory(1_000) as Directory);
-    await renderView({ getDirectory }, 600);
-    const rows = await screen.findAllByTestId('directory-row');
-    expect(screen.getByTestId('directory-count')).toHaveTextContent('1,000 services');
-    // 600 px of 68 px rows and a few rows of overscan: nowhere near 1,000.
-    expect(rows.length).toBeGreaterThan(5);
-    expect(rows.length).toBeLessThan(25);
-    expect(screen.getByRole('table')).toHaveAttribute('aria-rowcount', '1000');
+  it(
+    'renders only a window of the rows of a large directory, and finds one by name',
+    async () => {
+      // A thousand rows show the windowing as well as ten thousand; the benchmark measures scale.
+      const getDirectory = jest
+        .fn()
+        .mockResolvedValue(largeDirectory(1_000) as Directory);
+      await renderView({ getDirectory }, 600);
+      const rows = await screen.findAllByTestId('directory-row');
+      expect(screen.getByTestId('directory-count')).toHaveTextContent(
+        '1,000 services',
+      );
+      // 600 px of 68 px rows and a few rows of overscan: nowhere near 1,000.
+      expect(rows.length).toBeGreaterThan(5);
+      expect(rows.length).toBeLessThan(25);
+      expect(screen.getByRole('table')).toHaveAttribute(
+        'aria-rowcount',
+        '1000',
+      );
 
-    search('service 00187-3');
-    await expectRows(['Service 00187-3']);
-  }, VIEW_TEST_TIMEOUT_MS);
+      search('service 00187-3');
+      await expectRows(['Service 00187-3']);
+    },
+    VIEW_TEST_TIMEOUT_MS,
+  );
 
-  it('does not link to a runbook or channel that is not an http: or https: address', async () => {
-    const directory = smallDirectory();
-    directory.services = [
-      directoryService({ links: { runbook: 'javascript:alert(1)', incidentChannel: 'data:text/html,hi' } }),
-    ];
-    await renderView({ getDirectory: jest.fn().mockResolvedValue(directory) });
-    const row = within(await screen.findByTestId('directory-row'));
-    expect(row.getByText('Runbook (not a web link)')).toBeInTheDocument();
-    expect(row.getByText('Incident channel (not a web link)')).toBeInTheDocument();
-    expect(row.queryByRole('link', { name: /Runbook|Incident channel/ })).not.toBeInTheDocument();
-  }, VIEW_TEST_TIMEOUT_MS);
+  it(
+    'does not link to a runbook or channel that is not an http: or https: address',
+    async () => {
+      const directory = smallDirectory();
+      directory.services = [
+        directoryService({
+          links: {
+            runbook: 'javascript:alert(1)',
+            incidentChannel: 'data:text/html,hi',
+          },
+        }),
+      ];
+      await renderView({
+        getDirectory: jest.fn().mockResolvedValue(directory),
+      });
+      const row = within(await screen.findByTestId('directory-row'));
+      expect(row.getByText('Runbook (not a web link)')).toBeInTheDocument();
+      expect(
+        row.getByText('Incident channel (not a web link)'),
+      ).toBeInTheDocument();
+      expect(
+        row.queryByRole('link', { name: /Runbook|Incident channel/ }),
+      ).not.toBeInTheDocument();
+    },
+    VIEW_TEST_TIMEOUT_MS,
+  );
 
-  it('shows the error when the directory cannot be loaded', async () => {
-    const getDirectory = jest.fn().mockRejectedValue(
-      await ResponseError.fromResponse(new Response('{"error":{"name":"ServiceUnavailableError","message":"not read yet"}}', { status: 503, statusText: 'Service Unavailable' }) as any),
-    );
-    await renderView({ getDirectory });
-    expect((await screen.findAllByText(/not read yet/)).length).toBeGreaterThan(0);
-  }, VIEW_TEST_TIMEOUT_MS);
+  it(
+    'shows the error when the directory cannot be loaded',
+    async () => {
+      const getDirectory = jest
+        .fn()
+        .mockRejectedValue(
+          await ResponseError.fromResponse(
+            new Response(
+              '{"error":{"name":"ServiceUnavailableError","message":"not read yet"}}',
+              { status: 503, statusText: 'Service Unavailable' },
+            ) as any,
+          ),
+        );
+      await renderView({ getDirectory });
+      expect(
+        (await screen.findAllByText(/not read yet/)).length,
+      ).toBeGreaterThan(0);
+    },
+    VIEW_TEST_TIMEOUT_MS,
+  );
 });

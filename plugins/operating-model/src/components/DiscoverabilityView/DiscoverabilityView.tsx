@@ -31,7 +31,9 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import SearchIcon from '@material-ui/icons/Search';
-import Autocomplete, { createFilterOptions } from '@material-ui/lab/Autocomplete';
+import Autocomplete, {
+  createFilterOptions,
+} from '@material-ui/lab/Autocomplete';
 import {
   CSSProperties,
   ChangeEvent,
@@ -45,7 +47,11 @@ import {
   useRef,
   useState,
 } from 'react';
-import { ListChildComponentProps, VariableSizeList, areEqual } from 'react-window';
+import {
+  ListChildComponentProps,
+  VariableSizeList,
+  areEqual,
+} from 'react-window';
 import { frequencyTitle, modelTitle } from '../shared/describe';
 import { WebLink } from '../shared/WebLink';
 import {
@@ -146,18 +152,33 @@ const useStyles = makeStyles(theme => ({
     marginRight: theme.spacing(0.5),
     whiteSpace: 'nowrap',
   },
-  met: { background: theme.palette.type === 'dark' ? '#1e4620' : '#e6f4ea', color: theme.palette.type === 'dark' ? '#b7f0c0' : '#1b5e20' },
-  missed: { background: theme.palette.type === 'dark' ? '#5f2120' : '#fdecea', color: theme.palette.type === 'dark' ? '#f8c1bd' : '#b71c1c' },
-  noData: { background: theme.palette.action.hover, color: theme.palette.text.secondary },
+  met: {
+    background: theme.palette.type === 'dark' ? '#1e4620' : '#e6f4ea',
+    color: theme.palette.type === 'dark' ? '#b7f0c0' : '#1b5e20',
+  },
+  missed: {
+    background: theme.palette.type === 'dark' ? '#5f2120' : '#fdecea',
+    color: theme.palette.type === 'dark' ? '#f8c1bd' : '#b71c1c',
+  },
+  noData: {
+    background: theme.palette.action.hover,
+    color: theme.palette.text.secondary,
+  },
   count: { color: theme.palette.text.secondary, margin: theme.spacing(1, 0) },
 }));
 
 type Classes = ReturnType<typeof useStyles>;
 
 /** Links to a catalog entity's page by ref; a plain label where the catalog routes are not mounted. */
-const EntityLinks = createContext<(ref: string) => string | undefined>(() => undefined);
+const EntityLinks = createContext<(ref: string) => string | undefined>(
+  () => undefined,
+);
 
-function EntityLink(props: { entityRef: string | null; children: ReactNode; className?: string }) {
+function EntityLink(props: {
+  entityRef: string | null;
+  children: ReactNode;
+  className?: string;
+}) {
   const linkTo = useContext(EntityLinks);
   const to = props.entityRef ? linkTo(props.entityRef) : undefined;
   if (!to) return <span className={props.className}>{props.children}</span>;
@@ -174,7 +195,11 @@ function useEntityLinks(): (ref: string) => string | undefined {
     () => (ref: string) => {
       try {
         const { kind, namespace, name } = parseEntityRef(ref);
-        return entityRoute({ kind: kind.toLocaleLowerCase('en-US'), namespace, name });
+        return entityRoute({
+          kind: kind.toLocaleLowerCase('en-US'),
+          namespace,
+          name,
+        });
       } catch {
         return undefined;
       }
@@ -183,12 +208,30 @@ function useEntityLinks(): (ref: string) => string | undefined {
   );
 }
 
-const STATUS_MARK: Record<TargetStatus, string> = { met: '✓', missed: '✗', 'no-data': '–' };
-const STATUS_WORD: Record<TargetStatus, string> = { met: 'met', missed: 'missed', 'no-data': 'no data' };
+const STATUS_MARK: Record<TargetStatus, string> = {
+  met: '✓',
+  missed: '✗',
+  'no-data': '–',
+};
+const STATUS_WORD: Record<TargetStatus, string> = {
+  met: 'met',
+  missed: 'missed',
+  'no-data': 'no data',
+};
 
-function MeasureChip(props: { classes: Classes; label: string; status: TargetStatus; children: ReactNode; title: string }) {
+function MeasureChip(props: {
+  classes: Classes;
+  label: string;
+  status: TargetStatus;
+  children: ReactNode;
+  title: string;
+}) {
   const { classes, status } = props;
-  const colour = { met: classes.met, missed: classes.missed, 'no-data': classes.noData }[status];
+  const colour = {
+    met: classes.met,
+    missed: classes.missed,
+    'no-data': classes.noData,
+  }[status];
   return (
     <Tooltip title={props.title}>
       <span
@@ -208,7 +251,9 @@ function perMonth(value: number): string {
 
 function percent(ratio: number): string {
   const value = ratio * 100;
-  return `${value >= 99.995 ? value.toFixed(2) : Math.floor(value * 100) / 100}%`;
+  return `${
+    value >= 99.995 ? value.toFixed(2) : Math.floor(value * 100) / 100
+  }%`;
 }
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', {
@@ -227,11 +272,21 @@ const OUT_OF_HOURS_TEXT: Record<string, string> = {
   none: 'no out-of-hours callouts',
 };
 
-function OnCallCell({ service, classes }: { service: DirectoryService; classes: Classes }) {
+function OnCallCell({
+  service,
+  classes,
+}: {
+  service: DirectoryService;
+  classes: Classes;
+}) {
   const onCall = service.onCall;
-  if (!onCall) return <span className={classes.secondary}>Not worked out yet</span>;
+  if (!onCall)
+    return <span className={classes.secondary}>Not worked out yet</span>;
   if (onCall.person) {
-    const rota = onCall.schedule === 'domain' ? `${service.domainTitle ?? 'domain'} rota` : 'team rota';
+    const rota =
+      onCall.schedule === 'domain'
+        ? `${service.domainTitle ?? 'domain'} rota`
+        : 'team rota';
     return (
       <>
         <div className={classes.line}>
@@ -277,7 +332,13 @@ const ServiceRow = memo(function DirectoryServiceRow(props: {
   const { deploymentFrequency: deploys, availability } = service.measures;
   const findings = service.ownership;
   return (
-    <div style={style} className={classes.row} role="row" data-testid="directory-row" data-ref={service.ref}>
+    <div
+      style={style}
+      className={classes.row}
+      role="row"
+      data-testid="directory-row"
+      data-ref={service.ref}
+    >
       <div className={classes.cell} role="cell">
         <div className={classes.line}>
           <EntityLink entityRef={service.ref} className={classes.strong}>
@@ -288,24 +349,31 @@ const ServiceRow = memo(function DirectoryServiceRow(props: {
           {service.problems > 0 && (
             <Tooltip title="Operating-model annotations that are missing or cannot be read: open the service for the fix">
               <span className={classes.badge}>
-                {service.problems} annotation problem{service.problems === 1 ? '' : 's'}
+                {service.problems} annotation problem
+                {service.problems === 1 ? '' : 's'}
               </span>
             </Tooltip>
           )}
           {findings.length > 0 && (
             <Tooltip title={findings.map(f => f.message).join(' · ')}>
               <span className={classes.badge}>
-                {findings.length === 1 ? findings[0].code.replace(/-/g, ' ') : `${findings.length} ownership findings`}
+                {findings.length === 1
+                  ? findings[0].code.replace(/-/g, ' ')
+                  : `${findings.length} ownership findings`}
               </span>
             </Tooltip>
           )}
-          {[service.systemTitle, service.domainTitle].filter(Boolean).join(' · ')}
+          {[service.systemTitle, service.domainTitle]
+            .filter(Boolean)
+            .join(' · ')}
         </div>
       </div>
       <div className={classes.cell} role="cell">
         <div className={classes.line}>
           {service.owner ? (
-            <EntityLink entityRef={service.owner}>{service.ownerTitle ?? service.owner}</EntityLink>
+            <EntityLink entityRef={service.owner}>
+              {service.ownerTitle ?? service.owner}
+            </EntityLink>
           ) : (
             'No owner'
           )}
@@ -313,18 +381,26 @@ const ServiceRow = memo(function DirectoryServiceRow(props: {
       </div>
       <div className={classes.cell} role="cell">
         <div className={classes.wrapped}>{modelTitle(model)}</div>
-        {declared !== null && recommended !== null && declared !== recommended && (
-          <div className={classes.secondary}>recommended: {modelTitle(recommended)}</div>
-        )}
+        {declared !== null &&
+          recommended !== null &&
+          declared !== recommended && (
+            <div className={classes.secondary}>
+              recommended: {modelTitle(recommended)}
+            </div>
+          )}
       </div>
       <div className={classes.cell} role="cell">
         <div className={classes.line}>
-          {service.availabilityTarget === null ? '—' : formatAvailability(service.availabilityTarget)}
+          {service.availabilityTarget === null
+            ? '—'
+            : formatAvailability(service.availabilityTarget)}
           {' · '}
           {frequencyTitle(service.deploymentTarget)}
         </div>
         <div className={classes.secondary}>
-          {service.outOfHours ? OUT_OF_HOURS_TEXT[service.outOfHours] : 'out of hours unknown'}
+          {service.outOfHours
+            ? OUT_OF_HOURS_TEXT[service.outOfHours]
+            : 'out of hours unknown'}
         </div>
       </div>
       <div className={classes.cell} role="cell">
@@ -332,11 +408,17 @@ const ServiceRow = memo(function DirectoryServiceRow(props: {
       </div>
       <div className={classes.cell} role="cell">
         <div className={classes.line}>
-          {service.links.runbook ? <WebLink url={service.links.runbook}>Runbook</WebLink> : <span className={classes.secondary}>No runbook</span>}
+          {service.links.runbook ? (
+            <WebLink url={service.links.runbook}>Runbook</WebLink>
+          ) : (
+            <span className={classes.secondary}>No runbook</span>
+          )}
         </div>
         <div className={classes.line}>
           {service.links.incidentChannel ? (
-            <WebLink url={service.links.incidentChannel}>Incident channel</WebLink>
+            <WebLink url={service.links.incidentChannel}>
+              Incident channel
+            </WebLink>
           ) : (
             <span className={classes.secondary}>No incident channel</span>
           )}
@@ -347,17 +429,27 @@ const ServiceRow = memo(function DirectoryServiceRow(props: {
           classes={classes}
           label="Deployment frequency"
           status={deploys.status}
-          title={`Production deployments in the last 30 days against a ${frequencyTitle(deploys.target).toLocaleLowerCase('en-GB')} target`}
+          title={`Production deployments in the last 30 days against a ${frequencyTitle(
+            deploys.target,
+          ).toLocaleLowerCase('en-GB')} target`}
         >
-          {deploys.per30Days === null ? 'no deploys' : `${perMonth(deploys.per30Days)} deploys`}
+          {deploys.per30Days === null
+            ? 'no deploys'
+            : `${perMonth(deploys.per30Days)} deploys`}
         </MeasureChip>
         <MeasureChip
           classes={classes}
           label="Availability"
           status={availability.status}
-          title={`Good requests ÷ all requests in the last 30 days, against ${availability.target === null ? 'no target' : formatAvailability(availability.target)}`}
+          title={`Good requests ÷ all requests in the last 30 days, against ${
+            availability.target === null
+              ? 'no target'
+              : formatAvailability(availability.target)
+          }`}
         >
-          {availability.ratio === null ? 'no availability data' : `${percent(availability.ratio)} up`}
+          {availability.ratio === null
+            ? 'no availability data'
+            : `${percent(availability.ratio)} up`}
         </MeasureChip>
       </div>
     </div>
@@ -365,17 +457,38 @@ const ServiceRow = memo(function DirectoryServiceRow(props: {
 });
 
 function people(team: DirectoryTeam): string {
-  return team.people.map(p => (p.email ? `${p.title} <${p.email}>` : p.title)).join(', ');
+  return team.people
+    .map(p => (p.email ? `${p.title} <${p.email}>` : p.title))
+    .join(', ');
 }
 
-function HeadingRow({ item, style, classes }: { item: Exclude<DirectoryItem, { kind: 'service' }>; style: CSSProperties; classes: Classes }) {
+function HeadingRow({
+  item,
+  style,
+  classes,
+}: {
+  item: Exclude<DirectoryItem, { kind: 'service' }>;
+  style: CSSProperties;
+  classes: Classes;
+}) {
   const plural = `${item.count} service${item.count === 1 ? '' : 's'}`;
   if (item.kind === 'team') {
-    const who = item.team && item.team.people.length > 0 ? people(item.team) : 'no people listed';
+    const who =
+      item.team && item.team.people.length > 0
+        ? people(item.team)
+        : 'no people listed';
     return (
-      <div style={style} className={classes.heading} role="row" data-testid="directory-heading">
+      <div
+        style={style}
+        className={classes.heading}
+        role="row"
+        data-testid="directory-heading"
+      >
         <div className={classes.line}>
-          <EntityLink entityRef={item.team?.ref ?? null} className={classes.headingTitle}>
+          <EntityLink
+            entityRef={item.team?.ref ?? null}
+            className={classes.headingTitle}
+          >
             {item.title}
           </EntityLink>{' '}
           <span className={classes.secondary}>· {plural}</span>
@@ -388,9 +501,17 @@ function HeadingRow({ item, style, classes }: { item: Exclude<DirectoryItem, { k
   }
   const teams = item.teams.map(t => t.title).join(', ') || 'no teams';
   return (
-    <div style={style} className={classes.heading} role="row" data-testid="directory-heading">
+    <div
+      style={style}
+      className={classes.heading}
+      role="row"
+      data-testid="directory-heading"
+    >
       <div className={classes.line}>
-        <EntityLink entityRef={item.domain?.ref ?? null} className={classes.headingTitle}>
+        <EntityLink
+          entityRef={item.domain?.ref ?? null}
+          className={classes.headingTitle}
+        >
           {item.title}
         </EntityLink>{' '}
         <span className={classes.secondary}>· {plural}</span>
@@ -407,13 +528,23 @@ interface RowData {
   classes: Classes;
 }
 
-const Row = memo(function DirectoryRow({ index, style, data }: ListChildComponentProps<RowData>) {
+const Row = memo(function DirectoryRow({
+  index,
+  style,
+  data,
+}: ListChildComponentProps<RowData>) {
   const item = data.items[index];
-  if (item.kind === 'service') return <ServiceRow service={item.service} style={style} classes={data.classes} />;
+  if (item.kind === 'service')
+    return (
+      <ServiceRow service={item.service} style={style} classes={data.classes} />
+    );
   return <HeadingRow item={item} style={style} classes={data.classes} />;
-}, areEqual);
+},
+areEqual);
 
-const limitedOptions = createFilterOptions<{ ref: string; title: string }>({ limit: 200 });
+const limitedOptions = createFilterOptions<{ ref: string; title: string }>({
+  limit: 200,
+});
 
 function RefFilter(props: {
   label: string;
@@ -435,7 +566,14 @@ function RefFilter(props: {
       getOptionLabel={o => o.title}
       getOptionSelected={(o, v) => o.ref === v.ref}
       onChange={(_, option) => props.onChange(option?.ref ?? null)}
-      renderInput={params => <TextField {...params} label={props.label} variant="outlined" size="small" />}
+      renderInput={params => (
+        <TextField
+          {...params}
+          label={props.label}
+          variant="outlined"
+          size="small"
+        />
+      )}
     />
   );
 }
@@ -448,7 +586,10 @@ function SelectFilter<T extends string | number>(props: {
   onChange: (value: T | null) => void;
   className: string;
 }) {
-  const index = props.value === null ? '' : String(props.options.findIndex(o => o.value === props.value));
+  const index =
+    props.value === null
+      ? ''
+      : String(props.options.findIndex(o => o.value === props.value));
   return (
     <FormControl variant="outlined" size="small" className={props.className}>
       <InputLabel id={`${props.id}-label`}>{props.label}</InputLabel>
@@ -459,7 +600,9 @@ function SelectFilter<T extends string | number>(props: {
         value={index}
         onChange={(event: ChangeEvent<{ value: unknown }>) => {
           const chosen = event.target.value as string;
-          props.onChange(chosen === '' ? null : props.options[Number(chosen)].value);
+          props.onChange(
+            chosen === '' ? null : props.options[Number(chosen)].value,
+          );
         }}
       >
         <MenuItem value="">Any</MenuItem>
@@ -478,25 +621,33 @@ const MODEL_OPTIONS: Array<{ value: ModelFilter; label: string }> = [
   { value: 'ops-run-it', label: 'Ops Run It' },
   { value: 'unknown', label: 'Not known' },
 ];
-const OUT_OF_HOURS_OPTIONS: Array<{ value: OutOfHoursFilter; label: string }> = [
-  { value: 'team', label: 'Team' },
-  { value: 'domain', label: 'Domain' },
-  { value: 'none', label: 'None' },
-  { value: 'unknown', label: 'Not known' },
-];
+const OUT_OF_HOURS_OPTIONS: Array<{ value: OutOfHoursFilter; label: string }> =
+  [
+    { value: 'team', label: 'Team' },
+    { value: 'domain', label: 'Domain' },
+    { value: 'none', label: 'None' },
+    { value: 'unknown', label: 'Not known' },
+  ];
 const GROUP_OPTIONS: Array<{ value: GroupBy; label: string }> = [
   { value: 'team', label: 'Team' },
   { value: 'domain', label: 'Domain' },
 ];
 
 /** The view over a loaded directory: search, filters, grouping and the virtualised rows. */
-export function DirectoryBrowser(props: { directory: Directory; height?: number }) {
+export function DirectoryBrowser(props: {
+  directory: Directory;
+  height?: number;
+}) {
   const classes = useStyles();
   const linkTo = useEntityLinks();
-  const index: DirectoryIndex = useMemo(() => buildDirectoryIndex(props.directory), [props.directory]);
+  const index: DirectoryIndex = useMemo(
+    () => buildDirectoryIndex(props.directory),
+    [props.directory],
+  );
   const [input, setInput] = useState('');
   const [query, setQuery] = useState('');
-  const [filters, setFilters] = useState<Omit<DirectoryFilters, 'query'>>(NO_FILTERS);
+  const [filters, setFilters] =
+    useState<Omit<DirectoryFilters, 'query'>>(NO_FILTERS);
   const [groupBy, setGroupBy] = useState<GroupBy>('none');
   const listRef = useRef<VariableSizeList<RowData>>(null);
 
@@ -511,7 +662,10 @@ export function DirectoryBrowser(props: { directory: Directory; height?: number 
     () => filterServices(index, { ...filters, query: deferredQuery }),
     [index, filters, deferredQuery],
   );
-  const items = useMemo(() => groupServices(index, services, groupBy), [index, services, groupBy]);
+  const items = useMemo(
+    () => groupServices(index, services, groupBy),
+    [index, services, groupBy],
+  );
 
   useEffect(() => {
     listRef.current?.resetAfterIndex(0, true);
@@ -520,15 +674,25 @@ export function DirectoryBrowser(props: { directory: Directory; height?: number 
     listRef.current?.scrollToItem(0);
   }, [deferredQuery, filters, groupBy]);
 
-  const set = <K extends keyof typeof filters>(key: K) => (value: (typeof filters)[K]) =>
-    setFilters(previous => ({ ...previous, [key]: value }));
+  const set =
+    <K extends keyof typeof filters>(key: K) =>
+    (value: (typeof filters)[K]) =>
+      setFilters(previous => ({ ...previous, [key]: value }));
 
-  const height = props.height ?? Math.max(360, (typeof window === 'undefined' ? 800 : window.innerHeight) - 320);
+  const height =
+    props.height ??
+    Math.max(
+      360,
+      (typeof window === 'undefined' ? 800 : window.innerHeight) - 320,
+    );
   const data = useMemo<RowData>(() => ({ items, classes }), [items, classes]);
   const total = index.services.length;
   const targetOptions = useMemo(
     () => [
-      ...index.availabilityTargets.map(t => ({ value: t as number | 'none', label: formatAvailability(t) })),
+      ...index.availabilityTargets.map(t => ({
+        value: t as number | 'none',
+        label: formatAvailability(t),
+      })),
       { value: 'none' as const, label: 'No target' },
     ],
     [index],
@@ -547,7 +711,9 @@ export function DirectoryBrowser(props: { directory: Directory; height?: number 
           placeholder="Search services, teams, domains and people"
           value={input}
           onChange={event => setInput(event.target.value)}
-          inputProps={{ 'aria-label': 'Search services, teams, domains and people' }}
+          inputProps={{
+            'aria-label': 'Search services, teams, domains and people',
+          }}
           InputProps={{
             startAdornment: (
               <InputAdornment position="start">
@@ -613,11 +779,20 @@ export function DirectoryBrowser(props: { directory: Directory; height?: number 
           className={classes.select}
         />
       </div>
-      <Typography variant="body2" className={classes.count} aria-live="polite" data-testid="directory-count">
+      <Typography
+        variant="body2"
+        className={classes.count}
+        aria-live="polite"
+        data-testid="directory-count"
+      >
         {services.length === total
           ? `${total.toLocaleString('en-GB')} services`
-          : `${services.length.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} services`}
-        {props.directory.onCallAt ? ` · on call as at ${when(props.directory.onCallAt)}` : ''}
+          : `${services.length.toLocaleString(
+              'en-GB',
+            )} of ${total.toLocaleString('en-GB')} services`}
+        {props.directory.onCallAt
+          ? ` · on call as at ${when(props.directory.onCallAt)}`
+          : ''}
       </Typography>
       <Paper variant="outlined">
         <div role="table" aria-label="Services" aria-rowcount={items.length}>
@@ -632,7 +807,9 @@ export function DirectoryBrowser(props: { directory: Directory; height?: number 
           </div>
           {items.length === 0 ? (
             <Box p={3}>
-              <Typography>No service matches; try fewer words or clear a filter.</Typography>
+              <Typography>
+                No service matches; try fewer words or clear a filter.
+              </Typography>
             </Box>
           ) : (
             <VariableSizeList<RowData>
@@ -642,7 +819,11 @@ export function DirectoryBrowser(props: { directory: Directory; height?: number 
               itemCount={items.length}
               itemData={data}
               itemKey={(i, d) => d.items[i].key}
-              itemSize={i => (items[i].kind === 'service' ? SERVICE_ROW_HEIGHT : HEADING_ROW_HEIGHT)}
+              itemSize={i =>
+                items[i].kind === 'service'
+                  ? SERVICE_ROW_HEIGHT
+                  : HEADING_ROW_HEIGHT
+              }
               estimatedItemSize={SERVICE_ROW_HEIGHT}
               overscanCount={6}
             >

@@ -79,10 +79,17 @@ export function buildDirectoryIndex(directory: Directory): DirectoryIndex {
   );
   const teams = directory.teams;
   const teamText = teams.map(t =>
-    lower([t.title, nameOf(t.ref), ...t.people.flatMap(p => [p.title, p.email ?? ''])].join('\u0000')),
+    lower(
+      [
+        t.title,
+        nameOf(t.ref),
+        ...t.people.flatMap(p => [p.title, p.email ?? '']),
+      ].join('\u0000'),
+    ),
   );
   const targets = new Set<number>();
-  for (const s of services) if (s.availabilityTarget !== null) targets.add(s.availabilityTarget);
+  for (const s of services)
+    if (s.availabilityTarget !== null) targets.add(s.availabilityTarget);
   return {
     directory,
     services,
@@ -105,7 +112,10 @@ export function hasProblems(service: DirectoryService): boolean {
  * owner, domain, system or the person on call) or its owning team (the team's name, or the name
  * or email of one of its people), so "payments alice" finds the payments services of Alice's team.
  */
-export function filterServices(index: DirectoryIndex, filters: DirectoryFilters): DirectoryService[] {
+export function filterServices(
+  index: DirectoryIndex,
+  filters: DirectoryFilters,
+): DirectoryService[] {
   const words = lower(filters.query).split(/\s+/).filter(Boolean);
   const teamMatches = words.map(word => {
     const matches = new Set<string>();
@@ -120,18 +130,32 @@ export function filterServices(index: DirectoryIndex, filters: DirectoryFilters)
   const { services, serviceText, serviceOwner } = index;
   for (let i = 0; i < services.length; i++) {
     const service = services[i];
-    if (domain !== null && (service.domain ? lower(service.domain) : null) !== domain) continue;
+    if (
+      domain !== null &&
+      (service.domain ? lower(service.domain) : null) !== domain
+    )
+      continue;
     if (team !== null && serviceOwner[i] !== team) continue;
-    if (filters.model !== null && (modelInForce(service) ?? 'unknown') !== filters.model) continue;
+    if (
+      filters.model !== null &&
+      (modelInForce(service) ?? 'unknown') !== filters.model
+    )
+      continue;
     if (filters.availabilityTarget !== null) {
       const target = service.availabilityTarget ?? 'none';
       if (target !== filters.availabilityTarget) continue;
     }
-    if (filters.outOfHours !== null && (service.outOfHours ?? 'unknown') !== filters.outOfHours) continue;
+    if (
+      filters.outOfHours !== null &&
+      (service.outOfHours ?? 'unknown') !== filters.outOfHours
+    )
+      continue;
     if (filters.hasProblems && !hasProblems(service)) continue;
     let matches = true;
     for (let w = 0; w < words.length && matches; w++) {
-      matches = serviceText[i].includes(words[w]) || teamMatches[w].has(serviceOwner[i]);
+      matches =
+        serviceText[i].includes(words[w]) ||
+        teamMatches[w].has(serviceOwner[i]);
     }
     if (matches) result.push(service);
   }
@@ -140,8 +164,21 @@ export function filterServices(index: DirectoryIndex, filters: DirectoryFilters)
 
 /** One line of the virtualised list: a group's heading or a service. */
 export type DirectoryItem =
-  | { kind: 'team'; key: string; team: DirectoryTeam | null; title: string; count: number }
-  | { kind: 'domain'; key: string; domain: DirectoryDomain | null; title: string; teams: DirectoryTeam[]; count: number }
+  | {
+      kind: 'team';
+      key: string;
+      team: DirectoryTeam | null;
+      title: string;
+      count: number;
+    }
+  | {
+      kind: 'domain';
+      key: string;
+      domain: DirectoryDomain | null;
+      title: string;
+      teams: DirectoryTeam[];
+      count: number;
+    }
   | { kind: 'service'; key: string; service: DirectoryService };
 
 type Heading = Exclude<DirectoryItem, { kind: 'service' }>;
@@ -171,7 +208,8 @@ function grouped(
   const items: DirectoryItem[] = [];
   for (const { heading: item, members } of headings) {
     items.push(item);
-    for (const service of members) items.push({ kind: 'service', key: service.ref, service });
+    for (const service of members)
+      items.push({ kind: 'service', key: service.ref, service });
   }
   return items;
 }
@@ -208,7 +246,8 @@ export function groupServices(
           kind: 'domain',
           key: `domain:${key}`,
           domain,
-          title: domain?.title ?? members[0].domainTitle ?? (key || 'No domain'),
+          title:
+            domain?.title ?? members[0].domainTitle ?? (key || 'No domain'),
           teams: (domain?.teams ?? []).flatMap(ref => {
             const team = index.teamsByRef.get(lower(ref));
             return team ? [team] : [];
@@ -218,5 +257,9 @@ export function groupServices(
       },
     );
   }
-  return services.map(service => ({ kind: 'service', key: service.ref, service }));
+  return services.map(service => ({
+    kind: 'service',
+    key: service.ref,
+    service,
+  }));
 }

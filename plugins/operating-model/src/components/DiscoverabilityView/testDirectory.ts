@@ -5,7 +5,9 @@ import {
 } from '@operating-model/backstage-plugin-operating-model-common';
 
 /** A directory row with overrides for the case at hand. */
-export function directoryService(overrides: Partial<DirectoryService> = {}): DirectoryService {
+export function directoryService(
+  overrides: Partial<DirectoryService> = {},
+): DirectoryService {
   return {
     ref: 'component:default/bedroom',
     title: 'Bedroom shop',
@@ -22,7 +24,11 @@ export function directoryService(overrides: Partial<DirectoryService> = {}): Dir
     onCall: {
       period: 'working-hours',
       schedule: 'team',
-      person: { ref: 'user:default/alice', title: 'Alice Smith', email: 'alice@example.com' },
+      person: {
+        ref: 'user:default/alice',
+        title: 'Alice Smith',
+        email: 'alice@example.com',
+      },
       rota: 'group:default/bedroom-team',
       shiftEnd: '2026-11-09T09:00:00.000Z',
       next: null,
@@ -43,7 +49,13 @@ export function directoryService(overrides: Partial<DirectoryService> = {}): Dir
 
 /** A small organisation: two domains, three teams, five services. */
 export function smallDirectory(): Directory {
-  const team = (name: string, title: string, people: string[], domains: string[], services: string[]): DirectoryTeam => ({
+  const team = (
+    name: string,
+    title: string,
+    people: string[],
+    domains: string[],
+    services: string[],
+  ): DirectoryTeam => ({
     ref: `group:default/${name}`,
     title,
     type: 'team',
@@ -58,14 +70,40 @@ export function smallDirectory(): Directory {
   return {
     catalogReadAt: '2026-11-04T11:59:00.000Z',
     onCallAt: '2026-11-04T12:00:00.000Z',
-    measuresWindow: { from: '2026-10-05T12:00:00.000Z', to: '2026-11-04T12:00:00.000Z' },
+    measuresWindow: {
+      from: '2026-10-05T12:00:00.000Z',
+      to: '2026-11-04T12:00:00.000Z',
+    },
     teams: [
-      team('bedroom-team', 'Bedroom team', ['Alice Smith', 'Bob Jones'], ['domain:default/furnishing'], ['bedroom']),
-      team('kitchen-team', 'Kitchen team', ['Dan Brown', 'Erin Green'], ['domain:default/furnishing'], ['kitchen-planner']),
-      team('payments-team', 'Payments team', ['Priya Patel'], ['domain:default/checkout'], ['payments', 'refunds']),
+      team(
+        'bedroom-team',
+        'Bedroom team',
+        ['Alice Smith', 'Bob Jones'],
+        ['domain:default/furnishing'],
+        ['bedroom'],
+      ),
+      team(
+        'kitchen-team',
+        'Kitchen team',
+        ['Dan Brown', 'Erin Green'],
+        ['domain:default/furnishing'],
+        ['kitchen-planner'],
+      ),
+      team(
+        'payments-team',
+        'Payments team',
+        ['Priya Patel'],
+        ['domain:default/checkout'],
+        ['payments', 'refunds'],
+      ),
     ],
     domains: [
-      { ref: 'domain:default/checkout', title: 'Checkout', teams: ['group:default/payments-team'], serviceCount: 2 },
+      {
+        ref: 'domain:default/checkout',
+        title: 'Checkout',
+        teams: ['group:default/payments-team'],
+        serviceCount: 2,
+      },
       {
         ref: 'domain:default/furnishing',
         title: 'Furnishing',
@@ -89,11 +127,22 @@ export function smallDirectory(): Directory {
           person: null,
           rota: null,
           shiftEnd: null,
-          next: { person: { ref: 'user:default/dan-brown', title: 'Dan Brown', email: null }, at: '2026-11-05T09:00:00.000Z' },
+          next: {
+            person: {
+              ref: 'user:default/dan-brown',
+              title: 'Dan Brown',
+              email: null,
+            },
+            at: '2026-11-05T09:00:00.000Z',
+          },
         },
         links: {},
         measures: {
-          deploymentFrequency: { per30Days: 1, target: 'fortnightly', status: 'missed' },
+          deploymentFrequency: {
+            per30Days: 1,
+            target: 'fortnightly',
+            status: 'missed',
+          },
           availability: { ratio: null, target: 95, status: 'no-data' },
         },
       }),
@@ -111,7 +160,11 @@ export function smallDirectory(): Directory {
         onCall: {
           period: 'working-hours',
           schedule: 'team',
-          person: { ref: 'user:default/priya-patel', title: 'Priya Patel', email: 'priya@example.com' },
+          person: {
+            ref: 'user:default/priya-patel',
+            title: 'Priya Patel',
+            email: 'priya@example.com',
+          },
           rota: 'group:default/payments-team',
           shiftEnd: '2026-11-09T09:00:00.000Z',
           next: null,
@@ -124,7 +177,10 @@ export function smallDirectory(): Directory {
         ownerTitle: 'Payments team',
         domain: 'domain:default/checkout',
         domainTitle: 'Checkout',
-        model: { recommended: 'you-build-it-you-run-it', declared: 'ops-run-it' },
+        model: {
+          recommended: 'you-build-it-you-run-it',
+          declared: 'ops-run-it',
+        },
         problems: 1,
       }),
       directoryService({
@@ -143,7 +199,8 @@ export function smallDirectory(): Directory {
           {
             code: 'owner-is-a-person',
             subject: 'user:default/zoe',
-            message: 'Owned by a person, Zoe, not a team: one on-call product team should own each service',
+            message:
+              'Owned by a person, Zoe, not a team: one on-call product team should own each service',
           },
         ],
       }),
@@ -180,7 +237,14 @@ export function largeDirectory(services: number): Directory {
         }),
       );
     }
-    teams.push({ ref, title: `Team ${t}`, type: 'team', people, domains: [domain], services: own });
+    teams.push({
+      ref,
+      title: `Team ${t}`,
+      type: 'team',
+      people,
+      domains: [domain],
+      services: own,
+    });
   }
   return {
     catalogReadAt: '2026-11-04T11:59:00.000Z',

@@ -16,7 +16,9 @@ export interface DirectoryState {
 }
 
 /** Loads the directory, then refreshes it every minute without blanking what is on screen. */
-export function useDirectory(refreshMs: number = DIRECTORY_REFRESH_MS): DirectoryState {
+export function useDirectory(
+  refreshMs: number = DIRECTORY_REFRESH_MS,
+): DirectoryState {
   const api = useApi(operatingModelApiRef);
   const [state, setState] = useState<DirectoryState>({
     directory: undefined,
@@ -30,7 +32,12 @@ export function useDirectory(refreshMs: number = DIRECTORY_REFRESH_MS): Director
     try {
       const directory = await api.getDirectory();
       if (mounted.current) {
-        setState({ directory, error: undefined, refreshError: undefined, loading: false });
+        setState({
+          directory,
+          error: undefined,
+          refreshError: undefined,
+          loading: false,
+        });
       }
     } catch (e) {
       const error = e as Error;
@@ -38,7 +45,12 @@ export function useDirectory(refreshMs: number = DIRECTORY_REFRESH_MS): Director
         setState(previous =>
           previous.directory
             ? { ...previous, refreshError: error }
-            : { directory: undefined, error, refreshError: undefined, loading: false },
+            : {
+                directory: undefined,
+                error,
+                refreshError: undefined,
+                loading: false,
+              },
         );
       }
     }

@@ -328,14 +328,12 @@ describe('EntityMeasuresContent', () => {
 
   it('says when a team has no services', async () => {
     await renderTab(bedroomTeam, {
-      getMeasures: jest
-        .fn()
-        .mockResolvedValue(
-          entityMeasures({
-            entityRef: 'group:default/bedroom-team',
-            services: [],
-          }),
-        ),
+      getMeasures: jest.fn().mockResolvedValue(
+        entityMeasures({
+          entityRef: 'group:default/bedroom-team',
+          services: [],
+        }),
+      ),
       getMeasureSeries: jest.fn().mockResolvedValue(measureSeries()),
     });
     expect(

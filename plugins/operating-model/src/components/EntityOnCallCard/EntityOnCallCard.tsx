@@ -48,17 +48,25 @@ export function currentAndNext(
   const sorted = [...shifts].sort((a, b) => a.start.localeCompare(b.start));
   const at = now.getTime();
   const current =
-    sorted.find(s => Date.parse(s.start) <= at && at < Date.parse(s.end)) ?? null;
+    sorted.find(s => Date.parse(s.start) <= at && at < Date.parse(s.end)) ??
+    null;
   const next =
     sorted.find(s =>
       current
-        ? Date.parse(s.start) >= Date.parse(current.end) && s.person !== current.person
+        ? Date.parse(s.start) >= Date.parse(current.end) &&
+          s.person !== current.person
         : Date.parse(s.start) > at,
     ) ?? null;
   return { current, next };
 }
 
-function OnCallSummary({ schedule, now }: { schedule: RotaSchedule; now: Date }) {
+function OnCallSummary({
+  schedule,
+  now,
+}: {
+  schedule: RotaSchedule;
+  now: Date;
+}) {
   const classes = useStyles();
   const { current, next } = currentAndNext(schedule.shifts, now);
   const zone = schedule.timezone;
@@ -67,7 +75,8 @@ function OnCallSummary({ schedule, now }: { schedule: RotaSchedule; now: Date })
       {schedule.kind === 'domain' && (
         <Box mb={2}>
           <Typography variant="body2" color="textSecondary">
-            Covers out of hours for the domain's services whose level is the domain schedule.
+            Covers out of hours for the domain's services whose level is the
+            domain schedule.
           </Typography>
         </Box>
       )}
@@ -81,7 +90,12 @@ function OnCallSummary({ schedule, now }: { schedule: RotaSchedule; now: Date })
               </span>{' '}
               until {formatDateTime(current.end, zone)}
               {current.override && (
-                <Chip label="override" size="small" color="secondary" className={classes.chip} />
+                <Chip
+                  label="override"
+                  size="small"
+                  color="secondary"
+                  className={classes.chip}
+                />
               )}
             </>
           ) : (
@@ -95,7 +109,12 @@ function OnCallSummary({ schedule, now }: { schedule: RotaSchedule; now: Date })
               <EntityRefLink entityRef={next.person} hideIcon /> from{' '}
               {formatDateTime(next.start, zone)}
               {next.override && (
-                <Chip label="override" size="small" color="secondary" className={classes.chip} />
+                <Chip
+                  label="override"
+                  size="small"
+                  color="secondary"
+                  className={classes.chip}
+                />
               )}
             </>
           ) : (
@@ -106,7 +125,8 @@ function OnCallSummary({ schedule, now }: { schedule: RotaSchedule; now: Date })
           <>
             <dt className={classes.term}>Opted out</dt>
             <dd className={classes.value}>
-              {schedule.optedOutCount} {schedule.optedOutCount === 1 ? 'person' : 'people'}
+              {schedule.optedOutCount}{' '}
+              {schedule.optedOutCount === 1 ? 'person' : 'people'}
             </dd>
           </>
         )}
@@ -115,8 +135,10 @@ function OnCallSummary({ schedule, now }: { schedule: RotaSchedule; now: Date })
         <Box mt={2}>
           <Typography variant="body2">
             Nobody is on this rota: it draws from the members of{' '}
-            {schedule.kind === 'domain' ? 'the teams that own the domain’s services' : 'the team'} who
-            have not opted out.
+            {schedule.kind === 'domain'
+              ? 'the teams that own the domain’s services'
+              : 'the team'}{' '}
+            who have not opted out.
           </Typography>
         </Box>
       )}
@@ -124,8 +146,14 @@ function OnCallSummary({ schedule, now }: { schedule: RotaSchedule; now: Date })
         <Box mt={2}>
           <MessagesPanel
             severity="warning"
-            title={`${countOf(schedule.problems.length, 'problem')} with this rota`}
-            messages={schedule.problems.map(p => ({ key: `${p.code}:${p.message}`, text: p.message }))}
+            title={`${countOf(
+              schedule.problems.length,
+              'problem',
+            )} with this rota`}
+            messages={schedule.problems.map(p => ({
+              key: `${p.code}:${p.message}`,
+              text: p.message,
+            }))}
           />
         </Box>
       )}
@@ -163,7 +191,9 @@ export function EntityOnCallCard(props: { now?: Date }) {
       title={isDomain ? 'Out-of-hours on call' : 'On call'}
       deepLink={{
         title: 'See the whole rota',
-        link: `${entityRoute(entityRouteParams(entity, { encodeParams: true }))}/on-call`,
+        link: `${entityRoute(
+          entityRouteParams(entity, { encodeParams: true }),
+        )}/on-call`,
       }}
     >
       {content}

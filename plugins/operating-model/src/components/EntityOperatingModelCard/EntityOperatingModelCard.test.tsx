@@ -1,7 +1,10 @@
 /* eslint-disable no-script-url -- these tests store script URLs on purpose, to see that none is followed */
 import { Entity } from '@backstage/catalog-model';
 import { configApiRef } from '@backstage/core-plugin-api';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import {
   MockConfigApi,
   TestApiProvider,
@@ -9,7 +12,11 @@ import {
 } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { ResponseError } from '@backstage/errors';
-import { OnCallResult, OperatingModelApi, operatingModelApiRef } from '../../api';
+import {
+  OnCallResult,
+  OperatingModelApi,
+  operatingModelApiRef,
+} from '../../api';
 import { assessedService } from '../testServices';
 import { EntityOperatingModelCard } from './EntityOperatingModelCard';
 
@@ -28,16 +35,30 @@ const onCallNow: OnCallResult = {
   person: 'user:default/alice',
   shiftEnd: '2026-11-09T09:00:00.000Z',
   next: null,
-  rotas: { team: 'group:default/bedroom-team', domain: 'domain:default/furnishing' },
-  workingHours: { timezone: 'Europe/London', days: 'Mon-Fri', start: '09:00', end: '17:30' },
+  rotas: {
+    team: 'group:default/bedroom-team',
+    domain: 'domain:default/furnishing',
+  },
+  workingHours: {
+    timezone: 'Europe/London',
+    days: 'Mon-Fri',
+    start: '09:00',
+    end: '17:30',
+  },
 };
 
 async function renderCard(api: Partial<OperatingModelApi>) {
   await renderInTestApp(
     <TestApiProvider
       apis={[
-        [operatingModelApiRef, { getOnCall: jest.fn().mockResolvedValue(onCallNow), ...api }],
-        [configApiRef, new MockConfigApi({ operatingModel: { currency: 'GBP' } })],
+        [
+          operatingModelApiRef,
+          { getOnCall: jest.fn().mockResolvedValue(onCallNow), ...api },
+        ],
+        [
+          configApiRef,
+          new MockConfigApi({ operatingModel: { currency: 'GBP' } }),
+        ],
       ]}
     >
       <EntityProvider entity={entity}>
@@ -53,14 +74,20 @@ describe('EntityOperatingModelCard', () => {
     const getService = jest.fn().mockResolvedValue(assessedService());
     await renderCard({ getService });
 
-    expect(await screen.findByText('You Build It You Run It')).toBeInTheDocument();
+    expect(
+      await screen.findByText('You Build It You Run It'),
+    ).toBeInTheDocument();
     expect(getService).toHaveBeenCalledWith('component:default/bedroom');
     expect(screen.getByText('99.0%')).toBeInTheDocument();
-    expect(screen.getByText(/tolerable unavailability 1:40:48 a week/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/tolerable unavailability 1:40:48 a week/),
+    ).toBeInTheDocument();
     expect(screen.getByText('Daily')).toBeInTheDocument();
     expect(screen.getByText('£200K an hour')).toBeInTheDocument();
     expect(screen.getByText('Bedroom team')).toBeInTheDocument();
-    expect(screen.getByText('the Furnishing domain schedule')).toBeInTheDocument();
+    expect(
+      screen.getByText('the Furnishing domain schedule'),
+    ).toBeInTheDocument();
     expect(screen.getByText(/Black Friday/)).toHaveTextContent(
       'no peak exposure declared, so the target stays the same',
     );
@@ -72,7 +99,9 @@ describe('EntityOperatingModelCard', () => {
     expect(await screen.findByTestId('paged-now')).toHaveTextContent(
       /^Paged now \(working hours\): alice until .+, from the team schedule/,
     );
-    expect(screen.getByText('Out of hours: the domain schedule')).toBeInTheDocument();
+    expect(
+      screen.getByText('Out of hours: the domain schedule'),
+    ).toBeInTheDocument();
   });
 
   it('shows the declared model beside the recommendation, with the traffic light, when they differ', async () => {
@@ -90,8 +119,12 @@ describe('EntityOperatingModelCard', () => {
       ),
     });
     expect(await screen.findByText('Declared model')).toBeInTheDocument();
-    expect(screen.getByText(/Ops Run It — differs from the recommendation/)).toBeInTheDocument();
-    expect(screen.getByText('Red: keep it under Ops Run It for now')).toBeInTheDocument();
+    expect(
+      screen.getByText(/Ops Run It — differs from the recommendation/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Red: keep it under Ops Run It for now'),
+    ).toBeInTheDocument();
   });
 
   it('says in plain words what the peak event does and lists every problem and warning', async () => {
@@ -104,21 +137,41 @@ describe('EntityOperatingModelCard', () => {
             {
               annotation: 'operating-model.io/feature-demand',
               value: 'huge',
-              message: '"huge" is not a feature demand band; expected one of low, medium, high, very-high',
+              message:
+                '"huge" is not a feature demand band; expected one of low, medium, high, very-high',
             },
           ],
-          warnings: [{ code: 'exposure-above-highest-band', message: 'Exposure is above the highest band' }],
+          warnings: [
+            {
+              code: 'exposure-above-highest-band',
+              message: 'Exposure is above the highest band',
+            },
+          ],
         }),
       ),
     });
-    expect(await screen.findByText(/peak exposure £700K an hour: 99.9% while it lasts/)).toBeInTheDocument();
-    expect(screen.getByText('nobody: callouts wait until the next working day')).toBeInTheDocument();
-    expect(screen.getByText(/"huge" is not a feature demand band/)).toBeInTheDocument();
-    expect(screen.getByText('Error: 1 annotation problem to fix in catalog-info.yaml')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /peak exposure £700K an hour: 99.9% while it lasts/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('nobody: callouts wait until the next working day'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/"huge" is not a feature demand band/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Error: 1 annotation problem to fix in catalog-info.yaml',
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByTestId('problem-fix')).toHaveTextContent(
       /^operating-model.io\/feature-demand: "low"The value is an example; write the service’s own\. Choose the band/,
     );
-    expect(screen.getByText('Exposure is above the highest band')).toBeInTheDocument();
+    expect(
+      screen.getByText('Exposure is above the highest band'),
+    ).toBeInTheDocument();
   });
 
   it('shows a service missing its financial exposure, with what can still be worked out and the line to add', async () => {
@@ -133,7 +186,8 @@ describe('EntityOperatingModelCard', () => {
             {
               annotation: 'operating-model.io/financial-exposure',
               value: '',
-              message: 'The annotation is missing; expected the most money the service can lose in one hour of unavailability',
+              message:
+                'The annotation is missing; expected the most money the service can lose in one hour of unavailability',
             },
           ],
         }),
@@ -141,7 +195,9 @@ describe('EntityOperatingModelCard', () => {
     });
     expect(await screen.findByText('Availability target')).toBeInTheDocument();
     expect(screen.getByText('Daily')).toBeInTheDocument();
-    expect(screen.getByText('unknown until the financial exposure can be read')).toBeInTheDocument();
+    expect(
+      screen.getByText('unknown until the financial exposure can be read'),
+    ).toBeInTheDocument();
     expect(screen.getByText(/The annotation is missing/)).toHaveTextContent(
       'operating-model.io/financial-exposure: The annotation is missing',
     );
@@ -154,20 +210,38 @@ describe('EntityOperatingModelCard', () => {
     await renderCard({
       getService: jest.fn().mockResolvedValue(
         assessedService({
-          links: { runbook: 'javascript:alert(document.cookie)', incidentChannel: 'https://chat.example/inc-bedroom' },
+          links: {
+            runbook: 'javascript:alert(document.cookie)',
+            incidentChannel: 'https://chat.example/inc-bedroom',
+          },
         }),
       ),
     });
-    expect(await screen.findByText('Runbook (not a web link)')).toBeInTheDocument();
-    expect(screen.queryByRole('link', { name: /Runbook/ })).not.toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /Incident channel/ })).toHaveAttribute('href', 'https://chat.example/inc-bedroom');
+    expect(
+      await screen.findByText('Runbook (not a web link)'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: /Runbook/ }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /Incident channel/ }),
+    ).toHaveAttribute('href', 'https://chat.example/inc-bedroom');
     expect(document.querySelector('a[href^="javascript"]')).toBeNull();
   });
 
   it('shows the error when the service cannot be loaded', async () => {
     const response = new Response(
-      JSON.stringify({ error: { name: 'NotFoundError', message: 'No service component:default/bedroom' } }),
-      { status: 404, statusText: 'Not Found', headers: { 'content-type': 'application/json' } },
+      JSON.stringify({
+        error: {
+          name: 'NotFoundError',
+          message: 'No service component:default/bedroom',
+        },
+      }),
+      {
+        status: 404,
+        statusText: 'Not Found',
+        headers: { 'content-type': 'application/json' },
+      },
     );
     const error = await ResponseError.fromResponse(response as any);
     await renderCard({ getService: jest.fn().mockRejectedValue(error) });

@@ -71,14 +71,21 @@ function PeakText({ service }: { service: AssessedService }) {
   const { config } = useOperatingModelConfig();
   if (!service.peak) return <>None configured ahead</>;
   const { event, active } = service.peak;
-  const dates = `${new Date(event.start).toLocaleDateString('en-GB', { dateStyle: 'medium' })} – ${new Date(event.end).toLocaleDateString('en-GB', { dateStyle: 'medium' })}`;
+  const dates = `${new Date(event.start).toLocaleDateString('en-GB', {
+    dateStyle: 'medium',
+  })} – ${new Date(event.end).toLocaleDateString('en-GB', {
+    dateStyle: 'medium',
+  })}`;
   let effect = 'no peak exposure declared, so the target stays the same';
   if (service.peakFinancialExposurePerHour !== null && config) {
     const peakBand = availabilityBandFor(
       service.peakFinancialExposurePerHour,
       config.availabilityBands,
     ).band;
-    effect = `peak exposure ${formatMoney(service.peakFinancialExposurePerHour, config.currency)} an hour: ${formatAvailability(peakBand.availability)} while it lasts`;
+    effect = `peak exposure ${formatMoney(
+      service.peakFinancialExposurePerHour,
+      config.currency,
+    )} an hour: ${formatAvailability(peakBand.availability)} while it lasts`;
   }
   return (
     <>
@@ -89,11 +96,16 @@ function PeakText({ service }: { service: AssessedService }) {
 }
 
 /** The card's content for one loaded assessment; exported for the page and for tests. */
-export function OperatingModelSummary({ service }: { service: AssessedService }) {
+export function OperatingModelSummary({
+  service,
+}: {
+  service: AssessedService;
+}) {
   const classes = useStyles();
   const { config } = useOperatingModelConfig();
   const { recommended, declared } = service.operatingModel;
-  const differs = declared !== null && recommended !== null && declared !== recommended;
+  const differs =
+    declared !== null && recommended !== null && declared !== recommended;
   return (
     <Box data-testid="operating-model-summary">
       <dl className={classes.grid}>
@@ -106,11 +118,12 @@ export function OperatingModelSummary({ service }: { service: AssessedService })
             {differs && ' — differs from the recommendation'}
           </Row>
         )}
-        {(differs || declared === null) && service.operatingModel.trafficLight && (
-          <Row term="Readiness">
-            <TrafficLightStatus service={service} />
-          </Row>
-        )}
+        {(differs || declared === null) &&
+          service.operatingModel.trafficLight && (
+            <Row term="Readiness">
+              <TrafficLightStatus service={service} />
+            </Row>
+          )}
         <Row term="Availability target">
           {service.availabilityTarget === null ? (
             '—'
@@ -120,19 +133,25 @@ export function OperatingModelSummary({ service }: { service: AssessedService })
                 {formatAvailability(service.availabilityTarget)}
               </span>{' '}
               (tolerable unavailability{' '}
-              {formatDuration(service.tolerableUnavailabilitySecondsPerWeek ?? 0)} a
-              week)
+              {formatDuration(
+                service.tolerableUnavailabilitySecondsPerWeek ?? 0,
+              )}{' '}
+              a week)
             </>
           )}
         </Row>
         {service.financialExposurePerHour !== null && config && (
           <Row term="Financial exposure">
-            {formatMoney(service.financialExposurePerHour, config.currency)} an hour
+            {formatMoney(service.financialExposurePerHour, config.currency)} an
+            hour
           </Row>
         )}
         <Row term="Deployment target">
-          <span className={classes.big}>{frequencyTitle(service.deploymentTarget)}</span>
-          {service.featureDemand && ` (${service.featureDemand} feature demand)`}
+          <span className={classes.big}>
+            {frequencyTitle(service.deploymentTarget)}
+          </span>
+          {service.featureDemand &&
+            ` (${service.featureDemand} feature demand)`}
         </Row>
         <Row term="On call in working hours">
           {service.titles.owner ?? 'The owning team'}
@@ -143,10 +162,14 @@ export function OperatingModelSummary({ service }: { service: AssessedService })
         </Row>
         {(service.links.runbook || service.links.incidentChannel) && (
           <Row term="During an incident">
-            {service.links.runbook && <WebLink url={service.links.runbook}>Runbook</WebLink>}
+            {service.links.runbook && (
+              <WebLink url={service.links.runbook}>Runbook</WebLink>
+            )}
             {service.links.runbook && service.links.incidentChannel && ' · '}
             {service.links.incidentChannel && (
-              <WebLink url={service.links.incidentChannel}>Incident channel</WebLink>
+              <WebLink url={service.links.incidentChannel}>
+                Incident channel
+              </WebLink>
             )}
           </Row>
         )}
@@ -160,8 +183,14 @@ export function OperatingModelSummary({ service }: { service: AssessedService })
         <Box mt={2}>
           <MessagesPanel
             severity="warning"
-            title={`${countOf(service.warnings.length, 'thing')} worth a second look`}
-            messages={service.warnings.map(w => ({ key: w.code, text: w.message }))}
+            title={`${countOf(
+              service.warnings.length,
+              'thing',
+            )} worth a second look`}
+            messages={service.warnings.map(w => ({
+              key: w.code,
+              text: w.message,
+            }))}
           />
         </Box>
       )}
@@ -192,7 +221,10 @@ export function EntityOperatingModelCard() {
         <OperatingModelSummary service={value} />
         <OwnershipWarnings entityRef={entityRef} />
         <Box mt={2}>
-          <PagedNow entityRef={entityRef} outOfHours={value.onCall.outOfHours} />
+          <PagedNow
+            entityRef={entityRef}
+            outOfHours={value.onCall.outOfHours}
+          />
         </Box>
         <Box mt={2}>
           <IncidentLossSection service={value} />

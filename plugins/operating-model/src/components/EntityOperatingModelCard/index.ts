@@ -1,1 +1,4 @@
-export { EntityOperatingModelCard, OperatingModelSummary } from './EntityOperatingModelCard';
+export {
+  EntityOperatingModelCard,
+  OperatingModelSummary,
+} from './EntityOperatingModelCard';

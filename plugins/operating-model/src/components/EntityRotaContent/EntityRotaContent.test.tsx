@@ -4,11 +4,22 @@ import {
   entityPresentationApiRef,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { AuthorizeResult, EvaluatePermissionRequest } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  EvaluatePermissionRequest,
+} from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-utils';
+import {
+  TestApiProvider,
+  mockApis,
+  renderInTestApp,
+} from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
-import { OperatingModelApi, RotaSchedule, operatingModelApiRef } from '../../api';
+import {
+  OperatingModelApi,
+  RotaSchedule,
+  operatingModelApiRef,
+} from '../../api';
 import { entityPresentationApiMock } from '../testPeople';
 import { FreshPermissions } from '../__testUtils__/FreshPermissions';
 import { EntityRotaContent } from './EntityRotaContent';
@@ -22,7 +33,12 @@ function schedule(overrides: Partial<RotaSchedule>): RotaSchedule {
     participants: ['user:default/alice', 'user:default/bob'],
     teams: ['group:default/bedroom-team'],
     shifts: [
-      { person: 'user:default/alice', start: '2026-11-02T09:00:00.000Z', end: '2026-11-09T09:00:00.000Z', override: false },
+      {
+        person: 'user:default/alice',
+        start: '2026-11-02T09:00:00.000Z',
+        end: '2026-11-09T09:00:00.000Z',
+        override: false,
+      },
     ],
     overrides: [],
     problems: [],
@@ -32,7 +48,11 @@ function schedule(overrides: Partial<RotaSchedule>): RotaSchedule {
   };
 }
 
-async function renderContent(entity: Entity, api: Partial<OperatingModelApi>, permissionApi = mockApis.permission()) {
+async function renderContent(
+  entity: Entity,
+  api: Partial<OperatingModelApi>,
+  permissionApi = mockApis.permission(),
+) {
   await renderInTestApp(
     <TestApiProvider
       apis={[
@@ -72,8 +92,13 @@ describe('EntityRotaContent', () => {
     expect(header).toHaveTextContent('On the rota: Alice, Bob');
     expect(header).not.toHaveTextContent('frank');
     expect(screen.getByText('Team rota')).toBeInTheDocument();
-    expect(getSchedule).toHaveBeenCalledWith('group:default/bedroom-team', expect.anything());
-    expect(within(screen.getByTestId('day-2026-11-04')).getByText('Alice')).toBeInTheDocument();
+    expect(getSchedule).toHaveBeenCalledWith(
+      'group:default/bedroom-team',
+      expect.anything(),
+    );
+    expect(
+      within(screen.getByTestId('day-2026-11-04')).getByText('Alice'),
+    ).toBeInTheDocument();
   });
 
   it('heads a Domain’s rota with its member teams', async () => {
@@ -93,13 +118,17 @@ describe('EntityRotaContent', () => {
     await renderContent(domain, { getSchedule });
 
     const header = await screen.findByTestId('rota-header');
-    expect(header).toHaveTextContent('Member teams: Bedroom team, Kitchen team');
-    expect(within(header).getByRole('link', { name: 'Kitchen team' })).toHaveAttribute(
-      'href',
-      '/catalog/default/group/kitchen-team',
+    expect(header).toHaveTextContent(
+      'Member teams: Bedroom team, Kitchen team',
     );
+    expect(
+      within(header).getByRole('link', { name: 'Kitchen team' }),
+    ).toHaveAttribute('href', '/catalog/default/group/kitchen-team');
     expect(screen.getByText('Out-of-hours rota')).toBeInTheDocument();
-    expect(getSchedule).toHaveBeenCalledWith('domain:default/furnishing', expect.anything());
+    expect(getSchedule).toHaveBeenCalledWith(
+      'domain:default/furnishing',
+      expect.anything(),
+    );
   });
 
   it('asks the policy about the Domain’s rota before offering to change it', async () => {
@@ -109,18 +138,30 @@ describe('EntityRotaContent', () => {
       metadata: { name: 'furnishing', namespace: 'default' },
       spec: { owner: 'group:default/furnishing-leads' },
     };
-    const authorize = jest.fn((_request: EvaluatePermissionRequest) => AuthorizeResult.DENY);
+    const authorize = jest.fn(
+      (_request: EvaluatePermissionRequest) => AuthorizeResult.DENY,
+    );
     await renderContent(
       domain,
-      { getSchedule: jest.fn().mockResolvedValue(schedule({ rotaRef: 'domain:default/furnishing', kind: 'domain' })) },
+      {
+        getSchedule: jest
+          .fn()
+          .mockResolvedValue(
+            schedule({ rotaRef: 'domain:default/furnishing', kind: 'domain' }),
+          ),
+      },
       mockApis.permission({ authorize }),
     );
-    expect(await screen.findByText(/You may not add overrides to this rota/)).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Add an override' })).toBeDisabled();
+    expect(
+      await screen.findByText(/You may not add overrides to this rota/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Add an override' }),
+    ).toBeDisabled();
     await waitFor(() =>
-      expect(authorize.mock.calls.map(([request]) => request.resourceRef)).toEqual(
-        expect.arrayContaining(['domain:default/furnishing']),
-      ),
+      expect(
+        authorize.mock.calls.map(([request]) => request.resourceRef),
+      ).toEqual(expect.arrayContaining(['domain:default/furnishing'])),
     );
   });
 });

@@ -14,26 +14,35 @@ import { IncidentLossCalculator } from './IncidentLossCalculator';
 
 /** Answers as the backend does, with the same rule from the common package. */
 function fakeBackend() {
-  return jest.fn(async (request: IncidentLossRequest): Promise<IncidentLossAnswer> => {
-    const lossPerHour = request.lossPerHour ?? null;
-    const minutesSoFar = request.minutesSoFar ?? null;
-    const lossSoFar =
-      request.lossSoFar ??
-      (minutesSoFar !== null && lossPerHour !== null ? lossAfterMinutes(lossPerHour, minutesSoFar) : null);
-    return {
-      ...incidentLossCategory(
-        { lossSoFar, lossPerHour, journey: request.journey, security: request.security },
-        { majorFrom: 50_000, minorFrom: 5_000 },
-        'GBP',
-      ),
-      entityRef: request.entityRef ?? null,
-      lossSoFar,
-      lossPerHour,
-      minutesSoFar,
-      lossPerHourSource: lossPerHour === null ? null : 'given',
-      currency: 'GBP',
-    };
-  });
+  return jest.fn(
+    async (request: IncidentLossRequest): Promise<IncidentLossAnswer> => {
+      const lossPerHour = request.lossPerHour ?? null;
+      const minutesSoFar = request.minutesSoFar ?? null;
+      const lossSoFar =
+        request.lossSoFar ??
+        (minutesSoFar !== null && lossPerHour !== null
+          ? lossAfterMinutes(lossPerHour, minutesSoFar)
+          : null);
+      return {
+        ...incidentLossCategory(
+          {
+            lossSoFar,
+            lossPerHour,
+            journey: request.journey,
+            security: request.security,
+          },
+          { majorFrom: 50_000, minorFrom: 5_000 },
+          'GBP',
+        ),
+        entityRef: request.entityRef ?? null,
+        lossSoFar,
+        lossPerHour,
+        minutesSoFar,
+        lossPerHourSource: lossPerHour === null ? null : 'given',
+        currency: 'GBP',
+      };
+    },
+  );
 }
 
 const services = [
@@ -41,13 +50,28 @@ const services = [
   assessedService({
     entityRef: 'component:default/appointments',
     financialExposurePerHour: 6000,
-    titles: { service: 'Appointments', owner: 'Appointments team', domain: null, system: null },
+    titles: {
+      service: 'Appointments',
+      owner: 'Appointments team',
+      domain: null,
+      system: null,
+    },
   }),
 ];
 
-async function renderCalculator(api: Partial<OperatingModelApi>, props: Parameters<typeof IncidentLossCalculator>[0] = {}) {
+async function renderCalculator(
+  api: Partial<OperatingModelApi>,
+  props: Parameters<typeof IncidentLossCalculator>[0] = {},
+) {
   await renderInTestApp(
-    <TestApiProvider apis={[[operatingModelApiRef, { listServices: jest.fn().mockResolvedValue(services), ...api }]]}>
+    <TestApiProvider
+      apis={[
+        [
+          operatingModelApiRef,
+          { listServices: jest.fn().mockResolvedValue(services), ...api },
+        ],
+      ]}
+    >
       <IncidentLossCalculator {...props} />
     </TestApiProvider>,
   );
@@ -60,11 +84,20 @@ describe('IncidentLossCalculator', () => {
     const getIncidentLoss = fakeBackend();
     await renderCalculator({ getIncidentLoss });
     const user = userEvent.setup();
-    await user.type(await screen.findByRole('textbox', { name: 'Service' }), 'Bed');
-    await user.click(await screen.findByRole('option', { name: 'Bedroom shop' }));
-    expect(screen.getByRole('textbox', { name: 'Loss per hour' })).toHaveValue('200000');
+    await user.type(
+      await screen.findByRole('textbox', { name: 'Service' }),
+      'Bed',
+    );
+    await user.click(
+      await screen.findByRole('option', { name: 'Bedroom shop' }),
+    );
+    expect(screen.getByRole('textbox', { name: 'Loss per hour' })).toHaveValue(
+      '200000',
+    );
 
-    fireEvent.change(screen.getByRole('textbox', { name: 'Minutes so far' }), { target: { value: '30' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Minutes so far' }), {
+      target: { value: '30' },
+    });
     await waitFor(() =>
       expect(getIncidentLoss).toHaveBeenLastCalledWith({
         entityRef: 'component:default/bedroom',
@@ -74,7 +107,9 @@ describe('IncidentLossCalculator', () => {
         security: false,
       }),
     );
-    await waitFor(async () => expect(await verdict()).toHaveTextContent('£100K'));
+    await waitFor(async () =>
+      expect(await verdict()).toHaveTextContent('£100K'),
+    );
     const shown = await verdict();
     expect(shown).toHaveTextContent('Major incident');
     expect(shown).toHaveTextContent('Restore availability immediately');
@@ -84,16 +119,32 @@ describe('IncidentLossCalculator', () => {
   it('makes a degraded journey minor, by the next working day, and a security incident major', async () => {
     await renderCalculator({ getIncidentLoss: fakeBackend() });
     expect(await verdict()).toHaveTextContent('Minor incident');
-    expect(await verdict()).toHaveTextContent('Restore availability when possible, and add a ticket to the backlog');
-
-    fireEvent.click(screen.getByRole('radio', { name: 'Users can complete a degraded journey' }));
-    await waitFor(async () =>
-      expect(await verdict()).toHaveTextContent('Restore availability by the next working day'),
+    expect(await verdict()).toHaveTextContent(
+      'Restore availability when possible, and add a ticket to the backlog',
     );
 
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Users are affected by a security incident' }));
-    await waitFor(async () => expect(await verdict()).toHaveTextContent('Major incident'));
-    expect(await verdict()).toHaveTextContent('Users are affected by a security incident');
+    fireEvent.click(
+      screen.getByRole('radio', {
+        name: 'Users can complete a degraded journey',
+      }),
+    );
+    await waitFor(async () =>
+      expect(await verdict()).toHaveTextContent(
+        'Restore availability by the next working day',
+      ),
+    );
+
+    fireEvent.click(
+      screen.getByRole('checkbox', {
+        name: 'Users are affected by a security incident',
+      }),
+    );
+    await waitFor(async () =>
+      expect(await verdict()).toHaveTextContent('Major incident'),
+    );
+    expect(await verdict()).toHaveTextContent(
+      'Users are affected by a security incident',
+    );
   });
 
   it('reads amounts such as 12K, and asks again for one it cannot read without calling the backend', async () => {
@@ -101,22 +152,43 @@ describe('IncidentLossCalculator', () => {
     await renderCalculator({ getIncidentLoss });
     const rate = await screen.findByRole('textbox', { name: 'Loss per hour' });
     fireEvent.change(rate, { target: { value: '12K' } });
-    await waitFor(() => expect(getIncidentLoss).toHaveBeenLastCalledWith({ lossPerHour: 12_000, journey: 'ok', security: false }));
-    await waitFor(async () => expect(await verdict()).toHaveTextContent('Restore availability by the next working day'));
+    await waitFor(() =>
+      expect(getIncidentLoss).toHaveBeenLastCalledWith({
+        lossPerHour: 12_000,
+        journey: 'ok',
+        security: false,
+      }),
+    );
+    await waitFor(async () =>
+      expect(await verdict()).toHaveTextContent(
+        'Restore availability by the next working day',
+      ),
+    );
 
     const calls = getIncidentLoss.mock.calls.length;
     fireEvent.change(rate, { target: { value: 'lots' } });
-    expect(await screen.findByText('An amount such as 12000, 12K or 1.5M')).toBeInTheDocument();
-    expect(screen.queryByTestId('incident-loss-verdict')).not.toBeInTheDocument();
+    expect(
+      await screen.findByText('An amount such as 12000, 12K or 1.5M'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByTestId('incident-loss-verdict'),
+    ).not.toBeInTheDocument();
     expect(getIncidentLoss).toHaveBeenCalledTimes(calls);
   });
 
   it('works for one fixed service without a picker, as on the Component card', async () => {
     const listServices = jest.fn();
     const getIncidentLoss = fakeBackend();
-    await renderCalculator({ listServices, getIncidentLoss }, { service: assessedService() });
-    expect(screen.queryByRole('textbox', { name: 'Service' })).not.toBeInTheDocument();
-    expect(screen.getByRole('textbox', { name: 'Loss per hour' })).toHaveValue('200000');
+    await renderCalculator(
+      { listServices, getIncidentLoss },
+      { service: assessedService() },
+    );
+    expect(
+      screen.queryByRole('textbox', { name: 'Service' }),
+    ).not.toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Loss per hour' })).toHaveValue(
+      '200000',
+    );
     expect(await verdict()).toHaveTextContent('Major incident');
     expect(getIncidentLoss).toHaveBeenCalledWith({
       entityRef: 'component:default/bedroom',
@@ -130,13 +202,26 @@ describe('IncidentLossCalculator', () => {
   it("shows the backend's message when it refuses", async () => {
     const response = new Response(
       JSON.stringify({
-        error: { name: 'NotFoundError', message: 'No service component:default/gone in the catalog' },
+        error: {
+          name: 'NotFoundError',
+          message: 'No service component:default/gone in the catalog',
+        },
         response: { statusCode: 404 },
       }),
-      { status: 404, statusText: 'Not Found', headers: { 'content-type': 'application/json' } },
+      {
+        status: 404,
+        statusText: 'Not Found',
+        headers: { 'content-type': 'application/json' },
+      },
     );
     const error = await ResponseError.fromResponse(response as any);
-    await renderCalculator({ getIncidentLoss: jest.fn().mockRejectedValue(error) });
-    expect(await screen.findByText('Error: No answer: No service component:default/gone in the catalog')).toBeInTheDocument();
+    await renderCalculator({
+      getIncidentLoss: jest.fn().mockRejectedValue(error),
+    });
+    expect(
+      await screen.findByText(
+        'Error: No answer: No service component:default/gone in the catalog',
+      ),
+    ).toBeInTheDocument();
   });
 });

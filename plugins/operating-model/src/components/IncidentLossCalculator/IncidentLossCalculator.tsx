@@ -19,7 +19,9 @@ import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import Autocomplete, { createFilterOptions } from '@material-ui/lab/Autocomplete';
+import Autocomplete, {
+  createFilterOptions,
+} from '@material-ui/lab/Autocomplete';
 import { useId, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { AssessedService, operatingModelApiRef } from '../../api';
@@ -34,7 +36,11 @@ const useStyles = makeStyles(theme => ({
   },
   verdict: { marginTop: theme.spacing(2) },
   major: { ...theme.typography.h3, color: theme.palette.error.main, margin: 0 },
-  minor: { ...theme.typography.h3, color: theme.palette.warning.dark, margin: 0 },
+  minor: {
+    ...theme.typography.h3,
+    color: theme.palette.warning.dark,
+    margin: 0,
+  },
   low: { ...theme.typography.h3, color: theme.palette.text.primary, margin: 0 },
   response: { ...theme.typography.h5, margin: theme.spacing(1, 0, 2) },
   figures: {
@@ -63,18 +69,23 @@ const filterServices = createFilterOptions<AssessedService>({
 function readAmount(text: string): { value?: number; error?: string } {
   if (text.trim() === '') return {};
   const result = parseMoney(text);
-  return result.ok ? { value: result.value } : { error: 'An amount such as 12000, 12K or 1.5M' };
+  return result.ok
+    ? { value: result.value }
+    : { error: 'An amount such as 12000, 12K or 1.5M' };
 }
 
 function readMinutes(text: string): { value?: number; error?: string } {
   if (text.trim() === '') return {};
   const value = Number(text);
-  return Number.isFinite(value) && value >= 0 ? { value } : { error: 'A number of minutes, such as 45' };
+  return Number.isFinite(value) && value >= 0
+    ? { value }
+    : { error: 'A number of minutes, such as 45' };
 }
 
 function Verdict({ answer }: { answer: IncidentLossAnswer }) {
   const classes = useStyles();
-  const money = (value: number | null) => (value === null ? 'Not known' : formatMoney(value, answer.currency));
+  const money = (value: number | null) =>
+    value === null ? 'Not known' : formatMoney(value, answer.currency);
   const headlines: Record<IncidentLossAnswer['response'], string> = {
     'restore-immediately': classes.major,
     'restore-next-working-day': classes.minor,
@@ -82,9 +93,17 @@ function Verdict({ answer }: { answer: IncidentLossAnswer }) {
   };
   const headline = headlines[answer.response];
   return (
-    <Box className={classes.verdict} data-testid="incident-loss-verdict" aria-live="polite">
-      <p className={headline}>{answer.category === 'major' ? 'Major incident' : 'Minor incident'}</p>
-      <p className={classes.response}>{INCIDENT_RESPONSE_TEXT[answer.response]}</p>
+    <Box
+      className={classes.verdict}
+      data-testid="incident-loss-verdict"
+      aria-live="polite"
+    >
+      <p className={headline}>
+        {answer.category === 'major' ? 'Major incident' : 'Minor incident'}
+      </p>
+      <p className={classes.response}>
+        {INCIDENT_RESPONSE_TEXT[answer.response]}
+      </p>
       <dl className={classes.figures}>
         <dt className={classes.term}>Loss so far</dt>
         <dd className={classes.value}>{money(answer.lossSoFar)}</dd>
@@ -136,22 +155,38 @@ export function IncidentLossCalculator(props: { service?: AssessedService }) {
   const [journey, setJourney] = useState<JourneyImpact>('ok');
   const [security, setSecurity] = useState(false);
 
-  const services = useAsync(async () => (fixed ? [] : api.listServices()), [api, fixed]);
+  const services = useAsync(
+    async () => (fixed ? [] : api.listServices()),
+    [api, fixed],
+  );
 
   const lossPerHour = readAmount(rate);
   const lossSoFar = readAmount(soFar);
   const minutesSoFar = readMinutes(minutes);
-  const invalid = Boolean(lossPerHour.error || lossSoFar.error || minutesSoFar.error);
+  const invalid = Boolean(
+    lossPerHour.error || lossSoFar.error || minutesSoFar.error,
+  );
   const request = useMemo<IncidentLossRequest>(
     () => ({
       ...(selected ? { entityRef: selected.entityRef } : {}),
-      ...(lossPerHour.value !== undefined ? { lossPerHour: lossPerHour.value } : {}),
+      ...(lossPerHour.value !== undefined
+        ? { lossPerHour: lossPerHour.value }
+        : {}),
       ...(lossSoFar.value !== undefined ? { lossSoFar: lossSoFar.value } : {}),
-      ...(minutesSoFar.value !== undefined ? { minutesSoFar: minutesSoFar.value } : {}),
+      ...(minutesSoFar.value !== undefined
+        ? { minutesSoFar: minutesSoFar.value }
+        : {}),
       journey,
       security,
     }),
-    [selected, lossPerHour.value, lossSoFar.value, minutesSoFar.value, journey, security],
+    [
+      selected,
+      lossPerHour.value,
+      lossSoFar.value,
+      minutesSoFar.value,
+      journey,
+      security,
+    ],
   );
   const answer = useAsync(
     async () => (invalid ? undefined : api.getIncidentLoss(request)),
@@ -192,7 +227,12 @@ export function IncidentLossCalculator(props: { service?: AssessedService }) {
           value={rate}
           onChange={e => setRate(e.target.value)}
           error={Boolean(lossPerHour.error)}
-          helperText={lossPerHour.error ?? (selected ? 'Filled in from the financial exposure' : 'Revenue lost plus costs')}
+          helperText={
+            lossPerHour.error ??
+            (selected
+              ? 'Filled in from the financial exposure'
+              : 'Revenue lost plus costs')
+          }
           variant="outlined"
         />
         <TextField
@@ -211,7 +251,9 @@ export function IncidentLossCalculator(props: { service?: AssessedService }) {
           value={soFar}
           onChange={e => setSoFar(e.target.value)}
           error={Boolean(lossSoFar.error)}
-          helperText={lossSoFar.error ?? 'Where known; else worked out from the rate'}
+          helperText={
+            lossSoFar.error ?? 'Where known; else worked out from the rate'
+          }
           variant="outlined"
         />
       </div>
@@ -223,19 +265,32 @@ export function IncidentLossCalculator(props: { service?: AssessedService }) {
           onChange={e => setJourney(e.target.value as JourneyImpact)}
         >
           {JOURNEYS.map(j => (
-            <FormControlLabel key={j.value} value={j.value} control={<Radio />} label={j.label} />
+            <FormControlLabel
+              key={j.value}
+              value={j.value}
+              control={<Radio />}
+              label={j.label}
+            />
           ))}
         </RadioGroup>
       </FormControl>
       <Box>
         <FormControlLabel
-          control={<Switch checked={security} onChange={e => setSecurity(e.target.checked)} />}
+          control={
+            <Switch
+              checked={security}
+              onChange={e => setSecurity(e.target.checked)}
+            />
+          }
           label="Users are affected by a security incident"
         />
       </Box>
       {answer.loading && !answer.value && <Progress />}
       {answer.error && (
-        <ResponseErrorPanel error={answer.error} title={`No answer: ${backendMessage(answer.error)}`} />
+        <ResponseErrorPanel
+          error={answer.error}
+          title={`No answer: ${backendMessage(answer.error)}`}
+        />
       )}
       {answer.value && <Verdict answer={answer.value} />}
     </Box>

@@ -1,8 +1,16 @@
 import { Entity } from '@backstage/catalog-model';
 import { configApiRef } from '@backstage/core-plugin-api';
-import { EntityProvider, entityPresentationApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityPresentationApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { IncidentLossAnswer } from '@operating-model/backstage-plugin-operating-model-common';
-import { MockConfigApi, TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import {
+  MockConfigApi,
+  TestApiProvider,
+  renderInTestApp,
+} from '@backstage/test-utils';
 import { fireEvent, screen } from '@testing-library/react';
 import { OperatingModelApi, operatingModelApiRef } from '../../api';
 import { EntityOperatingModelCard } from '../EntityOperatingModelCard';
@@ -13,7 +21,9 @@ import { IncidentLossSection } from './IncidentLossSection';
 const major: IncidentLossAnswer = {
   category: 'major',
   response: 'restore-immediately',
-  reasons: ['£200K being lost per hour is at or above the major threshold of £50K'],
+  reasons: [
+    '£200K being lost per hour is at or above the major threshold of £50K',
+  ],
   entityRef: 'component:default/bedroom',
   lossSoFar: null,
   lossPerHour: 200_000,
@@ -30,13 +40,22 @@ describe('IncidentLossSection', () => {
         <IncidentLossSection service={assessedService()} />
       </TestApiProvider>,
     );
-    expect(screen.queryByTestId('incident-loss-calculator')).not.toBeInTheDocument();
+    expect(
+      screen.queryByTestId('incident-loss-calculator'),
+    ).not.toBeInTheDocument();
     expect(getIncidentLoss).not.toHaveBeenCalled();
 
-    fireEvent.click(screen.getByRole('button', { name: 'How bad is an incident?' }));
-    expect(await screen.findByTestId('incident-loss-verdict')).toHaveTextContent('Major incident');
+    fireEvent.click(
+      screen.getByRole('button', { name: 'How bad is an incident?' }),
+    );
+    expect(
+      await screen.findByTestId('incident-loss-verdict'),
+    ).toHaveTextContent('Major incident');
     expect(getIncidentLoss).toHaveBeenCalledWith(
-      expect.objectContaining({ entityRef: 'component:default/bedroom', lossPerHour: 200_000 }),
+      expect.objectContaining({
+        entityRef: 'component:default/bedroom',
+        lossPerHour: 200_000,
+      }),
     );
   });
 
@@ -56,7 +75,10 @@ describe('IncidentLossSection', () => {
       <TestApiProvider
         apis={[
           [operatingModelApiRef, api],
-          [configApiRef, new MockConfigApi({ operatingModel: { currency: 'GBP' } })],
+          [
+            configApiRef,
+            new MockConfigApi({ operatingModel: { currency: 'GBP' } }),
+          ],
           [entityPresentationApiRef, entityPresentationApiMock()],
         ]}
       >
@@ -66,7 +88,11 @@ describe('IncidentLossSection', () => {
       </TestApiProvider>,
       { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
     );
-    fireEvent.click(await screen.findByRole('button', { name: 'How bad is an incident?' }));
-    expect(await screen.findByTestId('incident-loss-verdict')).toHaveTextContent('Restore availability immediately');
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'How bad is an incident?' }),
+    );
+    expect(
+      await screen.findByTestId('incident-loss-verdict'),
+    ).toHaveTextContent('Restore availability immediately');
   });
 });

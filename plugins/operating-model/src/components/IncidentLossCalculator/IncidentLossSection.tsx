@@ -14,7 +14,10 @@ import { IncidentLossCalculator } from './IncidentLossCalculator';
 export function IncidentLossSection(props: { service: AssessedService }) {
   return (
     <Accordion TransitionProps={{ unmountOnExit: true }} variant="outlined">
-      <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls="incident-loss-content">
+      <AccordionSummary
+        expandIcon={<ExpandMoreIcon />}
+        aria-controls="incident-loss-content"
+      >
         <Typography variant="subtitle1">How bad is an incident?</Typography>
       </AccordionSummary>
       <AccordionDetails id="incident-loss-content">

@@ -1,4 +1,9 @@
-import { EmptyState, Progress, ResponseErrorPanel, WarningPanel } from '@backstage/core-components';
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
@@ -27,7 +32,10 @@ import {
 } from '../shared/MeasuresWindowPicker';
 
 const useStyles = makeStyles(theme => ({
-  head: { whiteSpace: 'nowrap', fontWeight: theme.typography.fontWeightBold as number },
+  head: {
+    whiteSpace: 'nowrap',
+    fontWeight: theme.typography.fontWeightBold as number,
+  },
   number: { textAlign: 'right', whiteSpace: 'nowrap' },
   muted: { color: theme.palette.text.secondary },
   figures: {
@@ -48,21 +56,38 @@ function fundingText(row: OnCallCostRow): string {
   return source === 'config' ? `${title} (default)` : title;
 }
 
-function CostTable(props: { subject: 'Team' | 'Domain'; rows: OnCallCostRow[]; currency: string }) {
+function CostTable(props: {
+  subject: 'Team' | 'Domain';
+  rows: OnCallCostRow[];
+  currency: string;
+}) {
   const classes = useStyles();
   const money = (value: number) => formatMoney(value, props.currency);
   if (props.rows.length === 0) return null;
   return (
     <TableContainer component={Paper}>
-      <Table size="small" aria-label={`On-call cost by ${props.subject.toLocaleLowerCase('en-GB')}`}>
+      <Table
+        size="small"
+        aria-label={`On-call cost by ${props.subject.toLocaleLowerCase(
+          'en-GB',
+        )}`}
+      >
         <TableHead>
           <TableRow>
             <TableCell className={classes.head}>{props.subject}</TableCell>
             <TableCell className={classes.head}>Out-of-hours rota</TableCell>
-            <TableCell className={`${classes.head} ${classes.number}`}>People</TableCell>
-            <TableCell className={`${classes.head} ${classes.number}`}>Standby</TableCell>
-            <TableCell className={`${classes.head} ${classes.number}`}>Callout</TableCell>
-            <TableCell className={`${classes.head} ${classes.number}`}>Total</TableCell>
+            <TableCell className={`${classes.head} ${classes.number}`}>
+              People
+            </TableCell>
+            <TableCell className={`${classes.head} ${classes.number}`}>
+              Standby
+            </TableCell>
+            <TableCell className={`${classes.head} ${classes.number}`}>
+              Callout
+            </TableCell>
+            <TableCell className={`${classes.head} ${classes.number}`}>
+              Total
+            </TableCell>
             <TableCell className={classes.head}>Funded by</TableCell>
           </TableRow>
         </TableHead>
@@ -70,32 +95,54 @@ function CostTable(props: { subject: 'Team' | 'Domain'; rows: OnCallCostRow[]; c
           {props.rows.map(row => (
             <TableRow key={row.entityRef} data-testid="cost-row">
               <TableCell>
-                <EntityRefLink entityRef={row.entityRef} title={row.title ?? undefined} hideIcon />
+                <EntityRefLink
+                  entityRef={row.entityRef}
+                  title={row.title ?? undefined}
+                  hideIcon
+                />
               </TableCell>
               <TableCell>
                 {row.outOfHoursRota ? (
-                  `Covers ${row.coveredOutOfHours.length} service${row.coveredOutOfHours.length === 1 ? '' : 's'}`
+                  `Covers ${row.coveredOutOfHours.length} service${
+                    row.coveredOutOfHours.length === 1 ? '' : 's'
+                  }`
                 ) : (
                   <span className={classes.muted}>None</span>
                 )}
               </TableCell>
-              <TableCell className={classes.number}>{row.participants}</TableCell>
-              <TableCell className={classes.number}>{money(row.standbyCost)}</TableCell>
+              <TableCell className={classes.number}>
+                {row.participants}
+              </TableCell>
+              <TableCell className={classes.number}>
+                {money(row.standbyCost)}
+              </TableCell>
               <TableCell className={classes.number}>
                 {money(row.calloutCost)}
                 {row.calloutIncidents > 0 && (
-                  <Typography component="div" variant="caption" className={classes.muted}>
-                    {row.calloutIncidents} incident{row.calloutIncidents === 1 ? '' : 's'},{' '}
+                  <Typography
+                    component="div"
+                    variant="caption"
+                    className={classes.muted}
+                  >
+                    {row.calloutIncidents} incident
+                    {row.calloutIncidents === 1 ? '' : 's'},{' '}
                     {Math.round(row.calloutHours * 10) / 10} h
                   </Typography>
                 )}
               </TableCell>
-              <TableCell className={classes.number}>{money(row.total)}</TableCell>
+              <TableCell className={classes.number}>
+                {money(row.total)}
+              </TableCell>
               <TableCell>
                 {fundingText(row)}
                 {row.kind === 'domain' && row.funding.group && (
-                  <Typography component="div" variant="caption" className={classes.muted}>
-                    through <EntityRefLink entityRef={row.funding.group} hideIcon />
+                  <Typography
+                    component="div"
+                    variant="caption"
+                    className={classes.muted}
+                  >
+                    through{' '}
+                    <EntityRefLink entityRef={row.funding.group} hideIcon />
                   </Typography>
                 )}
               </TableCell>
@@ -115,28 +162,36 @@ function WhatIf({ report }: { report: OnCallCostReport }) {
     <Box data-testid="linear-what-if">
       <Typography variant="h6">What if every team ran its own rota?</Typography>
       <Typography variant="body2" className={classes.muted}>
-        Standby grows with the number of rotas: {money(report.whatIf.standbyPerWeek)} a week for each
-        person on standby.
+        Standby grows with the number of rotas:{' '}
+        {money(report.whatIf.standbyPerWeek)} a week for each person on standby.
       </Typography>
       <div className={classes.figures}>
         <Paper className={classes.figure} variant="outlined">
-          <Typography variant="body2">Every team with out-of-hours cover on its own rota</Typography>
+          <Typography variant="body2">
+            Every team with out-of-hours cover on its own rota
+          </Typography>
           <p className={classes.big}>{money(linear.perWeek)} a week</p>
           <Typography variant="body2">
-            {linear.rotas} rota{linear.rotas === 1 ? '' : 's'}; {money(linear.standbyCost)} over the window
+            {linear.rotas} rota{linear.rotas === 1 ? '' : 's'};{' '}
+            {money(linear.standbyCost)} over the window
           </Typography>
         </Paper>
         <Paper className={classes.figure} variant="outlined">
-          <Typography variant="body2">The rotas the exposure bands call for</Typography>
+          <Typography variant="body2">
+            The rotas the exposure bands call for
+          </Typography>
           <p className={classes.big}>{money(bands.perWeek)} a week</p>
           <Typography variant="body2">
-            {bands.rotas} rota{bands.rotas === 1 ? '' : 's'} ({bands.teamRotas.length} team,{' '}
-            {bands.domainRotas.length} domain); {money(bands.standbyCost)} over the window
+            {bands.rotas} rota{bands.rotas === 1 ? '' : 's'} (
+            {bands.teamRotas.length} team, {bands.domainRotas.length} domain);{' '}
+            {money(bands.standbyCost)} over the window
           </Typography>
         </Paper>
         <Paper className={classes.figure} variant="outlined">
           <Typography variant="body2">
-            {difference >= 0 ? 'Selecting schedules on exposure saves' : 'Selecting schedules on exposure costs more here by'}
+            {difference >= 0
+              ? 'Selecting schedules on exposure saves'
+              : 'Selecting schedules on exposure costs more here by'}
           </Typography>
           <p className={classes.big}>{money(Math.abs(difference))}</p>
           <Typography variant="body2">over the window</Typography>
@@ -159,7 +214,13 @@ export function OnCallCostView(props: { now?: Date }) {
   const [days, setDays] = useState<MeasuresWindowDays>(90);
   const end = props.now?.getTime();
   const { value, loading, error } = useAsync(
-    () => api.getOnCallCosts(measuresWindowEnding(end === undefined ? new Date() : new Date(end), days)),
+    () =>
+      api.getOnCallCosts(
+        measuresWindowEnding(
+          end === undefined ? new Date() : new Date(end),
+          days,
+        ),
+      ),
     [api, days, end],
   );
 
@@ -167,34 +228,61 @@ export function OnCallCostView(props: { now?: Date }) {
   if (loading) content = <Progress />;
   else if (error) content = <ResponseErrorPanel error={error} />;
   else if (value && value.teams.length === 0 && value.domains.length === 0) {
-    content = <EmptyState missing="data" title="No teams own services yet" description="On-call cost appears once services have owners." />;
+    content = (
+      <EmptyState
+        missing="data"
+        title="No teams own services yet"
+        description="On-call cost appears once services have owners."
+      />
+    );
   } else if (value) {
     const money = (v: number) => formatMoney(v, value.currency);
     const { remuneration } = value;
-    const problems = [...value.teams, ...value.domains].flatMap(r => r.problems);
+    const problems = [...value.teams, ...value.domains].flatMap(
+      r => r.problems,
+    );
     content = (
       <>
         <Typography variant="h4" component="p" data-testid="cost-total">
           {money(value.totals.total)}
         </Typography>
         <Typography variant="body1" gutterBottom>
-          over {Math.round(value.weeks * 10) / 10} weeks: standby {money(value.totals.standby)}, callout{' '}
-          {money(value.totals.callout)}.{' '}
+          over {Math.round(value.weeks * 10) / 10} weeks: standby{' '}
+          {money(value.totals.standby)}, callout {money(value.totals.callout)}.{' '}
           <span className={classes.muted}>
             {remuneration.model === 'standby-and-callout'
-              ? `Standby is paid at ${money(remuneration.standbyPerWeek)} a week and callouts at ${money(remuneration.calloutPerHour)} an hour.`
-              : `Standby only, at ${money(remuneration.standbyPerWeek)} a week; callouts are not paid.`}
+              ? `Standby is paid at ${money(
+                  remuneration.standbyPerWeek,
+                )} a week and callouts at ${money(
+                  remuneration.calloutPerHour,
+                )} an hour.`
+              : `Standby only, at ${money(
+                  remuneration.standbyPerWeek,
+                )} a week; callouts are not paid.`}
           </span>
         </Typography>
         <Box mt={2}>
-          <CostTable subject="Team" rows={value.teams} currency={value.currency} />
+          <CostTable
+            subject="Team"
+            rows={value.teams}
+            currency={value.currency}
+          />
         </Box>
         <Box mt={2}>
-          <CostTable subject="Domain" rows={value.domains} currency={value.currency} />
+          <CostTable
+            subject="Domain"
+            rows={value.domains}
+            currency={value.currency}
+          />
         </Box>
         {problems.length > 0 && (
           <Box mt={2}>
-            <WarningPanel severity="warning" title={`${problems.length} thing${problems.length === 1 ? '' : 's'} to put right`}>
+            <WarningPanel
+              severity="warning"
+              title={`${problems.length} thing${
+                problems.length === 1 ? '' : 's'
+              } to put right`}
+            >
               <ul className={classes.list}>
                 {problems.map(p => (
                   <li key={p}>

@@ -54,10 +54,9 @@ async function renderPage(mock: Partial<OperatingModelApi>, path = '/') {
 describe('OperatingModelPage', () => {
   it('opens on every team and service', async () => {
     await renderPage(api());
-    expect(await screen.findByRole('tab', { name: 'Teams and services' })).toHaveAttribute(
-      'aria-selected',
-      'true',
-    );
+    expect(
+      await screen.findByRole('tab', { name: 'Teams and services' }),
+    ).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByText('Every team and service')).toBeInTheDocument();
   });
 
@@ -90,12 +89,22 @@ describe('OperatingModelPage', () => {
     const mock = api();
     mock.listServices = jest.fn().mockResolvedValue([
       assessedService({
-        problems: [{ annotation: 'operating-model.io/feature-demand', value: 'huge', message: '"huge" is not a feature demand band' }],
+        problems: [
+          {
+            annotation: 'operating-model.io/feature-demand',
+            value: 'huge',
+            message: '"huge" is not a feature demand band',
+          },
+        ],
       }),
     ]);
     await renderPage(mock, '/?tab=problems');
-    expect(await screen.findByTestId('team-problems')).toHaveTextContent('"huge" is not a feature demand band');
-    expect(screen.getByRole('tab', { name: 'Annotation problems' })).toHaveAttribute('aria-selected', 'true');
+    expect(await screen.findByTestId('team-problems')).toHaveTextContent(
+      '"huge" is not a feature demand band',
+    );
+    expect(
+      screen.getByRole('tab', { name: 'Annotation problems' }),
+    ).toHaveAttribute('aria-selected', 'true');
   });
 
   it('records a review read at /reviews/:source/:id', async () => {

@@ -37,7 +37,13 @@ export function OperatingModelSelectorContent() {
   const { config, error: configError } = useOperatingModelConfig();
   const { value, loading, error } = useAsync(() => api.listServices(), [api]);
 
-  if (configError) return <ResponseErrorPanel error={configError} title="The operatingModel configuration cannot be read" />;
+  if (configError)
+    return (
+      <ResponseErrorPanel
+        error={configError}
+        title="The operatingModel configuration cannot be read"
+      />
+    );
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   if (!value || value.length === 0 || !config) {

@@ -1,1 +1,4 @@
-export { OperatingModelPage, OperatingModelSelectorContent } from './OperatingModelPage';
+export {
+  OperatingModelPage,
+  OperatingModelSelectorContent,
+} from './OperatingModelPage';

@@ -22,8 +22,14 @@ const TOP = 16;
 const BOTTOM = 70;
 const LINE = 17;
 
-const MODEL_COLOURS: Record<OperatingModelName | 'open', { region: string; point: string }> = {
-  'you-build-it-you-run-it': { region: 'rgba(33, 150, 243, 0.16)', point: '#1565c0' },
+const MODEL_COLOURS: Record<
+  OperatingModelName | 'open',
+  { region: string; point: string }
+> = {
+  'you-build-it-you-run-it': {
+    region: 'rgba(33, 150, 243, 0.16)',
+    point: '#1565c0',
+  },
   'ops-run-it': { region: 'rgba(255, 152, 0, 0.18)', point: '#e65100' },
   open: { region: 'rgba(158, 158, 158, 0.14)', point: '#616161' },
 };
@@ -70,8 +76,14 @@ export function OperatingModelSelectorChart(props: {
 
   const demandKeys = Object.keys(config.featureDemandBands).sort(
     (a, b) =>
-      (deploymentsPer30Days(config.featureDemandBands[a], config.deploymentFrequencies) ?? 0) -
-      (deploymentsPer30Days(config.featureDemandBands[b], config.deploymentFrequencies) ?? 0),
+      (deploymentsPer30Days(
+        config.featureDemandBands[a],
+        config.deploymentFrequencies,
+      ) ?? 0) -
+      (deploymentsPer30Days(
+        config.featureDemandBands[b],
+        config.deploymentFrequencies,
+      ) ?? 0),
   );
   const bands = config.availabilityBands;
   const width = LEFT + demandKeys.length * CELL_WIDTH + 8;
@@ -87,7 +99,11 @@ export function OperatingModelSelectorChart(props: {
 
   const linkTo = (entityRef: string) => {
     const { kind, namespace, name } = parseEntityRef(entityRef);
-    return entityRoute({ kind: kind.toLocaleLowerCase('en-US'), namespace, name });
+    return entityRoute({
+      kind: kind.toLocaleLowerCase('en-US'),
+      namespace,
+      name,
+    });
   };
 
   return (
@@ -123,10 +139,22 @@ export function OperatingModelSelectorChart(props: {
         )}
         {bands.map((band, row) => (
           <g key={`band-${row}`} fill={theme.palette.text.primary}>
-            <text x={LEFT - 10} y={rowY(row) + CELL_HEIGHT / 2 - 4} textAnchor="end" fontSize={15} fontWeight={500}>
+            <text
+              x={LEFT - 10}
+              y={rowY(row) + CELL_HEIGHT / 2 - 4}
+              textAnchor="end"
+              fontSize={15}
+              fontWeight={500}
+            >
               {formatAvailability(band.availability)}
             </text>
-            <text x={LEFT - 10} y={rowY(row) + CELL_HEIGHT / 2 + 14} textAnchor="end" fontSize={12} fill={theme.palette.text.secondary}>
+            <text
+              x={LEFT - 10}
+              y={rowY(row) + CELL_HEIGHT / 2 + 14}
+              textAnchor="end"
+              fontSize={12}
+              fill={theme.palette.text.secondary}
+            >
               up to {formatMoney(band.maxExposurePerHour, config.currency)}/h
             </text>
           </g>
@@ -154,10 +182,23 @@ export function OperatingModelSelectorChart(props: {
             </text>
           </g>
         ))}
-        <text x={LEFT + (demandKeys.length * CELL_WIDTH) / 2} y={height - 8} textAnchor="middle" fontSize={13} fill={theme.palette.text.secondary}>
+        <text
+          x={LEFT + (demandKeys.length * CELL_WIDTH) / 2}
+          y={height - 8}
+          textAnchor="middle"
+          fontSize={13}
+          fill={theme.palette.text.secondary}
+        >
           Feature demand →
         </text>
-        <text transform={`translate(16 ${TOP + (bands.length * CELL_HEIGHT) / 2}) rotate(-90)`} textAnchor="middle" fontSize={13} fill={theme.palette.text.secondary}>
+        <text
+          transform={`translate(16 ${
+            TOP + (bands.length * CELL_HEIGHT) / 2
+          }) rotate(-90)`}
+          textAnchor="middle"
+          fontSize={13}
+          fill={theme.palette.text.secondary}
+        >
           Financial exposure →
         </text>
         {[...cells.values()].map(group => {
@@ -166,16 +207,30 @@ export function OperatingModelSelectorChart(props: {
           const columnWidth = CELL_WIDTH / columns;
           const maxChars = columns === 1 ? 26 : 12;
           return group.map((p, index) => {
-            const x = LEFT + p.column * CELL_WIDTH + Math.floor(index / perColumn) * columnWidth + 10;
+            const x =
+              LEFT +
+              p.column * CELL_WIDTH +
+              Math.floor(index / perColumn) * columnWidth +
+              10;
             const y = rowY(p.row) + 14 + (index % perColumn) * LINE;
             const { recommended, declared } = p.service.operatingModel;
             const colour = MODEL_COLOURS[recommended ?? 'open'].point;
             const differs = declared !== null && declared !== recommended;
             const label = p.service.titles.service;
             return (
-              <a key={p.service.entityRef} href={linkTo(p.service.entityRef)} aria-label={label}>
+              <a
+                key={p.service.entityRef}
+                href={linkTo(p.service.entityRef)}
+                aria-label={label}
+              >
                 <title>
-                  {`${label}: ${formatAvailability(p.service.availabilityTarget ?? 0)}, ${frequencyTitle(p.service.deploymentTarget)}, ${modelTitle(recommended)}${differs ? ` (declared ${modelTitle(declared)})` : ''}`}
+                  {`${label}: ${formatAvailability(
+                    p.service.availabilityTarget ?? 0,
+                  )}, ${frequencyTitle(
+                    p.service.deploymentTarget,
+                  )}, ${modelTitle(recommended)}${
+                    differs ? ` (declared ${modelTitle(declared)})` : ''
+                  }`}
                 </title>
                 <circle
                   cx={x}
@@ -185,8 +240,15 @@ export function OperatingModelSelectorChart(props: {
                   stroke={differs ? theme.palette.error.main : 'none'}
                   strokeWidth={differs ? 3 : 0}
                 />
-                <text x={x + 9} y={y} fontSize={12} fill={theme.palette.text.primary}>
-                  {label.length > maxChars ? `${label.slice(0, maxChars - 1)}…` : label}
+                <text
+                  x={x + 9}
+                  y={y}
+                  fontSize={12}
+                  fill={theme.palette.text.primary}
+                >
+                  {label.length > maxChars
+                    ? `${label.slice(0, maxChars - 1)}…`
+                    : label}
                 </text>
               </a>
             );
@@ -194,13 +256,18 @@ export function OperatingModelSelectorChart(props: {
         })}
       </svg>
       <Typography variant="body2" color="textSecondary">
-        Regions: blue suggests {modelTitle('you-build-it-you-run-it')}, orange {modelTitle('ops-run-it')},
-        grey is open. Points are coloured by each service's own recommendation, which also weighs its
-        class (foundational systems run under {modelTitle('ops-run-it')}); a red ring marks a declared
-        model that differs.
+        Regions: blue suggests {modelTitle('you-build-it-you-run-it')}, orange{' '}
+        {modelTitle('ops-run-it')}, grey is open. Points are coloured by each
+        service's own recommendation, which also weighs its class (foundational
+        systems run under {modelTitle('ops-run-it')}); a red ring marks a
+        declared model that differs.
       </Typography>
       {unplaced.length > 0 && (
-        <Typography variant="body2" color="error" data-testid="unplaced-services">
+        <Typography
+          variant="body2"
+          color="error"
+          data-testid="unplaced-services"
+        >
           Not placed, because an annotation is missing or unreadable:{' '}
           {unplaced.map(s => s.titles.service).join(', ')}
         </Typography>

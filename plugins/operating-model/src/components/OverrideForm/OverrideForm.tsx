@@ -1,6 +1,9 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
-import { Override, overrideCreatePermission } from '@operating-model/backstage-plugin-operating-model-common';
+import {
+  Override,
+  overrideCreatePermission,
+} from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import MenuItem from '@material-ui/core/MenuItem';
@@ -11,25 +14,38 @@ import { ChangeEvent, FormEvent, useId, useState } from 'react';
 import { operatingModelApiRef } from '../../api';
 import { backendMessage, backendStatus } from '../shared/backendMessage';
 import { browserTimeZone } from '../shared/zonedTime';
-import { notAllowedText, useRotaPermissions } from '../shared/useRotaPermissions';
+import {
+  notAllowedText,
+  useRotaPermissions,
+} from '../shared/useRotaPermissions';
 
 const FIELDS = ['person', 'covers', 'start', 'end', 'reason'] as const;
 type Field = (typeof FIELDS)[number];
 type Values = Record<Field, string>;
 type FieldErrors = Partial<Record<Field, string>>;
 
-const EMPTY: Values = { person: '', covers: '', start: '', end: '', reason: '' };
+const EMPTY: Values = {
+  person: '',
+  covers: '',
+  start: '',
+  end: '',
+  reason: '',
+};
 
 /**
  * Reads a backend 400 such as `end: the override must end after it starts` into the field it
  * names and the rest of the message; null when it names none of the form's fields.
  */
-export function fieldOfMessage(message: string): { field: Field; message: string } | null {
+export function fieldOfMessage(
+  message: string,
+): { field: Field; message: string } | null {
   const match = /^([a-z]+):\s*([\s\S]+)$/.exec(message);
   if (!match || !(FIELDS as readonly string[]).includes(match[1])) return null;
   const text = match[2];
   // Capitalised as a sentence, unless it opens with an entity ref such as `user:default/zed`.
-  const sentence = /^[^\s:]+:/.test(text) ? text : text.charAt(0).toLocaleUpperCase('en-GB') + text.slice(1);
+  const sentence = /^[^\s:]+:/.test(text)
+    ? text
+    : text.charAt(0).toLocaleUpperCase('en-GB') + text.slice(1);
   return { field: match[1] as Field, message: sentence };
 }
 
@@ -38,9 +54,12 @@ function checkLocally(values: Values): FieldErrors {
   if (!values.person) errors.person = 'Choose who covers';
   const start = new Date(values.start);
   const end = new Date(values.end);
-  if (!values.start || Number.isNaN(start.getTime())) errors.start = 'Give the date and time the cover starts';
-  if (!values.end || Number.isNaN(end.getTime())) errors.end = 'Give the date and time the cover ends';
-  else if (!errors.start && end <= start) errors.end = 'The override must end after it starts';
+  if (!values.start || Number.isNaN(start.getTime()))
+    errors.start = 'Give the date and time the cover starts';
+  if (!values.end || Number.isNaN(end.getTime()))
+    errors.end = 'Give the date and time the cover ends';
+  else if (!errors.start && end <= start)
+    errors.end = 'The override must end after it starts';
   if (values.covers && values.covers === values.person) {
     errors.covers = 'Someone cannot cover for themselves';
   }
@@ -66,7 +85,12 @@ export interface OverrideFormProps {
 }
 
 /** A form to have someone cover a span of a rota; times are read in the browser's time zone. */
-export function OverrideForm({ rotaRef, people, onCreated, onCancel }: OverrideFormProps) {
+export function OverrideForm({
+  rotaRef,
+  people,
+  onCreated,
+  onCancel,
+}: OverrideFormProps) {
   const api = useApi(operatingModelApiRef);
   const classes = useStyles();
   const id = useId();
@@ -107,14 +131,19 @@ export function OverrideForm({ rotaRef, people, onCreated, onCancel }: OverrideF
       setSubmitting(false);
       const error = e as Error;
       const message = backendMessage(error);
-      const named = backendStatus(error) === 400 ? fieldOfMessage(message) : null;
+      const named =
+        backendStatus(error) === 400 ? fieldOfMessage(message) : null;
       if (named) setErrors({ [named.field]: named.message });
       else setFormError(message);
     }
   };
 
   if (!permission.loading && !permission.allowed) {
-    return <Alert severity="info">{notAllowedText('add overrides to', overrideCreatePermission.name)}</Alert>;
+    return (
+      <Alert severity="info">
+        {notAllowedText('add overrides to', overrideCreatePermission.name)}
+      </Alert>
+    );
   }
 
   const personItems = people.map(ref => (
@@ -189,7 +218,10 @@ export function OverrideForm({ rotaRef, people, onCreated, onCancel }: OverrideF
           value={values.reason}
           onChange={change('reason')}
           error={!!errors.reason}
-          helperText={errors.reason ?? 'Optional, shown to the team, for example "swap with Bob"'}
+          helperText={
+            errors.reason ??
+            'Optional, shown to the team, for example "swap with Bob"'
+          }
           inputProps={{ maxLength: 500 }}
           variant="outlined"
           size="small"
@@ -201,7 +233,12 @@ export function OverrideForm({ rotaRef, people, onCreated, onCancel }: OverrideF
         </Box>
       )}
       <Box mt={2} display="flex" style={{ gap: 8 }}>
-        <Button type="submit" variant="contained" color="primary" disabled={submitting || !permission.allowed}>
+        <Button
+          type="submit"
+          variant="contained"
+          color="primary"
+          disabled={submitting || !permission.allowed}
+        >
           Add override
         </Button>
         {onCancel && (

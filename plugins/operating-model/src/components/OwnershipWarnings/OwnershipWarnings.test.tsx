@@ -19,21 +19,43 @@ describe('OwnershipWarnings', () => {
     const getDirectoryService = jest.fn().mockResolvedValue(
       directoryService({
         ownership: [
-          { code: 'owner-not-a-team', subject: 'group:default/retail', message: 'Owned by Retail, a Group of type "department", not a team' },
-          { code: 'shared-database', subject: 'resource:default/db', usedBy: [], message: 'Product database is also used by Search' },
+          {
+            code: 'owner-not-a-team',
+            subject: 'group:default/retail',
+            message:
+              'Owned by Retail, a Group of type "department", not a team',
+          },
+          {
+            code: 'shared-database',
+            subject: 'resource:default/db',
+            usedBy: [],
+            message: 'Product database is also used by Search',
+          },
         ],
       }),
     );
     await renderWarnings({ getDirectoryService });
-    expect(await screen.findByText(/Ownership: 2 findings/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Ownership: 2 findings/),
+    ).toBeInTheDocument();
     expect(screen.getByText(/not a team/)).toBeInTheDocument();
-    expect(screen.getByText('Product database is also used by Search')).toBeInTheDocument();
-    expect(getDirectoryService).toHaveBeenCalledWith('component:default/bedroom');
+    expect(
+      screen.getByText('Product database is also used by Search'),
+    ).toBeInTheDocument();
+    expect(getDirectoryService).toHaveBeenCalledWith(
+      'component:default/bedroom',
+    );
   });
 
   it.each([
-    ['there are no findings', { getDirectoryService: jest.fn().mockResolvedValue(directoryService()) }],
-    ['the row cannot be read', { getDirectoryService: jest.fn().mockRejectedValue(new Error('404')) }],
+    [
+      'there are no findings',
+      { getDirectoryService: jest.fn().mockResolvedValue(directoryService()) },
+    ],
+    [
+      'the row cannot be read',
+      { getDirectoryService: jest.fn().mockRejectedValue(new Error('404')) },
+    ],
   ])('shows nothing when %s', async (_, api) => {
     await renderWarnings(api);
     await new Promise(resolve => setTimeout(resolve, 0));

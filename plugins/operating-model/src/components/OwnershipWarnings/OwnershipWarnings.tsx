@@ -12,7 +12,10 @@ import { MessagesPanel, countOf } from '../shared/MessagesPanel';
 export function OwnershipWarnings(props: { entityRef: string }) {
   const api = useApi(operatingModelApiRef);
   // Async, so an API without this method (an older client, a test double) rejects rather than throws.
-  const { value } = useAsync(async () => api.getDirectoryService(props.entityRef), [api, props.entityRef]);
+  const { value } = useAsync(
+    async () => api.getDirectoryService(props.entityRef),
+    [api, props.entityRef],
+  );
   const findings = value?.ownership ?? [];
   if (findings.length === 0) return null;
   return (
@@ -20,7 +23,10 @@ export function OwnershipWarnings(props: { entityRef: string }) {
       <MessagesPanel
         severity="warning"
         title={`Ownership: ${countOf(findings.length, 'finding')}`}
-        messages={findings.map(f => ({ key: `${f.code}:${f.subject}`, text: f.message }))}
+        messages={findings.map(f => ({
+          key: `${f.code}:${f.subject}`,
+          text: f.message,
+        }))}
       />
     </Box>
   );

@@ -1,7 +1,14 @@
-import { entityPresentationApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  entityPresentationApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { OnCallResult, OperatingModelApi, operatingModelApiRef } from '../../api';
+import {
+  OnCallResult,
+  OperatingModelApi,
+  operatingModelApiRef,
+} from '../../api';
 import { entityPresentationApiMock } from '../testPeople';
 import { PagedNow, PagedNowProps } from './PagedNow';
 
@@ -16,13 +23,24 @@ function onCall(overrides: Partial<OnCallResult>): OnCallResult {
     person: 'user:default/alice',
     shiftEnd: '2026-11-09T09:00:00.000Z',
     next: null,
-    rotas: { team: 'group:default/bedroom-team', domain: 'domain:default/furnishing' },
-    workingHours: { timezone: 'Europe/London', days: 'Mon-Fri', start: '09:00', end: '17:30' },
+    rotas: {
+      team: 'group:default/bedroom-team',
+      domain: 'domain:default/furnishing',
+    },
+    workingHours: {
+      timezone: 'Europe/London',
+      days: 'Mon-Fri',
+      start: '09:00',
+      end: '17:30',
+    },
     ...overrides,
   };
 }
 
-async function renderPagedNow(api: Partial<OperatingModelApi>, props: Partial<PagedNowProps> = {}) {
+async function renderPagedNow(
+  api: Partial<OperatingModelApi>,
+  props: Partial<PagedNowProps> = {},
+) {
   await renderInTestApp(
     <TestApiProvider
       apis={[
@@ -30,7 +48,11 @@ async function renderPagedNow(api: Partial<OperatingModelApi>, props: Partial<Pa
         [entityPresentationApiRef, entityPresentationApiMock()],
       ]}
     >
-      <PagedNow entityRef={SERVICE} now={new Date('2026-11-04T12:00:00Z')} {...props} />
+      <PagedNow
+        entityRef={SERVICE}
+        now={new Date('2026-11-04T12:00:00Z')}
+        {...props}
+      />
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
@@ -44,12 +66,16 @@ describe('PagedNow', () => {
     expect(await screen.findByTestId('paged-now')).toHaveTextContent(
       'Paged now (working hours): Alice until Mon 09:00, from the team schedule',
     );
-    expect(getOnCall).toHaveBeenCalledWith(SERVICE, { at: new Date('2026-11-04T12:00:00Z') });
+    expect(getOnCall).toHaveBeenCalledWith(SERVICE, {
+      at: new Date('2026-11-04T12:00:00Z'),
+    });
     expect(screen.getByRole('link', { name: 'team' })).toHaveAttribute(
       'href',
       '/catalog/default/group/bedroom-team',
     );
-    expect(screen.getByText('Out of hours: the domain schedule')).toBeInTheDocument();
+    expect(
+      screen.getByText('Out of hours: the domain schedule'),
+    ).toBeInTheDocument();
   });
 
   it('says out of hours from the domain schedule', async () => {

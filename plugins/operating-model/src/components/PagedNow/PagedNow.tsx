@@ -16,7 +16,9 @@ const PERIOD_TEXT: Record<OnCallResult['period'], string> = {
 };
 
 /** Who answers out of hours, for a level of the service's assessment. */
-export function describeOutOfHoursLevel(level: OutOfHoursLevel | null | undefined): string {
+export function describeOutOfHoursLevel(
+  level: OutOfHoursLevel | null | undefined,
+): string {
   switch (level) {
     case 'team':
       return 'the team’s own schedule';
@@ -30,9 +32,16 @@ export function describeOutOfHoursLevel(level: OutOfHoursLevel | null | undefine
 }
 
 /** One line saying who is paged, in words; shared with the lookup on the standalone page. */
-export function PagedAnswer({ answer, now }: { answer: OnCallResult; now: Date }) {
+export function PagedAnswer({
+  answer,
+  now,
+}: {
+  answer: OnCallResult;
+  now: Date;
+}) {
   const zone = answer.workingHours.timezone;
-  const rota = answer.schedule === 'domain' ? answer.rotas.domain : answer.rotas.team;
+  const rota =
+    answer.schedule === 'domain' ? answer.rotas.domain : answer.rotas.team;
   if (answer.schedule === 'none' || !answer.person) {
     if (!answer.next) {
       return <>Nobody is on the {answer.schedule} schedule right now.</>;
@@ -52,8 +61,15 @@ export function PagedAnswer({ answer, now }: { answer: OnCallResult; now: Date }
   return (
     <>
       <EntityRefLink entityRef={answer.person} hideIcon />
-      {answer.shiftEnd && <> until {formatWhen(answer.shiftEnd, zone, now)}</>}, from the{' '}
-      {rota ? <EntityRefLink entityRef={rota} hideIcon>{answer.schedule}</EntityRefLink> : answer.schedule}{' '}
+      {answer.shiftEnd && <> until {formatWhen(answer.shiftEnd, zone, now)}</>},
+      from the{' '}
+      {rota ? (
+        <EntityRefLink entityRef={rota} hideIcon>
+          {answer.schedule}
+        </EntityRefLink>
+      ) : (
+        answer.schedule
+      )}{' '}
       schedule
     </>
   );
@@ -69,7 +85,11 @@ export interface PagedNowProps {
 }
 
 /** Who is paged for a service at this moment, for the Component's operating-model card. */
-export function PagedNow({ entityRef, outOfHours, now: nowProp }: PagedNowProps) {
+export function PagedNow({
+  entityRef,
+  outOfHours,
+  now: nowProp,
+}: PagedNowProps) {
   const api = useApi(operatingModelApiRef);
   const [now] = useState(() => nowProp ?? new Date());
   const { value, loading, error } = useAsync(
@@ -79,7 +99,12 @@ export function PagedNow({ entityRef, outOfHours, now: nowProp }: PagedNowProps)
 
   if (loading) return <Skeleton variant="text" width="60%" />;
   if (error) {
-    return <ResponseErrorPanel error={error} title="Who is paged cannot be found out" />;
+    return (
+      <ResponseErrorPanel
+        error={error}
+        title="Who is paged cannot be found out"
+      />
+    );
   }
   if (!value) return null;
   return (

@@ -1,4 +1,7 @@
-import { entityPresentationApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  entityPresentationApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import {
   PitfallsAnswer,
   bandsReviewDue,
@@ -23,8 +26,13 @@ const NOW = new Date('2026-11-24T12:00:00Z');
 const { availabilityBands: bands } = readOperatingModelConfigFromObject({});
 
 /** An answer as the backend builds it, from the same detectors. */
-function answer(options: { bandsLastReviewed?: string | null; quiet?: boolean } = {}): PitfallsAnswer {
-  const bandsLastReviewed = options.bandsLastReviewed === undefined ? '2026-06-01' : options.bandsLastReviewed;
+function answer(
+  options: { bandsLastReviewed?: string | null; quiet?: boolean } = {},
+): PitfallsAnswer {
+  const bandsLastReviewed =
+    options.bandsLastReviewed === undefined
+      ? '2026-06-01'
+      : options.bandsLastReviewed;
   const reflections = lossReflections({
     services: [
       {
@@ -51,28 +59,63 @@ function answer(options: { bandsLastReviewed?: string | null; quiet?: boolean } 
     at: NOW.toISOString(),
     currency: 'GBP',
     pitfalls: [
-      detectLinearRunCost({ services: [], standbyPerWeek: 350, currency: 'GBP' }),
-      detectResponsibleButUnaccountable({ services: [], bands, currency: 'GBP' }),
+      detectLinearRunCost({
+        services: [],
+        standbyPerWeek: 350,
+        currency: 'GBP',
+      }),
+      detectResponsibleButUnaccountable({
+        services: [],
+        bands,
+        currency: 'GBP',
+      }),
       detectLimitedOnCallSchedule({
         rotas: quiet
           ? []
-          : [{ rotaRef: 'group:default/kitchen-team', kind: 'team', participants: 2, optedOutCount: 1, outOfHours: false }],
+          : [
+              {
+                rotaRef: 'group:default/kitchen-team',
+                kind: 'team',
+                participants: 2,
+                optedOutCount: 1,
+                outOfHours: false,
+              },
+            ],
         minimumParticipants: 3,
       }),
-      detectExcessiveBau({ teams: [{ team: 'group:default/bedroom-team', reworkRate: quiet ? 0.1 : 0.44, weeks: 4 }] }),
+      detectExcessiveBau({
+        teams: [
+          {
+            team: 'group:default/bedroom-team',
+            reworkRate: quiet ? 0.1 : 0.44,
+            weeks: 4,
+          },
+        ],
+      }),
       detectChangeManagementTreacle({ teams: [] }),
       detectBandsNotReviewed({ bandsLastReviewed, now: NOW }),
       detectLossesAboveExposure({ reflections, currency: 'GBP' }),
       detectSharedDatabases({
         resources: quiet
           ? []
-          : [{ entityRef: 'resource:default/shop-db', type: 'database', dependents: ['component:default/bedroom', 'component:default/living-room'] }],
+          : [
+              {
+                entityRef: 'resource:default/shop-db',
+                type: 'database',
+                dependents: [
+                  'component:default/bedroom',
+                  'component:default/living-room',
+                ],
+              },
+            ],
       }),
     ],
     reflection: {
       bandsLastReviewed,
       reviewDue: bandsReviewDue(bandsLastReviewed),
-      overdue: detectBandsNotReviewed({ bandsLastReviewed, now: NOW }).findings.length > 0,
+      overdue:
+        detectBandsNotReviewed({ bandsLastReviewed, now: NOW }).findings
+          .length > 0,
       services: reflections,
     },
   };
@@ -96,8 +139,13 @@ describe('PitfallsView', () => {
   it('lists the pitfalls showing first, each with where it shows, the evidence and the practice', async () => {
     const getPitfalls = jest.fn().mockResolvedValue(answer());
     await renderView({ getPitfalls });
-    expect(await screen.findByTestId('pitfalls-summary')).toHaveTextContent('3 of the 6 pitfalls looked for are showing.');
-    expect(getPitfalls).toHaveBeenCalledWith({ from: new Date('2026-08-26T12:00:00Z'), to: NOW });
+    expect(await screen.findByTestId('pitfalls-summary')).toHaveTextContent(
+      '3 of the 6 pitfalls looked for are showing.',
+    );
+    expect(getPitfalls).toHaveBeenCalledWith({
+      from: new Date('2026-08-26T12:00:00Z'),
+      to: NOW,
+    });
 
     const titles = screen
       .getAllByRole('heading', { level: 3 })
@@ -114,56 +162,122 @@ describe('PitfallsView', () => {
 
     const limited = screen.getByTestId('pitfall-limited-on-call-schedule');
     expect(limited).toHaveTextContent('Seen in 1 place');
-    expect(within(limited).getByRole('link', { name: 'Kitchen team' })).toBeInTheDocument();
-    expect(limited).toHaveTextContent('2 people on the team rota (1 person opted out), fewer than the 3 a sustainable schedule needs');
-    expect(limited).toHaveTextContent('How to avoid it: Build a rota people can sustain');
+    expect(
+      within(limited).getByRole('link', { name: 'Kitchen team' }),
+    ).toBeInTheDocument();
+    expect(limited).toHaveTextContent(
+      '2 people on the team rota (1 person opted out), fewer than the 3 a sustainable schedule needs',
+    );
+    expect(limited).toHaveTextContent(
+      'How to avoid it: Build a rota people can sustain',
+    );
 
     const shared = screen.getByTestId('pitfall-shared-database');
-    expect(shared).toHaveTextContent('2 services depend on this database: component:default/bedroom, component:default/living-room');
-    expect(within(shared).getByRole('link', { name: /shop-db/ })).toBeInTheDocument();
+    expect(shared).toHaveTextContent(
+      '2 services depend on this database: component:default/bedroom, component:default/living-room',
+    );
+    expect(
+      within(shared).getByRole('link', { name: /shop-db/ }),
+    ).toBeInTheDocument();
 
     const linear = screen.getByTestId('pitfall-linear-run-cost');
     expect(linear).toHaveTextContent('Not seen');
-    expect(linear).toHaveTextContent('How to avoid it: Choose availability targets, and with them out-of-hours schedules, from financial exposure');
+    expect(linear).toHaveTextContent(
+      'How to avoid it: Choose availability targets, and with them out-of-hours schedules, from financial exposure',
+    );
   });
 
   it('holds the quarterly reflection: when the bands were reviewed, and losses against exposures', async () => {
     await renderView({ getPitfalls: jest.fn().mockResolvedValue(answer()) });
     const reflection = await screen.findByTestId('quarterly-reflection');
-    expect(reflection).toHaveTextContent('The exposure bands were last reviewed on 2026-06-01; the review due on 2026-09-01 is late.');
+    expect(reflection).toHaveTextContent(
+      'The exposure bands were last reviewed on 2026-06-01; the review due on 2026-09-01 is late.',
+    );
     const rows = within(reflection).getAllByTestId('reflection-row');
-    expect(rows.map(r => within(r).getAllByRole('cell').map(c => c.textContent))).toEqual([
-      ['component:default/bedroom', '1', '£200K', '£20K', '99.0% (target 99.0%)', 'Within it'],
-      ['component:default/kitchen-planner', '1', '£150K', '£400K', '99.9% (target 99.0%)', 'Above the exposure'],
+    expect(
+      rows.map(r =>
+        within(r)
+          .getAllByRole('cell')
+          .map(c => c.textContent),
+      ),
+    ).toEqual([
+      [
+        'component:default/bedroom',
+        '1',
+        '£200K',
+        '£20K',
+        '99.0% (target 99.0%)',
+        'Within it',
+      ],
+      [
+        'component:default/kitchen-planner',
+        '1',
+        '£150K',
+        '£400K',
+        '99.9% (target 99.0%)',
+        'Above the exposure',
+      ],
     ]);
-    expect(within(reflection).getByTestId('pitfall-losses-above-exposure')).toHaveTextContent(
+    expect(
+      within(reflection).getByTestId('pitfall-losses-above-exposure'),
+    ).toHaveTextContent(
       'lost £400K an hour, above its declared exposure of £150K an hour',
     );
-    expect(within(reflection).getByTestId('pitfall-bands-not-reviewed')).toHaveTextContent('Seen in 1 place');
+    expect(
+      within(reflection).getByTestId('pitfall-bands-not-reviewed'),
+    ).toHaveTextContent('Seen in 1 place');
   });
 
   it('says when nothing is showing and the bands were reviewed in time', async () => {
-    await renderView({ getPitfalls: jest.fn().mockResolvedValue(answer({ bandsLastReviewed: '2026-10-01', quiet: true })) });
-    expect(await screen.findByTestId('pitfalls-summary')).toHaveTextContent('None of the 6 pitfalls looked for is showing.');
+    await renderView({
+      getPitfalls: jest
+        .fn()
+        .mockResolvedValue(
+          answer({ bandsLastReviewed: '2026-10-01', quiet: true }),
+        ),
+    });
+    expect(await screen.findByTestId('pitfalls-summary')).toHaveTextContent(
+      'None of the 6 pitfalls looked for is showing.',
+    );
     const reflection = screen.getByTestId('quarterly-reflection');
-    expect(reflection).toHaveTextContent('the next review is due by 2027-01-01');
-    expect(within(reflection).getByTestId('pitfall-bands-not-reviewed')).toHaveTextContent('Not seen');
+    expect(reflection).toHaveTextContent(
+      'the next review is due by 2027-01-01',
+    );
+    expect(
+      within(reflection).getByTestId('pitfall-bands-not-reviewed'),
+    ).toHaveTextContent('Not seen');
   });
 
   it('says when no review of the bands is recorded', async () => {
-    await renderView({ getPitfalls: jest.fn().mockResolvedValue(answer({ bandsLastReviewed: null })) });
-    expect(await screen.findByTestId('quarterly-reflection')).toHaveTextContent('No review of the financial exposure bands is recorded.');
+    await renderView({
+      getPitfalls: jest
+        .fn()
+        .mockResolvedValue(answer({ bandsLastReviewed: null })),
+    });
+    expect(await screen.findByTestId('quarterly-reflection')).toHaveTextContent(
+      'No review of the financial exposure bands is recorded.',
+    );
   });
 
   it('asks again for another window, and shows an error from the backend', async () => {
-    const getPitfalls = jest.fn().mockResolvedValueOnce(answer()).mockRejectedValue(new Error('from: must be an ISO 8601 instant'));
+    const getPitfalls = jest
+      .fn()
+      .mockResolvedValueOnce(answer())
+      .mockRejectedValue(new Error('from: must be an ISO 8601 instant'));
     await renderView({ getPitfalls });
     await screen.findByTestId('pitfalls-summary');
     fireEvent.mouseDown(screen.getByRole('button', { name: /Window/ }));
-    fireEvent.click(await screen.findByRole('option', { name: 'Last 365 days' }));
-    await waitFor(() =>
-      expect(getPitfalls).toHaveBeenLastCalledWith({ from: new Date('2025-11-24T12:00:00Z'), to: NOW }),
+    fireEvent.click(
+      await screen.findByRole('option', { name: 'Last 365 days' }),
     );
-    expect((await screen.findAllByText(/from: must be an ISO 8601 instant/)).length).toBeGreaterThan(0);
+    await waitFor(() =>
+      expect(getPitfalls).toHaveBeenLastCalledWith({
+        from: new Date('2025-11-24T12:00:00Z'),
+        to: NOW,
+      }),
+    );
+    expect(
+      (await screen.findAllByText(/from: must be an ISO 8601 instant/)).length,
+    ).toBeGreaterThan(0);
   });
 });

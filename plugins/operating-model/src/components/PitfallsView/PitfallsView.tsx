@@ -1,4 +1,9 @@
-import { Progress, ResponseErrorPanel, StatusOK, StatusWarning } from '@backstage/core-components';
+import {
+  Progress,
+  ResponseErrorPanel,
+  StatusOK,
+  StatusWarning,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
@@ -29,12 +34,26 @@ import {
 
 const useStyles = makeStyles(theme => ({
   pitfall: { padding: theme.spacing(2), marginBottom: theme.spacing(2) },
-  heading: { display: 'flex', alignItems: 'baseline', gap: theme.spacing(2), flexWrap: 'wrap' },
-  practice: { marginTop: theme.spacing(1), color: theme.palette.text.secondary },
+  heading: {
+    display: 'flex',
+    alignItems: 'baseline',
+    gap: theme.spacing(2),
+    flexWrap: 'wrap',
+  },
+  practice: {
+    marginTop: theme.spacing(1),
+    color: theme.palette.text.secondary,
+  },
   findings: { margin: theme.spacing(1, 0, 0), paddingLeft: theme.spacing(2.5) },
   finding: { marginBottom: theme.spacing(0.5) },
-  subject: { fontWeight: theme.typography.fontWeightBold as number, marginRight: theme.spacing(1) },
-  head: { whiteSpace: 'nowrap', fontWeight: theme.typography.fontWeightBold as number },
+  subject: {
+    fontWeight: theme.typography.fontWeightBold as number,
+    marginRight: theme.spacing(1),
+  },
+  head: {
+    whiteSpace: 'nowrap',
+    fontWeight: theme.typography.fontWeightBold as number,
+  },
   number: { textAlign: 'right', whiteSpace: 'nowrap' },
 }));
 
@@ -43,9 +62,12 @@ const REFLECTION_PITFALLS = ['bands-not-reviewed', 'losses-above-exposure'];
 
 function Subject({ finding }: { finding: PitfallFinding }) {
   const classes = useStyles();
-  const refs = [finding.service, finding.resource, finding.domain, finding.team].filter(
-    (ref): ref is string => Boolean(ref),
-  );
+  const refs = [
+    finding.service,
+    finding.resource,
+    finding.domain,
+    finding.team,
+  ].filter((ref): ref is string => Boolean(ref));
   if (refs.length === 0) return null;
   return (
     <span className={classes.subject}>
@@ -63,7 +85,11 @@ function Pitfall({ report }: { report: PitfallReport }) {
   const classes = useStyles();
   const seen = report.findings.length;
   return (
-    <Paper className={classes.pitfall} variant="outlined" data-testid={`pitfall-${report.pitfall}`}>
+    <Paper
+      className={classes.pitfall}
+      variant="outlined"
+      data-testid={`pitfall-${report.pitfall}`}
+    >
       <div className={classes.heading}>
         <Typography variant="h6" component="h3">
           {report.title}
@@ -79,7 +105,12 @@ function Pitfall({ report }: { report: PitfallReport }) {
       {seen > 0 && (
         <ul className={classes.findings}>
           {report.findings.map(finding => (
-            <li key={`${finding.team ?? ''}${finding.service ?? ''}${finding.domain ?? ''}${finding.resource ?? ''}${finding.evidence}`} className={classes.finding}>
+            <li
+              key={`${finding.team ?? ''}${finding.service ?? ''}${
+                finding.domain ?? ''
+              }${finding.resource ?? ''}${finding.evidence}`}
+              className={classes.finding}
+            >
               <Subject finding={finding} />
               <Typography variant="body2" component="span">
                 {finding.evidence}
@@ -98,8 +129,11 @@ function Pitfall({ report }: { report: PitfallReport }) {
 function QuarterlyReflection({ answer }: { answer: PitfallsAnswer }) {
   const classes = useStyles();
   const { reflection, currency } = answer;
-  const money = (value: number | null) => (value === null ? '—' : formatMoney(value, currency));
-  const reflectionPitfalls = answer.pitfalls.filter(p => REFLECTION_PITFALLS.includes(p.pitfall));
+  const money = (value: number | null) =>
+    value === null ? '—' : formatMoney(value, currency);
+  const reflectionPitfalls = answer.pitfalls.filter(p =>
+    REFLECTION_PITFALLS.includes(p.pitfall),
+  );
   let review: string;
   if (reflection.bandsLastReviewed === null) {
     review = 'No review of the financial exposure bands is recorded.';
@@ -121,8 +155,9 @@ function QuarterlyReflection({ answer }: { answer: PitfallsAnswer }) {
         )}
       </Typography>
       <Typography variant="body2" gutterBottom>
-        Do recent incident losses call for a new exposure, new bands or new availability levels? Each
-        service with a recorded loss in the window, its worst loss per hour against its declared exposure:
+        Do recent incident losses call for a new exposure, new bands or new
+        availability levels? Each service with a recorded loss in the window,
+        its worst loss per hour against its declared exposure:
       </Typography>
       {reflection.services.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
@@ -130,15 +165,28 @@ function QuarterlyReflection({ answer }: { answer: PitfallsAnswer }) {
         </Typography>
       ) : (
         <TableContainer component={Paper}>
-          <Table size="small" aria-label="Recent incident losses against exposure">
+          <Table
+            size="small"
+            aria-label="Recent incident losses against exposure"
+          >
             <TableHead>
               <TableRow>
                 <TableCell className={classes.head}>Service</TableCell>
-                <TableCell className={`${classes.head} ${classes.number}`}>Incidents</TableCell>
-                <TableCell className={`${classes.head} ${classes.number}`}>Declared exposure</TableCell>
-                <TableCell className={`${classes.head} ${classes.number}`}>Worst loss per hour</TableCell>
-                <TableCell className={classes.head}>Band for that loss</TableCell>
-                <TableCell className={classes.head}>Against the exposure</TableCell>
+                <TableCell className={`${classes.head} ${classes.number}`}>
+                  Incidents
+                </TableCell>
+                <TableCell className={`${classes.head} ${classes.number}`}>
+                  Declared exposure
+                </TableCell>
+                <TableCell className={`${classes.head} ${classes.number}`}>
+                  Worst loss per hour
+                </TableCell>
+                <TableCell className={classes.head}>
+                  Band for that loss
+                </TableCell>
+                <TableCell className={classes.head}>
+                  Against the exposure
+                </TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -147,15 +195,26 @@ function QuarterlyReflection({ answer }: { answer: PitfallsAnswer }) {
                   <TableCell>
                     <EntityRefLink entityRef={s.entityRef} hideIcon />
                   </TableCell>
-                  <TableCell className={classes.number}>{s.incidents}</TableCell>
-                  <TableCell className={classes.number}>{money(s.exposurePerHour)}</TableCell>
-                  <TableCell className={classes.number}>{money(s.worstLossPerHour)}</TableCell>
-                  <TableCell>
-                    {formatAvailability(s.bandForLosses.availability)}
-                    {s.availabilityTarget !== null && ` (target ${formatAvailability(s.availabilityTarget)})`}
+                  <TableCell className={classes.number}>
+                    {s.incidents}
+                  </TableCell>
+                  <TableCell className={classes.number}>
+                    {money(s.exposurePerHour)}
+                  </TableCell>
+                  <TableCell className={classes.number}>
+                    {money(s.worstLossPerHour)}
                   </TableCell>
                   <TableCell>
-                    {s.exceedsExposure ? <StatusWarning>Above the exposure</StatusWarning> : 'Within it'}
+                    {formatAvailability(s.bandForLosses.availability)}
+                    {s.availabilityTarget !== null &&
+                      ` (target ${formatAvailability(s.availabilityTarget)})`}
+                  </TableCell>
+                  <TableCell>
+                    {s.exceedsExposure ? (
+                      <StatusWarning>Above the exposure</StatusWarning>
+                    ) : (
+                      'Within it'
+                    )}
                   </TableCell>
                 </TableRow>
               ))}
@@ -184,7 +243,13 @@ export function PitfallsView(props: { now?: Date }) {
   const [days, setDays] = useState<MeasuresWindowDays>(90);
   const end = props.now?.getTime();
   const { value, loading, error } = useAsync(
-    () => api.getPitfalls(measuresWindowEnding(end === undefined ? new Date() : new Date(end), days)),
+    () =>
+      api.getPitfalls(
+        measuresWindowEnding(
+          end === undefined ? new Date() : new Date(end),
+          days,
+        ),
+      ),
     [api, days, end],
   );
 
@@ -192,14 +257,18 @@ export function PitfallsView(props: { now?: Date }) {
   if (loading) content = <Progress />;
   else if (error) content = <ResponseErrorPanel error={error} />;
   else if (value) {
-    const listed = value.pitfalls.filter(p => !REFLECTION_PITFALLS.includes(p.pitfall));
+    const listed = value.pitfalls.filter(
+      p => !REFLECTION_PITFALLS.includes(p.pitfall),
+    );
     const seen = listed.filter(p => p.findings.length > 0);
     content = (
       <>
         <Typography variant="body1" gutterBottom data-testid="pitfalls-summary">
           {seen.length === 0
             ? `None of the ${listed.length} pitfalls looked for is showing.`
-            : `${seen.length} of the ${listed.length} pitfalls looked for ${seen.length === 1 ? 'is' : 'are'} showing.`}
+            : `${seen.length} of the ${listed.length} pitfalls looked for ${
+                seen.length === 1 ? 'is' : 'are'
+              } showing.`}
         </Typography>
         {[...seen, ...listed.filter(p => p.findings.length === 0)].map(p => (
           <Pitfall key={p.pitfall} report={p} />

@@ -39,7 +39,9 @@ export function ReviewLink(props: {
   // A review without a web address cannot be opened, so its read could not be recorded either.
   if (review && webAddress(review.url) && path)
     return <Link to={path(review)}>{title}</Link>;
-  const direct = webAddress(review?.url) ? review?.url : reviewUrl ?? review?.url;
+  const direct = webAddress(review?.url)
+    ? review?.url
+    : reviewUrl ?? review?.url;
   if (direct) return <WebLink url={direct}>{title}</WebLink>;
   return <>—</>;
 }

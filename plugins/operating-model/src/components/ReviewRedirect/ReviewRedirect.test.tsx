@@ -59,23 +59,29 @@ describe('ReviewRedirect', () => {
   });
 
   it.each([
-    ['javascript:alert(document.cookie)', /"javascript:alert\(document.cookie\)" is a javascript: address; only http: and https: addresses are opened/],
+    [
+      'javascript:alert(document.cookie)',
+      /"javascript:alert\(document.cookie\)" is a javascript: address; only http: and https: addresses are opened/,
+    ],
     [' JavaScript:alert(1)', /is a javascript: address/],
     ['data:text/html,<script>alert(1)</script>', /is a data: address/],
     ['wiki/pir-1', /"wiki\/pir-1" is not an absolute web address/],
-  ])('does not follow the stored address %j, and says why', async (url, why) => {
-    const assign = await renderRedirect(
-      { readReview: jest.fn().mockResolvedValue({ url }) },
-      '/reviews/confluence/PIR-1',
-    );
-    expect(
-      await screen.findByText("This review's address cannot be opened"),
-    ).toBeInTheDocument();
-    expect(screen.getByText(why)).toHaveTextContent(
-      /^The read is recorded, but the review PIR-1 from confluence is not opened: /,
-    );
-    expect(assign).not.toHaveBeenCalled();
-  });
+  ])(
+    'does not follow the stored address %j, and says why',
+    async (url, why) => {
+      const assign = await renderRedirect(
+        { readReview: jest.fn().mockResolvedValue({ url }) },
+        '/reviews/confluence/PIR-1',
+      );
+      expect(
+        await screen.findByText("This review's address cannot be opened"),
+      ).toBeInTheDocument();
+      expect(screen.getByText(why)).toHaveTextContent(
+        /^The read is recorded, but the review PIR-1 from confluence is not opened: /,
+      );
+      expect(assign).not.toHaveBeenCalled();
+    },
+  );
 
   it('says when the review is not known', async () => {
     const assign = await renderRedirect(
@@ -147,14 +153,22 @@ describe('ReviewLink', () => {
     await renderInTestApp(
       <>
         <ReviewLink review={unsafe} />
-        <ReviewLink review={{ ...unsafe, title: 'Sofas' }} reviewUrl="https://wiki.example/pir-3" />
+        <ReviewLink
+          review={{ ...unsafe, title: 'Sofas' }}
+          reviewUrl="https://wiki.example/pir-3"
+        />
         <ReviewLink review={null} reviewUrl="data:text/html,hi" />
       </>,
       { mountedRoutes: { '/operating-model': rootRouteRef } },
     );
     expect(screen.getByText('Beds (not a web link)')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /^Sofas/ })).toHaveAttribute('href', 'https://wiki.example/pir-3');
-    expect(screen.getByText('Read the review (not a web link)')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /^Sofas/ })).toHaveAttribute(
+      'href',
+      'https://wiki.example/pir-3',
+    );
+    expect(
+      screen.getByText('Read the review (not a web link)'),
+    ).toBeInTheDocument();
     expect(screen.getAllByRole('link')).toHaveLength(1);
   });
 });

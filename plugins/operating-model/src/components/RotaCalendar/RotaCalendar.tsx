@@ -40,7 +40,10 @@ import {
   startOfDayIn,
 } from '../shared/zonedTime';
 import { MessagesPanel, countOf } from '../shared/MessagesPanel';
-import { notAllowedText, useRotaPermissions } from '../shared/useRotaPermissions';
+import {
+  notAllowedText,
+  useRotaPermissions,
+} from '../shared/useRotaPermissions';
 
 const DAY = 24 * 60 * 60 * 1000;
 const WEEKS = 5;
@@ -68,7 +71,11 @@ const useStyles = makeStyles(theme => ({
     outline: `2px solid ${theme.palette.primary.main}`,
     outlineOffset: -2,
   },
-  dayNumber: { display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' },
+  dayNumber: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    alignItems: 'baseline',
+  },
   visuallyHidden: {
     position: 'absolute',
     width: 1,
@@ -79,7 +86,11 @@ const useStyles = makeStyles(theme => ({
   },
   todayLabel: { color: theme.palette.primary.main, fontWeight: 600 },
   entries: { listStyle: 'none', margin: 0, padding: 0 },
-  entry: { ...theme.typography.body2, marginTop: theme.spacing(0.5), lineHeight: 1.3 },
+  entry: {
+    ...theme.typography.body2,
+    marginTop: theme.spacing(0.5),
+    lineHeight: 1.3,
+  },
   time: { color: theme.palette.text.secondary, fontSize: '0.75rem' },
   chip: { height: 18, fontSize: '0.7rem', marginLeft: theme.spacing(0.5) },
   inlineList: {
@@ -113,7 +124,11 @@ function calendarWeeks(firstMonday: CalendarDate, timeZone: string): Day[][] {
   );
 }
 
-function overlaps(span: { start: string; end: string }, from: Date, to: Date): boolean {
+function overlaps(
+  span: { start: string; end: string },
+  from: Date,
+  to: Date,
+): boolean {
   return new Date(span.start) < to && new Date(span.end) > from;
 }
 
@@ -159,7 +174,9 @@ function DayCell({
     month: 'short',
     year: 'numeric',
     timeZone: 'UTC',
-  }).format(new Date(Date.UTC(day.date.year, day.date.month - 1, day.date.day)));
+  }).format(
+    new Date(Date.UTC(day.date.year, day.date.month - 1, day.date.day)),
+  );
   const className = isToday ? `${classes.day} ${classes.today}` : classes.day;
   return (
     <td
@@ -170,10 +187,16 @@ function DayCell({
       <Box className={classes.dayNumber}>
         <span className={classes.visuallyHidden}>{label}</span>
         <Typography variant="caption" component="span" aria-hidden>
-          {showMonth ? label.replace(/^\w+,? /, '').replace(/ \d{4}$/, '') : day.date.day}
+          {showMonth
+            ? label.replace(/^\w+,? /, '').replace(/ \d{4}$/, '')
+            : day.date.day}
         </Typography>
         {isToday && (
-          <Typography variant="caption" component="span" className={classes.todayLabel}>
+          <Typography
+            variant="caption"
+            component="span"
+            className={classes.todayLabel}
+          >
             Today
           </Typography>
         )}
@@ -182,10 +205,18 @@ function DayCell({
         {shifts.map(shift => {
           const times = shiftTimes(shift, day, timeZone);
           return (
-            <li key={`${shift.person}@${shift.start}`} className={classes.entry}>
+            <li
+              key={`${shift.person}@${shift.start}`}
+              className={classes.entry}
+            >
               <EntityRefLink entityRef={shift.person} hideIcon disableTooltip />
               {shift.override && (
-                <Chip label="override" size="small" color="secondary" className={classes.chip} />
+                <Chip
+                  label="override"
+                  size="small"
+                  color="secondary"
+                  className={classes.chip}
+                />
               )}
               {times && (
                 <>
@@ -210,7 +241,10 @@ function CalendarSubscription({ rotaRef }: { rotaRef: string }) {
   );
   // Resetting revokes every link issued for the signed-in person (this one, other rotas' and
   // their personal feed), for a link that was shared or a phone that was lost.
-  const [{ loading: resetting, error: resetError, value: resetDone }, resetLinks] = useAsyncFn(async () => {
+  const [
+    { loading: resetting, error: resetError, value: resetDone },
+    resetLinks,
+  ] = useAsyncFn(async () => {
     const { userEntityRef } = await identityApi.getBackstageIdentity();
     await api.resetCalendarLinks(userEntityRef);
     await fetchLink();
@@ -218,22 +252,34 @@ function CalendarSubscription({ rotaRef }: { rotaRef: string }) {
   }, [api, identityApi, fetchLink]);
   const url = link?.url;
   const webcal = url?.replace(/^https?:/, 'webcal:');
-  const until = link ? new Date(link.expiresAt).toLocaleDateString(undefined, { dateStyle: 'medium' }) : '';
+  const until = link
+    ? new Date(link.expiresAt).toLocaleDateString(undefined, {
+        dateStyle: 'medium',
+      })
+    : '';
   return (
     <Box>
-      <Button variant="outlined" size="small" onClick={fetchLink} disabled={loading}>
+      <Button
+        variant="outlined"
+        size="small"
+        onClick={fetchLink}
+        disabled={loading}
+      >
         Subscribe in your calendar
       </Button>
       {error && (
         <Box mt={1}>
-          <ResponseErrorPanel error={error} title={`No calendar link: ${backendMessage(error)}`} />
+          <ResponseErrorPanel
+            error={error}
+            title={`No calendar link: ${backendMessage(error)}`}
+          />
         </Box>
       )}
       {link && url && (
         <Box mt={1}>
           <Typography variant="body2">
-            Copy this address into your calendar app's “subscribe to calendar” (or “from URL”)
-            option; it keeps itself up to date:
+            Copy this address into your calendar app's “subscribe to calendar”
+            (or “from URL”) option; it keeps itself up to date:
           </Typography>
           <Box display="flex" alignItems="center">
             <Typography
@@ -248,23 +294,33 @@ function CalendarSubscription({ rotaRef }: { rotaRef: string }) {
           </Box>
           {webcal && webcal !== url && (
             <Typography variant="body2">
-              On a phone, open <Link to={webcal}>the webcal: link</Link> to subscribe in one tap.
+              On a phone, open <Link to={webcal}>the webcal: link</Link> to
+              subscribe in one tap.
             </Typography>
           )}
-          <Typography variant="body2" color="textSecondary" data-testid="calendar-link-validity">
-            The address is yours alone and works until {until}. If it was shared or a phone was
-            lost, reset your links: every calendar address issued to you stops working.
+          <Typography
+            variant="body2"
+            color="textSecondary"
+            data-testid="calendar-link-validity"
+          >
+            The address is yours alone and works until {until}. If it was shared
+            or a phone was lost, reset your links: every calendar address issued
+            to you stops working.
           </Typography>
           <Button size="small" onClick={resetLinks} disabled={resetting}>
             Reset my calendar links
           </Button>
           {resetDone && !resetting && !resetError && (
             <Typography variant="body2" role="status">
-              Your earlier calendar links no longer work; the address above is new.
+              Your earlier calendar links no longer work; the address above is
+              new.
             </Typography>
           )}
           {resetError && (
-            <ResponseErrorPanel error={resetError} title={`Links not reset: ${backendMessage(resetError)}`} />
+            <ResponseErrorPanel
+              error={resetError}
+              title={`Links not reset: ${backendMessage(resetError)}`}
+            />
           )}
         </Box>
       )}
@@ -285,7 +341,11 @@ export interface RotaCalendarProps {
  * A rota as a calendar of five weeks from the Monday of last week, with who is on call each day,
  * overrides, the rota's problems, a calendar feed, and the overrides in view.
  */
-export function RotaCalendar({ rotaRef, now: nowProp, header }: RotaCalendarProps) {
+export function RotaCalendar({
+  rotaRef,
+  now: nowProp,
+  header,
+}: RotaCalendarProps) {
   const api = useApi(operatingModelApiRef);
   const classes = useStyles();
   const [now] = useState(() => nowProp ?? new Date());
@@ -296,11 +356,25 @@ export function RotaCalendar({ rotaRef, now: nowProp, header }: RotaCalendarProp
 
   // The rota's time zone is only known once it has loaded, so the window asked for is padded by
   // two days each side to hold the five weeks however that zone's days fall.
-  const requestMonday = addDays(mondayOf(dateIn(now, browserTimeZone())), page * WEEKS * 7 - 7);
-  const requestFrom = Date.UTC(requestMonday.year, requestMonday.month - 1, requestMonday.day) - 2 * DAY;
+  const requestMonday = addDays(
+    mondayOf(dateIn(now, browserTimeZone())),
+    page * WEEKS * 7 - 7,
+  );
+  const requestFrom =
+    Date.UTC(requestMonday.year, requestMonday.month - 1, requestMonday.day) -
+    2 * DAY;
   const requestTo = requestFrom + (WEEKS * 7 + 4) * DAY;
-  const { value: schedule, loading, error, retry } = useAsyncRetry(
-    () => api.getSchedule(rotaRef, { from: new Date(requestFrom), to: new Date(requestTo) }),
+  const {
+    value: schedule,
+    loading,
+    error,
+    retry,
+  } = useAsyncRetry(
+    () =>
+      api.getSchedule(rotaRef, {
+        from: new Date(requestFrom),
+        to: new Date(requestTo),
+      }),
     [api, rotaRef, requestFrom, requestTo],
   );
 
@@ -325,9 +399,16 @@ export function RotaCalendar({ rotaRef, now: nowProp, header }: RotaCalendarProp
   const overrides = schedule.overrides
     .filter(o => overlaps(o, windowStart, windowEnd))
     .sort((a, b) => a.start.localeCompare(b.start));
-  const range = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone });
-  const cannotCreate = !permissions.create.loading && !permissions.create.allowed;
-  const cannotRemove = !permissions.remove.loading && !permissions.remove.allowed;
+  const range = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone,
+  });
+  const cannotCreate =
+    !permissions.create.loading && !permissions.create.allowed;
+  const cannotRemove =
+    !permissions.remove.loading && !permissions.remove.allowed;
 
   return (
     <Box>
@@ -335,7 +416,9 @@ export function RotaCalendar({ rotaRef, now: nowProp, header }: RotaCalendarProp
 
       <Box mb={2}>
         <Typography variant="body1" component="div">
-          <strong>{schedule.kind === 'domain' ? 'Out-of-hours rota' : 'On the rota'}:</strong>{' '}
+          <strong>
+            {schedule.kind === 'domain' ? 'Out-of-hours rota' : 'On the rota'}:
+          </strong>{' '}
           {schedule.participants.length === 0 ? (
             'nobody yet'
           ) : (
@@ -363,13 +446,25 @@ export function RotaCalendar({ rotaRef, now: nowProp, header }: RotaCalendarProp
         <Box mb={2}>
           <MessagesPanel
             severity="warning"
-            title={`${countOf(schedule.problems.length, 'problem')} with this rota`}
-            messages={schedule.problems.map(p => ({ key: `${p.code}:${p.message}`, text: p.message }))}
+            title={`${countOf(
+              schedule.problems.length,
+              'problem',
+            )} with this rota`}
+            messages={schedule.problems.map(p => ({
+              key: `${p.code}:${p.message}`,
+              text: p.message,
+            }))}
           />
         </Box>
       )}
 
-      <Box mb={2} display="flex" flexWrap="wrap" alignItems="flex-start" style={{ gap: 16 }}>
+      <Box
+        mb={2}
+        display="flex"
+        flexWrap="wrap"
+        alignItems="flex-start"
+        style={{ gap: 16 }}
+      >
         <CalendarSubscription rotaRef={schedule.rotaRef} />
         <Box>
           <Button
@@ -390,7 +485,10 @@ export function RotaCalendar({ rotaRef, now: nowProp, header }: RotaCalendarProp
               color="textSecondary"
               style={{ maxWidth: '40rem' }}
             >
-              {notAllowedText('add overrides to', overrideCreatePermission.name)}
+              {notAllowedText(
+                'add overrides to',
+                overrideCreatePermission.name,
+              )}
             </Typography>
           )}
         </Box>
@@ -412,19 +510,37 @@ export function RotaCalendar({ rotaRef, now: nowProp, header }: RotaCalendarProp
         </Paper>
       )}
 
-      <Box display="flex" alignItems="center" justifyContent="space-between" mb={1}>
-        <Button startIcon={<ChevronLeft />} onClick={() => setPage(p => p - 1)} disabled={loading}>
+      <Box
+        display="flex"
+        alignItems="center"
+        justifyContent="space-between"
+        mb={1}
+      >
+        <Button
+          startIcon={<ChevronLeft />}
+          onClick={() => setPage(p => p - 1)}
+          disabled={loading}
+        >
           Previous {WEEKS} weeks
         </Button>
         <Typography variant="subtitle1" component="h3">
-          {range.format(windowStart)} – {range.format(new Date(windowEnd.getTime() - 1))}
+          {range.format(windowStart)} –{' '}
+          {range.format(new Date(windowEnd.getTime() - 1))}
           {page !== 0 && (
-            <Button size="small" onClick={() => setPage(0)} style={{ marginLeft: 8 }}>
+            <Button
+              size="small"
+              onClick={() => setPage(0)}
+              style={{ marginLeft: 8 }}
+            >
               Back to this week
             </Button>
           )}
         </Typography>
-        <Button endIcon={<ChevronRight />} onClick={() => setPage(p => p + 1)} disabled={loading}>
+        <Button
+          endIcon={<ChevronRight />}
+          onClick={() => setPage(p => p + 1)}
+          disabled={loading}
+        >
           Next {WEEKS} weeks
         </Button>
       </Box>
@@ -467,13 +583,18 @@ export function RotaCalendar({ rotaRef, now: nowProp, header }: RotaCalendarProp
           <Box my={1}>
             <ResponseErrorPanel
               error={removal.error}
-              title={`The override could not be removed: ${backendMessage(removal.error)}`}
+              title={`The override could not be removed: ${backendMessage(
+                removal.error,
+              )}`}
             />
           </Box>
         )}
         {overrides.length > 0 && cannotRemove && (
           <Typography variant="body2" color="textSecondary">
-            {notAllowedText('remove overrides from', overrideDeletePermission.name)}
+            {notAllowedText(
+              'remove overrides from',
+              overrideDeletePermission.name,
+            )}
           </Typography>
         )}
         {overrides.length === 0 ? (
@@ -486,9 +607,15 @@ export function RotaCalendar({ rotaRef, now: nowProp, header }: RotaCalendarProp
               <li key={o.id}>
                 <Typography variant="body2" component="span">
                   <EntityRefLink entityRef={o.person} hideIcon /> covers{' '}
-                  {o.covers ? <EntityRefLink entityRef={o.covers} hideIcon /> : 'the rota'} from{' '}
-                  {formatDateTime(o.start, timeZone)} to {formatDateTime(o.end, timeZone)}
-                  {o.reason && <> ({o.reason})</>}. Added by <Actor actor={o.createdBy} /> on{' '}
+                  {o.covers ? (
+                    <EntityRefLink entityRef={o.covers} hideIcon />
+                  ) : (
+                    'the rota'
+                  )}{' '}
+                  from {formatDateTime(o.start, timeZone)} to{' '}
+                  {formatDateTime(o.end, timeZone)}
+                  {o.reason && <> ({o.reason})</>}. Added by{' '}
+                  <Actor actor={o.createdBy} /> on{' '}
                   {formatDateTime(o.createdAt, timeZone)}.
                 </Typography>{' '}
                 {!cannotRemove && (
@@ -496,7 +623,10 @@ export function RotaCalendar({ rotaRef, now: nowProp, header }: RotaCalendarProp
                     size="small"
                     onClick={() => removeOverride(o)}
                     disabled={removal.loading || !permissions.remove.allowed}
-                    aria-label={`Remove the override from ${formatDateTime(o.start, timeZone)}`}
+                    aria-label={`Remove the override from ${formatDateTime(
+                      o.start,
+                      timeZone,
+                    )}`}
                   >
                     Remove
                   </Button>

@@ -9,7 +9,11 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { OnCallResult, OperatingModelApi, operatingModelApiRef } from '../../api';
+import {
+  OnCallResult,
+  OperatingModelApi,
+  operatingModelApiRef,
+} from '../../api';
 import { entityPresentationApiMock } from '../testPeople';
 import { assessedService } from '../testServices';
 import { WhoIsPagedLookup } from './WhoIsPagedLookup';
@@ -38,7 +42,12 @@ const services = [
     owner: 'group:default/kitchen-team',
     links: {},
     onCall: { workingHours: 'team', outOfHours: 'none' },
-    titles: { service: 'Appointments', owner: 'Kitchen team', domain: 'Furnishing', system: null },
+    titles: {
+      service: 'Appointments',
+      owner: 'Kitchen team',
+      domain: 'Furnishing',
+      system: null,
+    },
   }),
 ];
 
@@ -51,8 +60,16 @@ function onCall(overrides: Partial<OnCallResult>): OnCallResult {
     person: 'user:default/bob',
     shiftEnd: '2026-11-05T09:00:00.000Z',
     next: null,
-    rotas: { team: 'group:default/bedroom-team', domain: 'domain:default/furnishing' },
-    workingHours: { timezone: 'Europe/London', days: 'Mon-Fri', start: '09:00', end: '17:30' },
+    rotas: {
+      team: 'group:default/bedroom-team',
+      domain: 'domain:default/furnishing',
+    },
+    workingHours: {
+      timezone: 'Europe/London',
+      days: 'Mon-Fri',
+      start: '09:00',
+      end: '17:30',
+    },
     ...overrides,
   };
 }
@@ -61,7 +78,10 @@ async function renderLookup(api: Partial<OperatingModelApi>) {
   await renderInTestApp(
     <TestApiProvider
       apis={[
-        [operatingModelApiRef, { listServices: jest.fn().mockResolvedValue(services), ...api }],
+        [
+          operatingModelApiRef,
+          { listServices: jest.fn().mockResolvedValue(services), ...api },
+        ],
         [catalogApiRef, catalogApiMock({ entities: people })],
         [entityPresentationApiRef, entityPresentationApiMock()],
       ]}
@@ -74,7 +94,10 @@ async function renderLookup(api: Partial<OperatingModelApi>) {
 
 async function choose(text: string, option: RegExp) {
   const user = userEvent.setup();
-  await user.type(await screen.findByRole('textbox', { name: 'Service' }), text);
+  await user.type(
+    await screen.findByRole('textbox', { name: 'Service' }),
+    text,
+  );
   await user.click(await screen.findByRole('option', { name: option }));
 }
 
@@ -85,26 +108,29 @@ describe('WhoIsPagedLookup', () => {
     await choose('bed', /Bedroom shop/);
 
     const answer = await screen.findByTestId('who-is-paged');
-    expect(getOnCall).toHaveBeenCalledWith('component:default/bedroom', { at: NOW });
-    expect(within(answer).getByRole('link', { name: 'Bob' })).toHaveAttribute('href', '/catalog/default/user/bob');
-    expect(within(answer).getByRole('link', { name: /bob@hearth.example/ })).toHaveAttribute(
+    expect(getOnCall).toHaveBeenCalledWith('component:default/bedroom', {
+      at: NOW,
+    });
+    expect(within(answer).getByRole('link', { name: 'Bob' })).toHaveAttribute(
       'href',
-      'mailto:bob@hearth.example',
+      '/catalog/default/user/bob',
     );
-    expect(answer).toHaveTextContent('The domain schedule of Furnishing (out of hours)');
-    expect(within(answer).getByRole('link', { name: 'Furnishing' })).toHaveAttribute(
-      'href',
-      '/catalog/default/domain/furnishing',
+    expect(
+      within(answer).getByRole('link', { name: /bob@hearth.example/ }),
+    ).toHaveAttribute('href', 'mailto:bob@hearth.example');
+    expect(answer).toHaveTextContent(
+      'The domain schedule of Furnishing (out of hours)',
     );
+    expect(
+      within(answer).getByRole('link', { name: 'Furnishing' }),
+    ).toHaveAttribute('href', '/catalog/default/domain/furnishing');
     expect(answer).toHaveTextContent('UntilThu 09:00 (Europe/London)');
-    expect(within(answer).getByRole('link', { name: /Runbook/ })).toHaveAttribute(
-      'href',
-      'https://wiki.example/runbooks/bedroom',
-    );
-    expect(within(answer).getByRole('link', { name: /Incident channel/ })).toHaveAttribute(
-      'href',
-      'https://chat.example/inc-bedroom',
-    );
+    expect(
+      within(answer).getByRole('link', { name: /Runbook/ }),
+    ).toHaveAttribute('href', 'https://wiki.example/runbooks/bedroom');
+    expect(
+      within(answer).getByRole('link', { name: /Incident channel/ }),
+    ).toHaveAttribute('href', 'https://chat.example/inc-bedroom');
   });
 
   it('finds a service by its owner, and says when and who is next where nobody is paged', async () => {
@@ -122,7 +148,9 @@ describe('WhoIsPagedLookup', () => {
     await choose('kitchen', /Appointments/);
 
     const answer = await screen.findByTestId('who-is-paged');
-    expect(getOnCall).toHaveBeenCalledWith('component:default/appointments', { at: NOW });
+    expect(getOnCall).toHaveBeenCalledWith('component:default/appointments', {
+      at: NOW,
+    });
     expect(answer).toHaveTextContent('Paged nowNobody');
     expect(answer).toHaveTextContent(
       'NextThu 09:00 (Europe/London): Gina on the Kitchen team schedule (gina@hearth.example)',
@@ -137,13 +165,20 @@ describe('WhoIsPagedLookup', () => {
       listServices: jest
         .fn()
         .mockResolvedValue([
-          assessedService({ links: { runbook: 'javascript:alert(1)', incidentChannel: 'slack:#inc-bedroom' } }),
+          assessedService({
+            links: {
+              runbook: 'javascript:alert(1)',
+              incidentChannel: 'slack:#inc-bedroom',
+            },
+          }),
         ]),
     });
     await choose('bed', /Bedroom shop/);
     const answer = await screen.findByTestId('who-is-paged');
     expect(answer).toHaveTextContent('Runbook (not a web link)');
     expect(answer).toHaveTextContent('Incident channel (not a web link)');
-    expect(within(answer).queryByRole('link', { name: /Runbook|Incident channel/ })).not.toBeInTheDocument();
+    expect(
+      within(answer).queryByRole('link', { name: /Runbook|Incident channel/ }),
+    ).not.toBeInTheDocument();
   });
 });

@@ -6,7 +6,9 @@ import MuiLink from '@material-ui/core/Link';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import Autocomplete, { createFilterOptions } from '@material-ui/lab/Autocomplete';
+import Autocomplete, {
+  createFilterOptions,
+} from '@material-ui/lab/Autocomplete';
 import { ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { AssessedService, OnCallResult, operatingModelApiRef } from '../../api';
@@ -49,9 +51,12 @@ function MailLink({ email }: { email: string }) {
 
 function ScheduleText({ answer }: { answer: OnCallResult }) {
   if (answer.schedule === 'none') {
-    return <>None out of hours: callouts wait for the owning team's working hours</>;
+    return (
+      <>None out of hours: callouts wait for the owning team's working hours</>
+    );
   }
-  const rota = answer.schedule === 'domain' ? answer.rotas.domain : answer.rotas.team;
+  const rota =
+    answer.schedule === 'domain' ? answer.rotas.domain : answer.rotas.team;
   return (
     <>
       The {answer.schedule === 'domain' ? 'domain' : 'team'} schedule
@@ -96,7 +101,9 @@ function Answer(props: {
         <ScheduleText answer={answer} />
       </Row>
       {paged && answer.shiftEnd && (
-        <Row term="Until">{formatWhen(answer.shiftEnd, zone, now)} ({zone})</Row>
+        <Row term="Until">
+          {formatWhen(answer.shiftEnd, zone, now)} ({zone})
+        </Row>
       )}
       {!paged && answer.next && (
         <Row term="Next">
@@ -123,9 +130,13 @@ function Answer(props: {
       <Row term="During an incident">
         {service.links.runbook || service.links.incidentChannel ? (
           <span className={classes.links}>
-            {service.links.runbook && <WebLink url={service.links.runbook}>Runbook</WebLink>}
+            {service.links.runbook && (
+              <WebLink url={service.links.runbook}>Runbook</WebLink>
+            )}
             {service.links.incidentChannel && (
-              <WebLink url={service.links.incidentChannel}>Incident channel</WebLink>
+              <WebLink url={service.links.incidentChannel}>
+                Incident channel
+              </WebLink>
             )}
           </span>
         ) : (
@@ -149,13 +160,17 @@ export function WhoIsPagedLookup(props: { now?: Date }) {
   const lookup = useAsync(async () => {
     if (!selected) return undefined;
     const now = props.now ?? new Date();
-    const answer = await api.getOnCall(selected.entityRef, props.now ? { at: now } : undefined);
+    const answer = await api.getOnCall(
+      selected.entityRef,
+      props.now ? { at: now } : undefined,
+    );
     const personRef = answer.person ?? answer.next?.person;
     // The e-mail address is a convenience: a catalog hiccup must not hide who is paged.
     const person = personRef
       ? await catalogApi.getEntityByRef(personRef).catch(() => undefined)
       : undefined;
-    const email = (person?.spec?.profile as { email?: string } | undefined)?.email;
+    const email = (person?.spec?.profile as { email?: string } | undefined)
+      ?.email;
     return { service: selected, answer, email, now };
   }, [api, catalogApi, selected, props.now?.getTime()]);
 

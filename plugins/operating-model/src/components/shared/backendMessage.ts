@@ -14,5 +14,7 @@ export function backendMessage(error: Error): string {
 
 /** The HTTP status of a failed request, where the error came from one. */
 export function backendStatus(error: Error): number | undefined {
-  return error.name === 'ResponseError' ? (error as ResponseError).statusCode : undefined;
+  return error.name === 'ResponseError'
+    ? (error as ResponseError).statusCode
+    : undefined;
 }

@@ -40,7 +40,14 @@ function wallClock(instant: Date, timeZone: string) {
 /** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
 function offsetAt(instant: number, timeZone: string): number {
   const w = wallClock(new Date(instant), timeZone);
-  const wallAsUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  const wallAsUtc = Date.UTC(
+    w.year,
+    w.month - 1,
+    w.day,
+    w.hour,
+    w.minute,
+    w.second,
+  );
   return wallAsUtc - (instant - (((instant % 1000) + 1000) % 1000));
 }
 
@@ -60,13 +67,21 @@ export function startOfDayIn(date: CalendarDate, timeZone: string): Date {
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  const d = new Date(Date.UTC(date.year, date.month - 1, date.day) + days * DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  const d = new Date(
+    Date.UTC(date.year, date.month - 1, date.day) + days * DAY,
+  );
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+  };
 }
 
 /** The Monday on or before a date: rota weeks start on Mondays. */
 export function mondayOf(date: CalendarDate): CalendarDate {
-  const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+  const weekday = new Date(
+    Date.UTC(date.year, date.month - 1, date.day),
+  ).getUTCDay();
   return addDays(date, -((weekday + 6) % 7));
 }
 
@@ -86,7 +101,10 @@ export function browserTimeZone(): string {
 }
 
 /** `09:00` in the zone. */
-export function formatTimeOfDay(instant: string | Date, timeZone: string): string {
+export function formatTimeOfDay(
+  instant: string | Date,
+  timeZone: string,
+): string {
   return new Intl.DateTimeFormat('en-GB', {
     hour: '2-digit',
     minute: '2-digit',
@@ -96,7 +114,10 @@ export function formatTimeOfDay(instant: string | Date, timeZone: string): strin
 }
 
 /** `Mon 09:00` in the zone: enough for an instant in the coming week. */
-export function formatWeekdayTime(instant: string | Date, timeZone: string): string {
+export function formatWeekdayTime(
+  instant: string | Date,
+  timeZone: string,
+): string {
   return new Intl.DateTimeFormat('en-GB', {
     weekday: 'short',
     hour: '2-digit',
@@ -107,7 +128,10 @@ export function formatWeekdayTime(instant: string | Date, timeZone: string): str
 }
 
 /** `Mon 9 Nov, 09:00 GMT` in the zone, with the zone's abbreviation so nobody misreads it. */
-export function formatDateTime(instant: string | Date, timeZone: string): string {
+export function formatDateTime(
+  instant: string | Date,
+  timeZone: string,
+): string {
   return new Intl.DateTimeFormat('en-GB', {
     weekday: 'short',
     day: 'numeric',
@@ -121,7 +145,11 @@ export function formatDateTime(instant: string | Date, timeZone: string): string
 }
 
 /** A weekday and time for an instant within the next six days, else the date as well. */
-export function formatWhen(instant: string | Date, timeZone: string, now: Date): string {
+export function formatWhen(
+  instant: string | Date,
+  timeZone: string,
+  now: Date,
+): string {
   const ms = new Date(instant).getTime() - now.getTime();
   return ms >= 0 && ms < 6 * DAY
     ? formatWeekdayTime(instant, timeZone)
