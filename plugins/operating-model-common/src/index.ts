@@ -5,35 +5,290 @@
  * @packageDocumentation
  */
 
-export * from './annotations';
-export * from './assess';
-export * from './availability';
-export * from './config';
-export * from './deployment';
-export * from './model';
-export * from './money';
-export * from './types';
-export * from './workingHours';
-export * from './selector';
-export * from './services';
-export * from './permissions';
-export * from './workingTime';
-export * from './rota';
-export * from './rotaProblems';
-export * from './paging';
-export * from './measures';
-export * from './catalogInfo';
-export * from './measureSeries';
-export * from './apiTypes';
-export * from './incidentLoss';
-export * from './onCallCost';
-export * from './pitfalls';
-export * from './ownership';
-export * from './directory';
-export * from './annotationFixes';
+export {
+  ANNOTATION_BUDGET_HOLDER,
+  ANNOTATION_DOMAIN,
+  ANNOTATION_FAILURE_DESIGN,
+  ANNOTATION_FEATURE_DEMAND,
+  ANNOTATION_FINANCIAL_EXPOSURE,
+  ANNOTATION_HANDOFF,
+  ANNOTATION_ON_CALL,
+  ANNOTATION_ON_CALL_BUDGET_HOLDER,
+  ANNOTATION_OPERATING_MODEL,
+  ANNOTATION_PEAK_FINANCIAL_EXPOSURE,
+  ANNOTATION_PRE_APPROVED_CHANGES,
+  ANNOTATION_PREFIX,
+  ANNOTATION_ROTATION,
+  ANNOTATION_SERVICE_CLASS,
+  ANNOTATION_SERVICE_TELEMETRY,
+  ANNOTATION_TIMEZONE,
+  ANNOTATION_WORKING_HOURS,
+  COMPONENT_ANNOTATIONS,
+  LINK_TYPE_ALERTS,
+  LINK_TYPE_DASHBOARD,
+  LINK_TYPE_INCIDENT_CHANNEL,
+  LINK_TYPE_RUNBOOK,
+} from './annotations';
+export { annotationProblems, assessService } from './assess';
+export {
+  availabilityBandFor,
+  availabilityTargetFor,
+  formatAvailability,
+  formatDuration,
+  nextPeakEvent,
+  peakEventAt,
+  tolerableUnavailabilitySecondsPerWeek,
+} from './availability';
+export {
+  readOperatingModelConfig,
+  readOperatingModelConfigFromObject,
+} from './config';
+export type {
+  AvailabilityBand,
+  OnCallConfig,
+  OperatingModelConfig,
+  RemunerationModel,
+  WorkingHoursConfig,
+} from './config';
+export {
+  DEFAULT_DEPLOYMENT_FREQUENCIES,
+  deploymentsPer30Days,
+  deploymentTargetFor,
+  frequenciesSlowestFirst,
+  normaliseFeatureDemand,
+} from './deployment';
+export {
+  lowExposureLowDemandWarning,
+  onCallLevelFor,
+  OPERATING_MODEL_TITLES,
+  recommendedOperatingModel,
+  trafficLightFor,
+} from './model';
+export { formatMoney, parseMoney } from './money';
+export type { MoneyParseResult } from './money';
+export type {
+  AssessmentProblem,
+  AssessmentWarning,
+  OperatingModelName,
+  OutOfHoursLevel,
+  PeakEventWindow,
+  PracticeAnswer,
+  ServiceAssessment,
+  ServiceClass,
+  ServiceFacts,
+  TrafficLight,
+} from './types';
+export {
+  parseHandoff,
+  parseRotation,
+  parseTimeOfDay,
+  parseWeekdays,
+  parseWorkingHours,
+  WEEKDAY_NAMES,
+} from './workingHours';
+export type { Handoff, RotationLength, WorkingHoursSpan } from './workingHours';
+export { selectorRegionModel } from './selector';
+export { isOperatingModelService } from './services';
+export type { EntityLike } from './services';
+export {
+  calendarLinkForOthersPermission,
+  eventsWritePermission,
+  operatingModelPermissions,
+  overrideCreatePermission,
+  overrideDeletePermission,
+  RESOURCE_TYPE_OPERATING_MODEL_ROTA,
+} from './permissions';
+export {
+  isWorkingTime,
+  nextWorkingTimeStart,
+  teamRotaSettings,
+  teamWorkingHours,
+} from './workingTime';
+export type { RotaSettings } from './workingTime';
+export {
+  applyOverrides,
+  handoffsBetween,
+  interleaveByTeam,
+  rotaShifts,
+  shiftAt,
+  shiftsToRecord,
+} from './rota';
+export type { Override, RecordedShift, Shift } from './rota';
+export { fairShareHours, rotaProblems } from './rotaProblems';
+export type { RotaProblem } from './rotaProblems';
+export { whoIsPaged } from './paging';
+export type { OnCallAnswer } from './paging';
+export {
+  apportionLoss,
+  availabilityFigure,
+  chaosDaysFigure,
+  deploymentFrequency,
+  deploymentsInLockstep,
+  distributionFigure,
+  exposurePerHourInForce,
+  financialLossProtection,
+  improvementActionIntervalDays,
+  improvementActionLeadTimeDays,
+  incidentLossProtection,
+  inWindow,
+  looseCoupling,
+  median,
+  medianFigure,
+  percentile,
+  preApprovedChanges,
+  ratioFigure,
+  reworkRate,
+  STANDARD_HOURS_PER_PERSON_WEEK,
+  timeToAcknowledgeMinutes,
+  timeToRestoreMinutes,
+  windowDays,
+} from './measures';
+export type {
+  AvailabilityFigure,
+  ChaosDaysFigure,
+  DeploymentCoupling,
+  DeploymentFrequencyFigure,
+  DistributionFigure,
+  EntityMeasures,
+  FinancialLossProtectionFigure,
+  IncidentLossInput,
+  IncidentTimes,
+  LeadersMeasures,
+  MeasureFigures,
+  MedianFigure,
+  RatioFigure,
+  ReviewReadersFigure,
+  ReworkInput,
+  ReworkRateFigure,
+  ServiceTargetStatus,
+  TargetTally,
+} from './measures';
+export {
+  assessOnboarding,
+  catalogInfoFor,
+  catalogInfoYaml,
+  onboardingFacts,
+  validateOnboardingAnswers,
+} from './catalogInfo';
+export type { OnboardingAnswers, OnboardingProblem } from './catalogInfo';
+export type {
+  AvailabilityOnDay,
+  DeploymentsInWeek,
+  ErrorBudget,
+  IncidentInSeries,
+  LeadTimeOfDeployment,
+  MeasureSeries,
+  ReviewKey,
+  SeriesTarget,
+} from './measureSeries';
+export type {
+  AssessedService,
+  CalendarLink,
+  OnCallResult,
+  RotaSchedule,
+} from './apiTypes';
+export {
+  INCIDENT_RESPONSE_TEXT,
+  incidentLossCategory,
+  JOURNEY_IMPACTS,
+  lossAfterMinutes,
+} from './incidentLoss';
+export type {
+  IncidentCategory,
+  IncidentLossAnswer,
+  IncidentLossCategorisation,
+  IncidentLossFacts,
+  IncidentLossRequest,
+  IncidentResponse,
+  JourneyImpact,
+} from './incidentLoss';
+export {
+  BUDGET_HOLDER_TITLES,
+  BUDGET_HOLDERS,
+  calloutCost,
+  domainFunding,
+  groupRefOf,
+  linearRunCostWhatIf,
+  onCallCosts,
+  outOfHoursLevels,
+  outOfHoursRotas,
+  readDefaultBudgetHolder,
+  standbyCost,
+  teamFunding,
+  weeksBetween,
+} from './onCallCost';
+export type {
+  BudgetHolder,
+  CostEntityFacts,
+  CostIncident,
+  CostServiceFacts,
+  LinearRunCostWhatIf,
+  OnCallCostReport,
+  OnCallCostRow,
+  OnCallFunding,
+  OutOfHoursRotas,
+  OutOfHoursServiceFacts,
+} from './onCallCost';
+export {
+  bandsReviewDue,
+  DEFAULT_MIN_INCIDENTS_FOR_INFLATION,
+  DEFAULT_REWORK_THRESHOLD,
+  DEFAULT_TOP_BAND_SHARE,
+  detectBandsNotReviewed,
+  detectChangeManagementTreacle,
+  detectExcessiveBau,
+  detectLimitedOnCallSchedule,
+  detectLinearRunCost,
+  detectLossesAboveExposure,
+  detectResponsibleButUnaccountable,
+  detectSharedDatabases,
+  lossReflections,
+  recordedLossRates,
+} from './pitfalls';
+export type {
+  AccountabilityServiceFacts,
+  ChangeFacts,
+  LossIncident,
+  LossReflection,
+  PitfallCode,
+  PitfallFinding,
+  PitfallReport,
+  PitfallsAnswer,
+  QuarterlyReflection,
+  RotaSizeFacts,
+  RunCostServiceFacts,
+} from './pitfalls';
+export {
+  ownerFindings,
+  ownershipFindings,
+  sharedDatabaseFindings,
+  sharedDatabases,
+  sharedDatabasesByComponent,
+} from './ownership';
+export type {
+  ComponentDependencies,
+  OwnerDirectory,
+  OwnershipFinding,
+  OwnershipFindingCode,
+  ResourceUse,
+  SharedDatabase,
+} from './ownership';
+export { modelInForce } from './directory';
+export type {
+  Directory,
+  DirectoryDomain,
+  DirectoryMeasures,
+  DirectoryOnCall,
+  DirectoryPerson,
+  DirectoryService,
+  DirectoryTeam,
+  TargetStatus,
+} from './directory';
+export { annotationFixFor } from './annotationFixes';
+export type { AnnotationFix, AnnotationFixConfig } from './annotationFixes';
 export type {
   paths as OperatingModelApiPaths,
   components as OperatingModelApiComponents,
   operations as OperatingModelApiOperations,
 } from './schema/openapi';
-export * from './webAddress';
+export { webAddress } from './webAddress';
