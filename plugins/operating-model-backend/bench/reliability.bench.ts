@@ -95,6 +95,11 @@ const kindOf = (i: number): Kind => {
   return r < 7 ? 'incidents' : 'availability';
 };
 
+/** The share of events of one kind, as kindOf deals them. */
+const percentOfKind = (kind: Kind): number =>
+  Array.from({ length: 10 }, (_, i) => kindOf(i)).filter(k => k === kind)
+    .length * 10;
+
 /** A 32-bit hash of (i, salt), for choices that must be the same every time event i is made. */
 function hash(i: number, salt: number): number {
   let h =
@@ -427,10 +432,7 @@ async function main() {
     const { resends, places, total } = plan();
     console.log(
       `reliability: ${fmt(EVENTS)} distinct events (${KINDS.map(
-        k =>
-          `${k} ${Math.round(
-            k === 'deployments' ? 50 : k === 'incidents' ? 20 : 30,
-          )}%`,
+        k => `${k} ${percentOfKind(k)}%`,
       ).join(', ')}), ` +
         `${fmt(total - EVENTS)} resent (${Math.round(
           RESEND_SHARE * 100,

@@ -1,15 +1,13 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import knexFactory from 'knex';
 import { migrate } from './database';
+import { postgresMissing, testDatabases } from './__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const databases = testDatabases(['POSTGRES_15', 'SQLITE_3']);
 
 it('runs against a real PostgreSQL server where the test command provides one', () => {
-  if (process.env.OPERATING_MODEL_REQUIRE_POSTGRES) {
-    expect(databases.supports('POSTGRES_15')).toBe(true);
-  }
+  expect(postgresMissing(databases)).toBe(false);
 });
 
 // Replicas share one database server; an in-memory SQLite database belongs to one pool alone.

@@ -77,18 +77,6 @@ export const operatingModelPlugin = createBackendPlugin({
           operatingModelConfig,
         );
         permissionsRegistry.addPermissions(operatingModelPermissions);
-        // Lets the permission framework decide conditional rota permissions for the frontend too.
-        permissionsRegistry.addResourceType({
-          resourceRef: rotaPermissionResourceRef,
-          permissions: operatingModelPermissions.filter(
-            p => p.type === 'resource',
-          ),
-          rules: Object.values(rotaPermissionRules),
-          getResources: async refs => {
-            await refresher.ready();
-            return refs.map(ref => rotas.resource(ref, new Date()));
-          },
-        });
         const eventStore = new EventStore(knex);
         const measures = new MeasuresService({
           store: eventStore,
@@ -129,6 +117,18 @@ export const operatingModelPlugin = createBackendPlugin({
           assessments,
           store: new SnapshotStore(knex),
           logger,
+        });
+        // Lets the permission framework decide conditional rota permissions for the frontend too.
+        permissionsRegistry.addResourceType({
+          resourceRef: rotaPermissionResourceRef,
+          permissions: operatingModelPermissions.filter(
+            p => p.type === 'resource',
+          ),
+          rules: Object.values(rotaPermissionRules),
+          getResources: async refs => {
+            await refresher.ready();
+            return refs.map(ref => rotas.resource(ref, new Date()));
+          },
         });
         await refresher.restore();
 

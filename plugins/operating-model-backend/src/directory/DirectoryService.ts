@@ -554,15 +554,13 @@ export class DirectoryService {
           teamShifts: rotas.team.get(owner) ?? [],
           domainShifts: domainRef ? rotas.domain.get(domainRef) ?? [] : [],
         });
+        const pagedRota =
+          paged.schedule === 'domain' ? domainRef : owner || null;
         answer = {
           period: paged.period,
           schedule: paged.schedule,
           person: person(paged.person),
-          rota: paged.person
-            ? paged.schedule === 'domain'
-              ? domainRef
-              : owner || null
-            : null,
+          rota: paged.person ? pagedRota : null,
           shiftEnd: paged.shiftEnd,
           next: paged.next
             ? { person: person(paged.next.person), at: paged.next.at }

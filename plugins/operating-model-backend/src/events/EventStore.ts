@@ -87,11 +87,17 @@ function chunk<T>(items: T[], columns: number, maxRows: number): T[][] {
  * once (and PostgreSQL refuses to upsert one row twice in a statement). The result is sorted by
  * key, so two batches that touch the same records lock them in the same order and cannot deadlock.
  */
+/** Orders strings by UTF-16 code unit, as `<` does, whatever the locale. */
+function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
 function lastOfEach<T>(records: T[], key: (record: T) => string): T[] {
   const byKey = new Map<string, T>();
   for (const record of records) byKey.set(key(record), record);
   return [...byKey.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([, record]) => record);
 }
 

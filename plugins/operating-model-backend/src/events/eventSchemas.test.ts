@@ -247,6 +247,7 @@ describe('readEventBatch', () => {
         ...keyed,
         services: ['bedroom'],
         publishedAt: '2026-10-01T00:00:00Z',
+        // eslint-disable-next-line no-script-url -- a hostile link the store must refuse
         url: 'javascript:alert(1)',
       },
       'items[0].url: expected an http or https URL',

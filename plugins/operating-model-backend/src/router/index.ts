@@ -212,36 +212,59 @@ const TYPE_WORDS: Record<string, string> = {
   array: 'expected an array',
 };
 
+type Phrasing = [RegExp, (m: RegExpExecArray) => string | undefined];
+
+/** Ajv's messages about sizes and bounds, in the project's words; they win over the type. */
+const BOUND_PHRASES: Phrasing[] = [
+  [
+    /^must match pattern "(.*)"$/,
+    m =>
+      m[1] === '^[^\\x00]*$' ? 'must not contain NUL characters' : undefined,
+  ],
+  [
+    /^must NOT have more than (\d+) characters$/,
+    m => `at most ${m[1]} characters`,
+  ],
+  [
+    /^must NOT have fewer than (\d+) characters$/,
+    m => (m[1] === '1' ? 'must not be empty' : `at least ${m[1]} characters`),
+  ],
+  [/^must NOT have more than (\d+) items$/, m => `at most ${m[1]} items`],
+  [/^must NOT have fewer than (\d+) items$/, m => `at least ${m[1]} items`],
+  [/^must be (<=|<) (.+)$/, m => `at most ${m[2]}`],
+  [/^must be (>=|>) (.+)$/, m => `at least ${m[2]}`],
+];
+
+/** Ajv's other messages, used when the schema says nothing of what it expects. */
+const OTHER_PHRASES: Phrasing[] = [
+  [
+    /^must match format "date-time"$/,
+    () => 'expected an ISO 8601 instant such as 2026-11-27T12:00:00Z',
+  ],
+  [
+    /^must be equal to one of the allowed values: (.*)$/,
+    m => `expected one of ${m[1]}`,
+  ],
+  [/^must be (\w+)$/, m => TYPE_WORDS[m[1]]],
+];
+
+function phraseBy(rules: Phrasing[], problem: string): string | undefined {
+  for (const [pattern, phrasing] of rules) {
+    const m = pattern.exec(problem);
+    const phrased = m ? phrasing(m) : undefined;
+    if (phrased) return phrased;
+  }
+  return undefined;
+}
+
 /** The phrase for one of ajv's messages, in the project's words. */
 function phrase(doc: OpenApiDocument, problem: string, at: Located): string {
-  const expected = expectedOf(doc, at.schema);
-  let m: RegExpExecArray | null;
-  if (
-    (m = /^must match pattern "(.*)"$/.exec(problem)) &&
-    m[1] === '^[^\\x00]*$'
-  ) {
-    return 'must not contain NUL characters';
-  }
-  if ((m = /^must NOT have more than (\d+) characters$/.exec(problem)))
-    return `at most ${m[1]} characters`;
-  if ((m = /^must NOT have fewer than (\d+) characters$/.exec(problem))) {
-    return m[1] === '1' ? 'must not be empty' : `at least ${m[1]} characters`;
-  }
-  if ((m = /^must NOT have more than (\d+) items$/.exec(problem)))
-    return `at most ${m[1]} items`;
-  if ((m = /^must NOT have fewer than (\d+) items$/.exec(problem)))
-    return `at least ${m[1]} items`;
-  if ((m = /^must be (<=|<) (.+)$/.exec(problem))) return `at most ${m[2]}`;
-  if ((m = /^must be (>=|>) (.+)$/.exec(problem))) return `at least ${m[2]}`;
-  if (expected) return expected;
-  if ((m = /^must match format "date-time"$/.exec(problem))) {
-    return 'expected an ISO 8601 instant such as 2026-11-27T12:00:00Z';
-  }
-  if ((m = /^must be equal to one of the allowed values: (.*)$/.exec(problem)))
-    return `expected one of ${m[1]}`;
-  if ((m = /^must be (\w+)$/.exec(problem)) && TYPE_WORDS[m[1]])
-    return TYPE_WORDS[m[1]];
-  return problem;
+  return (
+    phraseBy(BOUND_PHRASES, problem) ??
+    expectedOf(doc, at.schema) ??
+    phraseBy(OTHER_PHRASES, problem) ??
+    problem
+  );
 }
 
 /**
@@ -257,21 +280,21 @@ export function contractMessage(
   req: Request,
 ): string {
   const first = message.split(/, (?=request[/ ])/)[0];
-  let m: RegExpExecArray | null;
-  if ((m = /^Unknown query parameter '(.*)'$/.exec(first))) {
+  const unknown = /^Unknown query parameter '(.*)'$/.exec(first);
+  if (unknown) {
     const operation = operationOf(doc, req);
     const known = ((operation?.parameters as Schema[] | undefined) ?? [])
       .map(p => resolve(doc, p))
       .filter(p => p.in === 'query')
       .map(p => p.name);
-    return `${m[1]}: is not a parameter of this route; ${
+    return `${unknown[1]}: is not a parameter of this route; ${
       known.length ? `it takes ${known.join(', ')}` : 'it takes none'
     }`;
   }
-  if ((m = /^Empty value found for query parameter '(.*)'$/.exec(first)))
-    return `${m[1]}: must not be empty`;
+  const empty = /^Empty value found for query parameter '(.*)'$/.exec(first);
+  if (empty) return `${empty[1]}: must not be empty`;
   if (
-    (m = /^unsupported media type (.*)$/.exec(first)) ||
+    /^unsupported media type (.*)$/.test(first) ||
     first === 'media type not specified'
   ) {
     const got = req.headers['content-type'];
@@ -281,14 +304,16 @@ export function contractMessage(
   }
   if (first.startsWith('malformed uri'))
     return 'path: expected percent-encoded UTF-8';
-  if (!(m = /^request((?:\/\S*)?) (.*)$/.exec(first))) return first;
-  const segments = m[1]
+  const located = /^request((?:\/\S*)?) (.*)$/.exec(first);
+  if (!located) return first;
+  const segments = located[1]
     .split('/')
     .slice(1)
     .map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const problem = m[2];
-  if ((m = /^must have required property '(.*)'$/.exec(problem))) {
-    const at = locate(doc, req, [...segments, m[1]]);
+  const problem = located[2];
+  const required = /^must have required property '(.*)'$/.exec(problem);
+  if (required) {
+    const at = locate(doc, req, [...segments, required[1]]);
     return `${at.name}: ${expectedOf(doc, at.schema) ?? 'is required'}`;
   }
   if (problem === 'must NOT have additional properties') {

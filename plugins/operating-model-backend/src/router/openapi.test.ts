@@ -1,5 +1,4 @@
 import {
-  TestDatabases,
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -27,6 +26,7 @@ import { createReviewsRouter } from './reviews';
 import { createIncidentLossRouter } from './incidentLoss';
 import { createCostsRouter } from './costs';
 import { createPitfallsRouter } from './pitfalls';
+import { postgresMissing, testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
 
@@ -140,12 +140,10 @@ describe('countBatchItems', () => {
   });
 });
 
-const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const databases = testDatabases(['POSTGRES_15', 'SQLITE_3']);
 
 it('runs against a real PostgreSQL server where the test command provides one', () => {
-  if (process.env.OPERATING_MODEL_REQUIRE_POSTGRES) {
-    expect(databases.supports('POSTGRES_15')).toBe(true);
-  }
+  expect(postgresMissing(databases)).toBe(false);
 });
 
 /** Sends a request by hand, so a test can leave the body unfinished or gzip it. */

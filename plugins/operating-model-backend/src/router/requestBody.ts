@@ -149,10 +149,10 @@ export function readBodyBytes(
         resolve(Buffer.concat(chunks, size));
       }
     };
-    const onRaw = (chunk: Buffer) => {
+    function onRaw(chunk: Buffer) {
       raw += chunk.length;
       if (raw > limits.raw) settle(tooLarge(limits, false));
-    };
+    }
     const onData = (chunk: Buffer) => {
       if (settled) return;
       size += chunk.length;
