@@ -1,9 +1,12 @@
 /**
- * The operating-model frontend plugin: the entity card, the `/operating-model` page and the
- * API client. For the new frontend system, import the default export of `./alpha`.
+ * The operating-model frontend plugin. The default export is the plugin for the new frontend
+ * system; the named exports are the same features for apps on the legacy system (the plugin, its
+ * entity cards, entity tabs and page), the conditions that say where they apply, the API client,
+ * the translation ref and the views a custom page can use.
  *
  * @packageDocumentation
  */
+export { operatingModelFrontendPlugin as default } from './plugin';
 export {
   operatingModelPlugin,
   EntityOperatingModelCard,
@@ -11,15 +14,22 @@ export {
   EntityOnCallCard,
   EntityRotaContent,
   EntityMeasuresContent,
-} from './plugin';
+} from './legacyPlugin';
 export {
   isOperatingModelAvailable,
   isOnCallRotaAvailable,
   isMeasuresAvailable,
 } from './conditions';
 export { operatingModelApiRef, OperatingModelClient } from './api';
-export type { AssessedService, OperatingModelApi } from './api';
-export { rootRouteRef as operatingModelRouteRef } from './routes';
+export type {
+  AssessedService,
+  OperatingModelApi,
+  MeasuresWindow,
+  OverrideRequest,
+  ReviewReadResult,
+} from './api';
+export { operatingModelRouteRef } from './routes';
+export { operatingModelTranslationRef } from './translation';
 export { OnboardingForm } from './components/OnboardingForm';
 export type { OnboardingFormProps } from './components/OnboardingForm';
 export { IncidentLossCalculator } from './components/IncidentLossCalculator';

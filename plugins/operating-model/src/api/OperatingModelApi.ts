@@ -29,18 +29,30 @@ export type {
   PitfallsAnswer,
 };
 
-/** A window of the measures: `from` included, `to` excluded. */
+/**
+ * A window of the measures: `from` included, `to` excluded.
+ *
+ * @public
+ */
 export interface MeasuresWindow {
   from: Date;
   to: Date;
 }
 
-/** Where a post-incident review lives, answered once the read is recorded. */
+/**
+ * Where a post-incident review lives, answered once the read is recorded.
+ *
+ * @public
+ */
 export interface ReviewReadResult {
   url: string;
 }
 
-/** What a person fills in to cover part of a rota. */
+/**
+ * What a person fills in to cover part of a rota.
+ *
+ * @public
+ */
 export interface OverrideRequest {
   person: string;
   start: string;
@@ -49,7 +61,11 @@ export interface OverrideRequest {
   reason?: string;
 }
 
-/** What the frontend asks of the operating-model backend. */
+/**
+ * What the frontend asks of the operating-model backend.
+ *
+ * @public
+ */
 export interface OperatingModelApi {
   /** Every assessed service, as at `at` (default now). */
   listServices(options?: { at?: Date }): Promise<AssessedService[]>;
@@ -103,7 +119,12 @@ export interface OperatingModelApi {
   getPitfalls(window?: MeasuresWindow): Promise<PitfallsAnswer>;
 }
 
-/** @public */
+/**
+ * The API ref of the operating-model backend's client, for `useApi` and for apps that swap the
+ * client.
+ *
+ * @public
+ */
 export const operatingModelApiRef = createApiRef<OperatingModelApi>({
   id: 'plugin.operating-model.service',
 });

@@ -40,7 +40,11 @@ function windowQuery(window: MeasuresWindow): URLSearchParams {
   });
 }
 
-/** Talks to `/api/operating-model` through Backstage's discovery and authenticated fetch. */
+/**
+ * Talks to `/api/operating-model` through Backstage's discovery and authenticated fetch.
+ *
+ * @public
+ */
 export class OperatingModelClient implements OperatingModelApi {
   constructor(
     private readonly options: {

@@ -3,7 +3,7 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { OperatingModelApi, operatingModelApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
+import { operatingModelRouteRef } from '../../routes';
 import { entityMeasures, measureSeries } from '../testMeasures';
 import { EntityMeasuresContent } from './EntityMeasuresContent';
 
@@ -135,7 +135,7 @@ async function renderTab(entity: Entity, api: Partial<OperatingModelApi>) {
         <EntityMeasuresContent now={NOW} />
       </EntityProvider>
     </TestApiProvider>,
-    { mountedRoutes: { '/operating-model': rootRouteRef } },
+    { mountedRoutes: { '/operating-model': operatingModelRouteRef } },
   );
 }
 

@@ -308,6 +308,11 @@ function Results(props: {
   );
 }
 
+/**
+ * Props of {@link OnboardingForm}.
+ *
+ * @public
+ */
 export interface OnboardingFormProps {
   /** The instant the targets are worked out for (peak events); now by default. */
   now?: Date;

@@ -1,7 +1,7 @@
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { ReviewKey } from '@operating-model/backstage-plugin-operating-model-common';
-import { rootRouteRef } from '../../routes';
+import { operatingModelRouteRef } from '../../routes';
 import { WebLink } from '../shared/WebLink';
 import { webAddress } from '../shared/webAddress';
 
@@ -15,7 +15,7 @@ function useReviewPath(): ((review: ReviewKey) => string) | undefined {
     // Called on every render, so the order of hooks stays the same; the try only catches the
     // throw of a route ref whose page is not mounted.
     // eslint-disable-next-line react-hooks/rules-of-hooks
-    root = useRouteRef(rootRouteRef);
+    root = useRouteRef(operatingModelRouteRef);
   } catch {
     // Every hook inside useRouteRef has run by the time it throws, so the order stays the same.
     root = undefined;

@@ -4,7 +4,7 @@ import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { OperatingModelApi, operatingModelApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
+import { operatingModelRouteRef } from '../../routes';
 import { ReviewLink } from './ReviewLink';
 import { ReviewRedirect } from './ReviewRedirect';
 
@@ -122,7 +122,7 @@ describe('ReviewLink', () => {
 
   it('links through the page that records the read', async () => {
     await renderInTestApp(<ReviewLink review={review} />, {
-      mountedRoutes: { '/operating-model': rootRouteRef },
+      mountedRoutes: { '/operating-model': operatingModelRouteRef },
     });
     expect(screen.getByRole('link', { name: 'Beds' })).toHaveAttribute(
       'href',
@@ -159,7 +159,7 @@ describe('ReviewLink', () => {
         />
         <ReviewLink review={null} reviewUrl="data:text/html,hi" />
       </>,
-      { mountedRoutes: { '/operating-model': rootRouteRef } },
+      { mountedRoutes: { '/operating-model': operatingModelRouteRef } },
     );
     expect(screen.getByText('Beds (not a web link)')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /^Sofas/ })).toHaveAttribute(

@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { OperatingModelClient, operatingModelApiRef } from './api';
-import { rootRouteRef } from './routes';
+import { operatingModelRouteRef } from './routes';
 
 /**
  * The operating-model plugin for apps on the legacy frontend system.
@@ -23,7 +23,7 @@ export const operatingModelPlugin = createPlugin({
       factory: deps => new OperatingModelClient(deps),
     }),
   ],
-  routes: { root: rootRouteRef },
+  routes: { root: operatingModelRouteRef },
 });
 
 /**
@@ -53,7 +53,7 @@ export const OperatingModelPage = operatingModelPlugin.provide(
     name: 'OperatingModelPage',
     component: () =>
       import('./components/OperatingModelPage').then(m => m.OperatingModelPage),
-    mountPoint: rootRouteRef,
+    mountPoint: operatingModelRouteRef,
   }),
 );
 
