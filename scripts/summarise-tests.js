@@ -1,8 +1,10 @@
 // Prints the closing line of a test run, "N passed, N failed", from jest's and Playwright's JSON
-// reports; a missing report, or a failed type check, counts as a failure.
+// reports and the exit statuses of the checks (`name=status`: type check, lint, Prettier, ...);
+// a missing report, or a failed check, counts as a failure.
+//   node scripts/summarise-tests.js jest.json e2e.json tsc=0 lint=0 ...
 const fs = require('fs');
 
-const [jestFile, e2eFile, tscStatus] = process.argv.slice(2);
+const [jestFile, e2eFile, ...checks] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -41,9 +43,14 @@ if (e2e) {
   console.log(`end-to-end: ${expected + flaky} passed, ${unexpected} failed`);
 }
 
-if (tscStatus !== '0') {
-  console.log('type check: failed');
-  failed += 1;
+for (const check of checks) {
+  const [name, status] = check.split('=');
+  if (status === '0') {
+    passed += 1;
+  } else {
+    console.log(`${name}: failed`);
+    failed += 1;
+  }
 }
 
 console.log(
