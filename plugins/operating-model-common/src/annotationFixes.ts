@@ -20,7 +20,11 @@ import type {
   ServiceClass,
 } from './types';
 
-/** What to write in a Component's `catalog-info.yaml` to clear one annotation problem. */
+/**
+ * What to write in a Component's `catalog-info.yaml` to clear one annotation problem.
+ *
+ * @public
+ */
 export interface AnnotationFix {
   /**
    * The line to write under `metadata.annotations`, such as
@@ -38,7 +42,11 @@ export interface AnnotationFix {
   advice: string;
 }
 
-/** The fields of the config a fix depends on. */
+/**
+ * The fields of the config a fix depends on.
+ *
+ * @public
+ */
 export type AnnotationFixConfig = Pick<
   OperatingModelConfig,
   'currency' | 'featureDemandBands'
@@ -265,6 +273,8 @@ function domainFix(problem: AssessmentProblem): AnnotationFix {
  * reported: the annotation line to write and what it means. Where what was written points at
  * one right value (`Very Hgih`, `£200K`, `Ops Run It`) the line carries it; otherwise an
  * example to replace. Null for an annotation no rule here knows.
+ *
+ * @public
  */
 export function annotationFixFor(
   problem: AssessmentProblem,

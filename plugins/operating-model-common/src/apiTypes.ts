@@ -2,7 +2,11 @@ import { OnCallAnswer } from './paging';
 import { Override, Shift } from './rota';
 import { ServiceAssessment } from './types';
 
-/** A service's assessment as the API serves it, with the display titles the UI labels it with. */
+/**
+ * A service's assessment as the API serves it, with the display titles the UI labels it with.
+ *
+ * @public
+ */
 export interface AssessedService extends ServiceAssessment {
   titles: {
     service: string;
@@ -12,7 +16,11 @@ export interface AssessedService extends ServiceAssessment {
   };
 }
 
-/** A team's or domain's rota over a window, as `GET /schedules/{kind}/{namespace}/{name}` serves it. */
+/**
+ * A team's or domain's rota over a window, as `GET /schedules/{kind}/{namespace}/{name}` serves it.
+ *
+ * @public
+ */
 export interface RotaSchedule {
   rotaRef: string;
   kind: 'team' | 'domain';
@@ -30,6 +38,8 @@ export interface RotaSchedule {
 /**
  * A signed calendar feed link, as `GET …/calendar-link` serves it: the link is the credential a
  * phone subscribes with, so it says whom it was issued for and until when it works.
+ *
+ * @public
  */
 export interface CalendarLink {
   /** The feed's path below the plugin's base URL, with its token. */
@@ -40,7 +50,11 @@ export interface CalendarLink {
   expiresAt: string;
 }
 
-/** Who is paged for a service at an instant, as `GET /on-call` serves it. */
+/**
+ * Who is paged for a service at an instant, as `GET /on-call` serves it.
+ *
+ * @public
+ */
 export interface OnCallResult extends OnCallAnswer {
   entityRef: string;
   at: string;

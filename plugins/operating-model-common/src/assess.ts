@@ -258,6 +258,8 @@ function readAnnotations(
 /**
  * The problems with a Component's `operating-model.io/*` annotations, the same
  * ones `assessService` reports, for the catalog to show as processing errors.
+ *
+ * @public
  */
 export function annotationProblems(
   facts: ServiceFacts,
@@ -292,6 +294,8 @@ function linksOf(facts: ServiceFacts): ServiceAssessment['links'] {
  * deployment targets, recommended model, traffic light and on-call level.
  * Never throws for bad annotations; each becomes an entry in `problems` and
  * everything that does not depend on it is still worked out.
+ *
+ * @public
  */
 export function assessService(
   facts: ServiceFacts,

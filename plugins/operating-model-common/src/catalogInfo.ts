@@ -29,6 +29,8 @@ import {
 /**
  * The non-technical questions a platform team asks when a service is onboarded; everything
  * the service's `catalog-info.yaml` needs for the operating-model rules comes from them.
+ *
+ * @public
  */
 export interface OnboardingAnswers {
   /** The Component's entity name, for example `bedroom`. */
@@ -53,7 +55,11 @@ export interface OnboardingAnswers {
   declaredModel?: OperatingModelName;
 }
 
-/** A field of the onboarding answers that cannot be used, and why. */
+/**
+ * A field of the onboarding answers that cannot be used, and why.
+ *
+ * @public
+ */
 export interface OnboardingProblem {
   field: keyof OnboardingAnswers;
   /** The value as given, or an empty string when it is missing. */
@@ -109,6 +115,8 @@ function isWebAddress(value: string): boolean {
  * Checks the onboarding answers and names each field that cannot be used. With the config,
  * the feature demand is checked against its bands; money is read by `parseMoney`, as the
  * backend reads the annotations, so the messages are the same.
+ *
+ * @public
  */
 export function validateOnboardingAnswers(
   answers: Partial<OnboardingAnswers>,
@@ -269,6 +277,8 @@ export function validateOnboardingAnswers(
  * The Component entity for a service onboarded with these answers, as its `catalog-info.yaml`
  * should describe it. Values are written as given (trimmed, refs made full) even where
  * `validateOnboardingAnswers` finds them wrong, so the form can show what would be committed.
+ *
+ * @public
  */
 export function catalogInfoFor(answers: OnboardingAnswers): Entity {
   const owner = text(answers.owner);
@@ -325,7 +335,11 @@ export function catalogInfoFor(answers: OnboardingAnswers): Entity {
   };
 }
 
-/** The text of the `catalog-info.yaml` to commit beside the service's code. */
+/**
+ * The text of the `catalog-info.yaml` to commit beside the service's code.
+ *
+ * @public
+ */
 export function catalogInfoYaml(answers: OnboardingAnswers): string {
   return stringify(catalogInfoFor(answers), { lineWidth: 0 });
 }
@@ -333,6 +347,8 @@ export function catalogInfoYaml(answers: OnboardingAnswers): string {
 /**
  * The facts the backend would gather from the Component `catalogInfoFor` gives, with the
  * answered domain standing in for the one the service's System will give once registered.
+ *
+ * @public
  */
 export function onboardingFacts(answers: OnboardingAnswers): ServiceFacts {
   const entity = catalogInfoFor(answers);
@@ -357,6 +373,8 @@ export function onboardingFacts(answers: OnboardingAnswers): ServiceFacts {
 /**
  * The assessment the backend will make of the service once its `catalog-info.yaml` is in the
  * catalog: `assessService` run on the facts that file gives, so the form and the backend agree.
+ *
+ * @public
  */
 export function assessOnboarding(
   answers: OnboardingAnswers,

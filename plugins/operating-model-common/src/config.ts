@@ -13,7 +13,12 @@ import {
   parseWeekdays,
 } from './workingHours';
 
-/** A financial exposure band: exposures up to `maxExposurePerHour` get this availability and out-of-hours level. */
+/**
+ * A financial exposure band: exposures up to `maxExposurePerHour` get this availability and
+ * out-of-hours level.
+ *
+ * @public
+ */
 export interface AvailabilityBand {
   maxExposurePerHour: number;
   /** In percent, for example 99.9. */
@@ -21,7 +26,11 @@ export interface AvailabilityBand {
   outOfHours: OutOfHoursLevel;
 }
 
-/** The organisation's working hours; days are luxon weekday numbers (1 is Monday). */
+/**
+ * The organisation's working hours; days are luxon weekday numbers (1 is Monday).
+ *
+ * @public
+ */
 export interface WorkingHoursConfig {
   timezone: string;
   /** As written, for example `Mon-Fri`. */
@@ -32,9 +41,19 @@ export interface WorkingHoursConfig {
   end: string;
 }
 
-/** How people on call are paid. */
+/**
+ * How people on call are paid.
+ *
+ * @public
+ */
 export type RemunerationModel = 'standby-and-callout' | 'standby-only';
 
+/**
+ * The `operatingModel.onCall` section as read: the smallest rota, shift length, handoff and on-call
+ * pay.
+ *
+ * @public
+ */
 export interface OnCallConfig {
   minimumParticipants: number;
   /** Shift length such as `1w`, `3d` or `12h`. */
@@ -49,7 +68,11 @@ export interface OnCallConfig {
   };
 }
 
-/** The checked `operatingModel` configuration, with every default filled in. */
+/**
+ * The checked `operatingModel` configuration, with every default filled in.
+ *
+ * @public
+ */
 export interface OperatingModelConfig {
   /** ISO 4217 code, for example GBP. */
   currency: string;
@@ -574,6 +597,8 @@ function readCurrency(value: unknown): string {
 /**
  * Reads and checks the `operatingModel` section of the app config, filling in
  * the defaults; throws an Error naming the full key of the first bad value.
+ *
+ * @public
  */
 export function readOperatingModelConfig(config: Config): OperatingModelConfig {
   const raw = readObject(config.getOptional('operatingModel'), '');
@@ -605,6 +630,8 @@ export function readOperatingModelConfig(config: Config): OperatingModelConfig {
 /**
  * Reads the contents of an `operatingModel` section given as a plain object,
  * for tests and for forms that try out values before they are committed.
+ *
+ * @public
  */
 export function readOperatingModelConfigFromObject(
   operatingModel: JsonObject = {},

@@ -1,6 +1,10 @@
 import type { OperatingModelConfig } from './config';
 
-/** The built-in deployment frequencies, as deployments per 30 days; config may add others. */
+/**
+ * The built-in deployment frequencies, as deployments per 30 days; config may add others.
+ *
+ * @public
+ */
 export const DEFAULT_DEPLOYMENT_FREQUENCIES: Readonly<Record<string, number>> =
   {
     monthly: 1,
@@ -16,7 +20,11 @@ function ownValue<T>(record: Record<string, T>, key: string): T | undefined {
     : undefined;
 }
 
-/** Turns `Very High` or `very_high` into the band key `very-high`. */
+/**
+ * Turns `Very High` or `very_high` into the band key `very-high`.
+ *
+ * @public
+ */
 export function normaliseFeatureDemand(text: string): string {
   return text
     .trim()
@@ -24,7 +32,11 @@ export function normaliseFeatureDemand(text: string): string {
     .replace(/[\s_]+/g, '-');
 }
 
-/** The names of the frequencies, slowest first. */
+/**
+ * The names of the frequencies, slowest first.
+ *
+ * @public
+ */
 export function frequenciesSlowestFirst(
   frequencies: Record<string, number>,
 ): string[] {
@@ -33,7 +45,11 @@ export function frequenciesSlowestFirst(
   );
 }
 
-/** How many deployments per 30 days a frequency stands for, or null for an unknown name. */
+/**
+ * How many deployments per 30 days a frequency stands for, or null for an unknown name.
+ *
+ * @public
+ */
 export function deploymentsPer30Days(
   frequency: string,
   frequencies: Record<string, number>,
@@ -41,7 +57,12 @@ export function deploymentsPer30Days(
   return ownValue(frequencies, frequency) ?? null;
 }
 
-/** Rule 4: the deployment target is the frequency tied to the service's feature demand band, or null for an unknown band. */
+/**
+ * Rule 4: the deployment target is the frequency tied to the service's feature demand band, or null
+ * for an unknown band.
+ *
+ * @public
+ */
 export function deploymentTargetFor(
   demand: string,
   config: Pick<OperatingModelConfig, 'featureDemandBands'>,

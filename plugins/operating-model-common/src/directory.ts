@@ -6,13 +6,22 @@ import type { OperatingModelName, OutOfHoursLevel } from './types';
  * owns it, who is on call for it now, its targets and how it does against them, in one answer.
  */
 
-/** A person with the name and email to reach them by. */
+/**
+ * A person with the name and email to reach them by.
+ *
+ * @public
+ */
 export interface DirectoryPerson {
   ref: string;
   title: string;
   email: string | null;
 }
 
+/**
+ * A team in the directory, with its people, domains and services.
+ *
+ * @public
+ */
 export interface DirectoryTeam {
   ref: string;
   title: string;
@@ -25,6 +34,11 @@ export interface DirectoryTeam {
   services: string[];
 }
 
+/**
+ * A domain in the directory, with the teams owning its services.
+ *
+ * @public
+ */
 export interface DirectoryDomain {
   ref: string;
   title: string;
@@ -33,7 +47,11 @@ export interface DirectoryDomain {
   serviceCount: number;
 }
 
-/** Who is paged for a service now (rule 9), with display names. */
+/**
+ * Who is paged for a service now (rule 9), with display names.
+ *
+ * @public
+ */
 export interface DirectoryOnCall {
   period: 'working-hours' | 'out-of-hours';
   schedule: 'team' | 'domain' | 'none';
@@ -45,10 +63,18 @@ export interface DirectoryOnCall {
   next: { person: DirectoryPerson | null; at: string } | null;
 }
 
-/** Met, missed, or no data yet: "no data" never reads as a miss. */
+/**
+ * Met, missed, or no data yet: "no data" never reads as a miss.
+ *
+ * @public
+ */
 export type TargetStatus = 'met' | 'missed' | 'no-data';
 
-/** Two measures at a glance over the directory's window, against the service's targets. */
+/**
+ * Two measures at a glance over the directory's window, against the service's targets.
+ *
+ * @public
+ */
 export interface DirectoryMeasures {
   deploymentFrequency: {
     /** Production deployments in the window, scaled to 30 days; null with none. */
@@ -65,6 +91,12 @@ export interface DirectoryMeasures {
   };
 }
 
+/**
+ * A service in the directory: its owner, domain, targets, who is on call for it now and its
+ * measures at a glance.
+ *
+ * @public
+ */
 export interface DirectoryService {
   ref: string;
   title: string;
@@ -90,7 +122,11 @@ export interface DirectoryService {
   measures: DirectoryMeasures;
 }
 
-/** The body of `GET /directory`. */
+/**
+ * The body of `GET /directory`.
+ *
+ * @public
+ */
 export interface Directory {
   /** When the catalog snapshot behind it was read. */
   catalogReadAt: string;
@@ -103,7 +139,11 @@ export interface Directory {
   services: DirectoryService[];
 }
 
-/** The model a service runs under: the declared one, else the recommended one. */
+/**
+ * The model a service runs under: the declared one, else the recommended one.
+ *
+ * @public
+ */
 export function modelInForce(
   service: Pick<DirectoryService, 'model'>,
 ): OperatingModelName | null {

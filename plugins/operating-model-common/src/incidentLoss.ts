@@ -1,25 +1,46 @@
 import type { OperatingModelConfig } from './config';
 import { formatMoney } from './money';
 
-/** How far users can still get through the service's journey during an incident. */
+/**
+ * How far users can still get through the service's journey during an incident.
+ *
+ * @public
+ */
 export type JourneyImpact = 'blocked' | 'degraded' | 'ok';
 
+/**
+ * Every journey impact, worst first.
+ *
+ * @public
+ */
 export const JOURNEY_IMPACTS: readonly JourneyImpact[] = [
   'blocked',
   'degraded',
   'ok',
 ];
 
-/** The two kinds of incident: a major one is swarmed on, a minor one is not. */
+/**
+ * The two kinds of incident: a major one is swarmed on, a minor one is not.
+ *
+ * @public
+ */
 export type IncidentCategory = 'major' | 'minor';
 
-/** How fast availability must come back. */
+/**
+ * How fast availability must come back.
+ *
+ * @public
+ */
 export type IncidentResponse =
   | 'restore-immediately'
   | 'restore-next-working-day'
   | 'restore-when-possible';
 
-/** What a responder knows about an incident while it is going on. */
+/**
+ * What a responder knows about an incident while it is going on.
+ *
+ * @public
+ */
 export interface IncidentLossFacts {
   /** Money lost since the incident started, where it has been estimated. */
   lossSoFar?: number | null;
@@ -30,6 +51,11 @@ export interface IncidentLossFacts {
   security: boolean;
 }
 
+/**
+ * An incident's category and the response it needs, with the reasons for both.
+ *
+ * @public
+ */
 export interface IncidentLossCategorisation {
   category: IncidentCategory;
   response: IncidentResponse;
@@ -37,7 +63,11 @@ export interface IncidentLossCategorisation {
   reasons: string[];
 }
 
-/** What `POST /incident-loss` accepts. */
+/**
+ * What `POST /incident-loss` accepts.
+ *
+ * @public
+ */
 export interface IncidentLossRequest {
   entityRef?: string;
   lossSoFar?: number;
@@ -47,7 +77,11 @@ export interface IncidentLossRequest {
   security: boolean;
 }
 
-/** What `POST /incident-loss` answers: the category with the figures it was decided on. */
+/**
+ * What `POST /incident-loss` answers: the category with the figures it was decided on.
+ *
+ * @public
+ */
 export interface IncidentLossAnswer extends IncidentLossCategorisation {
   entityRef: string | null;
   lossSoFar: number | null;
@@ -58,7 +92,11 @@ export interface IncidentLossAnswer extends IncidentLossCategorisation {
   currency: string;
 }
 
-/** The response in the words a responder reads in a hurry. */
+/**
+ * The response in the words a responder reads in a hurry.
+ *
+ * @public
+ */
 export const INCIDENT_RESPONSE_TEXT: Record<IncidentResponse, string> = {
   'restore-immediately': 'Restore availability immediately',
   'restore-next-working-day': 'Restore availability by the next working day',
@@ -77,6 +115,8 @@ function amount(value: number, currency?: string): string {
  * above `minorFrom`, or a degraded journey, make it minor but due by the next working day;
  * anything less is minor, restored when possible with a ticket on the backlog. Every fact that
  * reaches the highest level found is given as a reason, so a responder sees all of them.
+ *
+ * @public
  */
 export function incidentLossCategory(
   facts: IncidentLossFacts,
@@ -143,7 +183,11 @@ export function incidentLossCategory(
   };
 }
 
-/** The money lost after `minutes` at `perHour`. */
+/**
+ * The money lost after `minutes` at `perHour`.
+ *
+ * @public
+ */
 export function lossAfterMinutes(perHour: number, minutes: number): number {
   return Math.round(((perHour * minutes) / 60) * 100) / 100;
 }

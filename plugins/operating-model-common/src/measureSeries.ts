@@ -4,14 +4,23 @@
  * rework weeks and Chaos Days. Instants are ISO 8601 strings.
  */
 
-/** Production deployments in one week. Weeks with none between the first and last are given as 0. */
+/**
+ * Production deployments in one week. Weeks with none between the first and last are given as 0.
+ *
+ * @public
+ */
 export interface DeploymentsInWeek {
   /** The Monday 00:00 UTC the week starts on; the first week may start before the window. */
   weekStart: string;
   count: number;
 }
 
-/** Good and total requests of the availability intervals that start on one day. Days without intervals are left out. */
+/**
+ * Good and total requests of the availability intervals that start on one day. Days without
+ * intervals are left out.
+ *
+ * @public
+ */
 export interface AvailabilityOnDay {
   /** `yyyy-MM-dd`, UTC. */
   day: string;
@@ -21,7 +30,11 @@ export interface AvailabilityOnDay {
   ratio: number | null;
 }
 
-/** A post-incident review, by the key the review-read route takes. */
+/**
+ * A post-incident review, by the key the review-read route takes.
+ *
+ * @public
+ */
 export interface ReviewKey {
   source: string;
   externalId: string;
@@ -29,7 +42,11 @@ export interface ReviewKey {
   url: string | null;
 }
 
-/** One incident that started in the window and hit a service in scope. */
+/**
+ * One incident that started in the window and hit a service in scope.
+ *
+ * @public
+ */
 export interface IncidentInSeries {
   source: string;
   externalId: string;
@@ -48,14 +65,22 @@ export interface IncidentInSeries {
   reviewUrl: string | null;
 }
 
-/** One production deployment's lead time, from build to production. */
+/**
+ * One production deployment's lead time, from build to production.
+ *
+ * @public
+ */
 export interface LeadTimeOfDeployment {
   service: string;
   deployTime: string;
   leadTimeDays: number;
 }
 
-/** A single service's targets in force at the end of the window. */
+/**
+ * A single service's targets in force at the end of the window.
+ *
+ * @public
+ */
 export interface SeriesTarget {
   /** In percent, such as 99.9. */
   availability: number | null;
@@ -68,6 +93,8 @@ export interface SeriesTarget {
  * window still open). `usedSeconds` is the unavailable share of that week's requests times the
  * seconds of the week gone by; null, as `leftSeconds`, without requests that week. `leftSeconds`
  * goes below zero once the budget is overspent.
+ *
+ * @public
  */
 export interface ErrorBudget {
   weekStart: string;
@@ -80,7 +107,11 @@ export interface ErrorBudget {
   count: number;
 }
 
-/** The series of a Component, Group (its services) or Domain (its services) over a window. */
+/**
+ * The series of a Component, Group (its services) or Domain (its services) over a window.
+ *
+ * @public
+ */
 export interface MeasureSeries {
   entityRef: string;
   from: string;

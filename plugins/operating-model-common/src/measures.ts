@@ -11,26 +11,49 @@ import { ServiceAssessment } from './types';
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
 
-/** The hours in a working week of one person, used for rework rate when a team's hours are not given. */
+/**
+ * The hours in a working week of one person, used for rework rate when a team's hours are not
+ * given.
+ *
+ * @public
+ */
 export const STANDARD_HOURS_PER_PERSON_WEEK = 37.5;
 
-/** A median with the number of values it was taken from. */
+/**
+ * A median with the number of values it was taken from.
+ *
+ * @public
+ */
 export interface MedianFigure {
   median: number | null;
   count: number;
 }
 
-/** A median and 90th percentile with the number of values they were taken from. */
+/**
+ * A median and 90th percentile with the number of values they were taken from.
+ *
+ * @public
+ */
 export interface DistributionFigure extends MedianFigure {
   p90: number | null;
 }
 
-/** A share between 0 and 1 with the number of events it is a share of. */
+/**
+ * A share between 0 and 1 with the number of events it is a share of.
+ *
+ * @public
+ */
 export interface RatioFigure {
   ratio: number | null;
   count: number;
 }
 
+/**
+ * Production deployments per week and per 30 days, against the service's deployment frequency
+ * target.
+ *
+ * @public
+ */
 export interface DeploymentFrequencyFigure {
   perWeek: number | null;
   per30Days: number | null;
@@ -40,6 +63,11 @@ export interface DeploymentFrequencyFigure {
   count: number;
 }
 
+/**
+ * Availability over the window, against the service's availability target.
+ *
+ * @public
+ */
 export interface AvailabilityFigure {
   /** Good requests ÷ all requests over the window. */
   ratio: number | null;
@@ -50,6 +78,12 @@ export interface AvailabilityFigure {
   count: number;
 }
 
+/**
+ * What incidents would have lost, did lose and were kept from losing over the window, and the share
+ * protected.
+ *
+ * @public
+ */
 export interface FinancialLossProtectionFigure {
   projected: number | null;
   actual: number | null;
@@ -60,6 +94,11 @@ export interface FinancialLossProtectionFigure {
   count: number;
 }
 
+/**
+ * How often Chaos Days were held over the window.
+ *
+ * @public
+ */
 export interface ChaosDaysFigure {
   /** Distinct days with a Chaos Day in the window. */
   count: number;
@@ -67,6 +106,11 @@ export interface ChaosDaysFigure {
   daysBetween: number | null;
 }
 
+/**
+ * How widely the post-incident reviews published in the window were read.
+ *
+ * @public
+ */
 export interface ReviewReadersFigure {
   /** Unique people who read the post-incident reviews published in the window. */
   count: number;
@@ -74,12 +118,21 @@ export interface ReviewReadersFigure {
   reviews: number;
 }
 
+/**
+ * The share of team time spent on unplanned operational work over the window.
+ *
+ * @public
+ */
 export interface ReworkRateFigure extends RatioFigure {
   /** How many team-weeks the ratio covers. */
   weeks: number;
 }
 
-/** Every measure of rule 11 for one service, team, domain or the organisation, over one window. */
+/**
+ * Every measure of rule 11 for one service, team, domain or the organisation, over one window.
+ *
+ * @public
+ */
 export interface MeasureFigures {
   deploymentFrequency: DeploymentFrequencyFigure;
   leadTimeDays: DistributionFigure;
@@ -96,7 +149,11 @@ export interface MeasureFigures {
   reworkRate: ReworkRateFigure;
 }
 
-/** One service's targets and whether it meets them over the window; null where unknown. */
+/**
+ * One service's targets and whether it meets them over the window; null where unknown.
+ *
+ * @public
+ */
 export interface ServiceTargetStatus {
   entityRef: string;
   deploymentTarget: string | null;
@@ -105,14 +162,23 @@ export interface ServiceTargetStatus {
   availabilityTargetMet: boolean | null;
 }
 
-/** How many of a scope's services meet a target: `withTarget − met − notMet` have no data yet. */
+/**
+ * How many of a scope's services meet a target: `withTarget − met − notMet` have no data yet.
+ *
+ * @public
+ */
 export interface TargetTally {
   withTarget: number;
   met: number;
   notMet: number;
 }
 
-/** The measures of a Component, Group or Domain, as `GET /measures/{kind}/{namespace}/{name}` answers. */
+/**
+ * The measures of a Component, Group or Domain, as `GET /measures/{kind}/{namespace}/{name}`
+ * answers.
+ *
+ * @public
+ */
 export interface EntityMeasures extends MeasureFigures {
   entityRef: string;
   title?: string | null;
@@ -123,7 +189,11 @@ export interface EntityMeasures extends MeasureFigures {
   targets: { deploymentFrequency: TargetTally; availability: TargetTally };
 }
 
-/** The leaders' view, as `GET /measures?groupBy=team|domain` answers. */
+/**
+ * The leaders' view, as `GET /measures?groupBy=team|domain` answers.
+ *
+ * @public
+ */
 export interface LeadersMeasures {
   groupBy: 'team' | 'domain';
   from: string;
@@ -138,6 +208,8 @@ export interface LeadersMeasures {
  * rank (n − 1)·p of the sorted values, counting from 0. This is the method of PostgreSQL's
  * `percentile_cont`, Excel's `PERCENTILE.INC` and NumPy's default, so a figure can be checked
  * against any of them; the median is the same method at p = 0.5.
+ *
+ * @public
  */
 export function percentile(
   values: readonly number[],
@@ -156,15 +228,29 @@ export function percentile(
   return sorted[below] + (rank - below) * (sorted[above] - sorted[below]);
 }
 
-/** The middle value, or the mean of the two middle values of an even count. */
+/**
+ * The middle value, or the mean of the two middle values of an even count.
+ *
+ * @public
+ */
 export function median(values: readonly number[]): number | null {
   return percentile(values, 0.5);
 }
 
+/**
+ * The median of the values, with how many there were.
+ *
+ * @public
+ */
 export function medianFigure(values: readonly number[]): MedianFigure {
   return { median: median(values), count: values.length };
 }
 
+/**
+ * The median and 90th percentile of the values, with how many there were.
+ *
+ * @public
+ */
 export function distributionFigure(
   values: readonly number[],
 ): DistributionFigure {
@@ -175,17 +261,29 @@ export function distributionFigure(
   };
 }
 
-/** The share `part ÷ count`, null when there is nothing to take a share of. */
+/**
+ * The share `part ÷ count`, null when there is nothing to take a share of.
+ *
+ * @public
+ */
 export function ratioFigure(part: number, count: number): RatioFigure {
   return { ratio: count > 0 ? part / count : null, count };
 }
 
-/** The length of a window in days (fractional). */
+/**
+ * The length of a window in days (fractional).
+ *
+ * @public
+ */
 export function windowDays(from: Date, to: Date): number {
   return (to.getTime() - from.getTime()) / MS_PER_DAY;
 }
 
-/** Whether an instant (epoch milliseconds) is in a window: `from` included, `to` excluded. */
+/**
+ * Whether an instant (epoch milliseconds) is in a window: `from` included, `to` excluded.
+ *
+ * @public
+ */
 export function inWindow(
   time: number,
   window: { from: Date; to: Date },
@@ -197,6 +295,8 @@ export function inWindow(
  * Deployment frequency: production deployments per week and per 30 days over the window, and
  * whether that meets the service's target (a frequency name such as `weekly`, turned into
  * deployments per 30 days by the configured frequencies).
+ *
+ * @public
  */
 export function deploymentFrequency(input: {
   count: number;
@@ -222,7 +322,11 @@ export function deploymentFrequency(input: {
   };
 }
 
-/** Availability: good ÷ total requests over the window, against the target in percent. */
+/**
+ * Availability: good ÷ total requests over the window, against the target in percent.
+ *
+ * @public
+ */
 export function availabilityFigure(input: {
   good: number;
   total: number;
@@ -242,7 +346,11 @@ export function availabilityFigure(input: {
   };
 }
 
-/** A deployment as lockstep detection needs it. */
+/**
+ * A deployment as lockstep detection needs it.
+ *
+ * @public
+ */
 export interface DeploymentCoupling {
   id: string;
   service: string;
@@ -254,6 +362,8 @@ export interface DeploymentCoupling {
  * The ids of deployments that went out in lockstep: another service's deployment shares their
  * release id or their change-request id. Two deployments of the same service sharing an id are
  * not lockstep; that is one service released in steps.
+ *
+ * @public
  */
 export function deploymentsInLockstep(
   deployments: readonly DeploymentCoupling[],
@@ -289,7 +399,11 @@ export function deploymentsInLockstep(
   );
 }
 
-/** Loose coupling: the share of deployments that did NOT go out in lockstep with another service's. */
+/**
+ * Loose coupling: the share of deployments that did NOT go out in lockstep with another service's.
+ *
+ * @public
+ */
 export function looseCoupling(input: {
   deployments: number;
   inLockstep: number;
@@ -297,7 +411,11 @@ export function looseCoupling(input: {
   return ratioFigure(input.deployments - input.inLockstep, input.deployments);
 }
 
-/** Pre-approved changes: the share of deployments made under a standard (pre-approved) change. */
+/**
+ * Pre-approved changes: the share of deployments made under a standard (pre-approved) change.
+ *
+ * @public
+ */
 export function preApprovedChanges(input: {
   deployments: number;
   standard: number;
@@ -305,7 +423,11 @@ export function preApprovedChanges(input: {
   return ratioFigure(input.standard, input.deployments);
 }
 
-/** One incident's part in financial loss protection, for one service it hit. */
+/**
+ * One incident's part in financial loss protection, for one service it hit.
+ *
+ * @public
+ */
 export interface IncidentLossInput {
   /** Groups the parts of one incident, so an incident that hit two services counts once. */
   incident?: string;
@@ -324,6 +446,8 @@ export interface IncidentLossInput {
  * whole tolerable unavailability of a week (exposure per hour × tolerable hours). Actual: the
  * recorded loss, or else exposure per hour × the incident's hours. Protected: what a restore
  * faster than the target allots was worth, never below zero.
+ *
+ * @public
  */
 export function incidentLossProtection(input: IncidentLossInput): {
   projected: number;
@@ -339,7 +463,11 @@ export function incidentLossProtection(input: IncidentLossInput): {
   return { projected, actual, protected: Math.max(0, projected - actual) };
 }
 
-/** Financial loss protection over many incidents: effectiveness = Σ protected ÷ Σ projected. */
+/**
+ * Financial loss protection over many incidents: effectiveness = Σ protected ÷ Σ projected.
+ *
+ * @public
+ */
 export function financialLossProtection(
   incidents: readonly IncidentLossInput[],
 ): FinancialLossProtectionFigure {
@@ -376,6 +504,8 @@ export function financialLossProtection(
 /**
  * The exposure per hour an assessment puts at stake: during a peak event the peak exposure,
  * where it is higher (rule 3), else the ordinary one; null where the exposure is unknown.
+ *
+ * @public
  */
 export function exposurePerHourInForce(
   assessment: Pick<
@@ -393,6 +523,8 @@ export function exposurePerHourInForce(
 /**
  * Splits an incident's recorded loss between the services it hit, in proportion to their
  * exposure per hour (equally when none has an exposure), so that the parts add up to the whole.
+ *
+ * @public
  */
 export function apportionLoss(
   loss: number,
@@ -403,7 +535,11 @@ export function apportionLoss(
   return exposures.map(() => loss / exposures.length);
 }
 
-/** An incident's times, as epoch milliseconds. */
+/**
+ * An incident's times, as epoch milliseconds.
+ *
+ * @public
+ */
 export interface IncidentTimes {
   startedAt: number;
   acknowledgedAt?: number | null;
@@ -413,6 +549,8 @@ export interface IncidentTimes {
 /**
  * Time to restore availability, in minutes from the start of each incident to its restoration.
  * An incident still open has no time to restore yet and is left out.
+ *
+ * @public
  */
 export function timeToRestoreMinutes(
   incidents: readonly IncidentTimes[],
@@ -424,7 +562,11 @@ export function timeToRestoreMinutes(
   );
 }
 
-/** Time to acknowledge, in minutes from the start of each incident to its acknowledgement. */
+/**
+ * Time to acknowledge, in minutes from the start of each incident to its acknowledgement.
+ *
+ * @public
+ */
 export function timeToAcknowledgeMinutes(
   incidents: readonly IncidentTimes[],
 ): MedianFigure {
@@ -445,6 +587,8 @@ function medianGap(values: readonly number[]): number | null {
 /**
  * Chaos Days: how many distinct days had one, and the median days from one to the next. Days are
  * `yyyy-MM-dd`; one Chaos Day that exercised several services counts once.
+ *
+ * @public
  */
 export function chaosDaysFigure(days: readonly string[]): ChaosDaysFigure {
   const distinct = [...new Set(days)];
@@ -455,7 +599,11 @@ export function chaosDaysFigure(days: readonly string[]): ChaosDaysFigure {
   };
 }
 
-/** Improvement action lead time: median days from definition to completion, of completed actions. */
+/**
+ * Improvement action lead time: median days from definition to completion, of completed actions.
+ *
+ * @public
+ */
 export function improvementActionLeadTimeDays(
   actions: ReadonlyArray<{ definedAt: number; completedAt: number | null }>,
 ): MedianFigure {
@@ -469,6 +617,8 @@ export function improvementActionLeadTimeDays(
 /**
  * Improvement action frequency: the median days between consecutive completions. `count` is the
  * number of completions; the median needs at least two.
+ *
+ * @public
  */
 export function improvementActionIntervalDays(
   completedAt: readonly number[],
@@ -480,7 +630,11 @@ export function improvementActionIntervalDays(
   };
 }
 
-/** One rework item: unplanned operational work a team did in one week. */
+/**
+ * One rework item: unplanned operational work a team did in one week.
+ *
+ * @public
+ */
 export interface ReworkInput {
   team: string;
   /** Any stable key of the week, such as the epoch milliseconds of its Monday. */
@@ -499,6 +653,8 @@ export interface ReworkInput {
  * Σ rework hours ÷ Σ team hours of the team-weeks that have items, which weights each week by the
  * team's time; a week with no item is not known to have had no rework, so it is left out, and so
  * is a week whose team hours cannot be told. `count` is the number of items the rate rests on.
+ *
+ * @public
  */
 export function reworkRate(
   items: readonly ReworkInput[],

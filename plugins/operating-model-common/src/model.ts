@@ -9,7 +9,11 @@ import {
   TrafficLight,
 } from './types';
 
-/** How each operating model is written for people. */
+/**
+ * How each operating model is written for people.
+ *
+ * @public
+ */
 export const OPERATING_MODEL_TITLES: Record<OperatingModelName, string> = {
   'you-build-it-you-run-it': 'You Build It You Run It',
   'ops-run-it': 'Ops Run It',
@@ -24,6 +28,8 @@ const OPS_RUN_IT_UP_TO = 99.0;
  * otherwise foundational systems go to Ops Run It and digital services to You
  * Build It You Run It. Null when the class, or the target a foundational system
  * needs, is not known.
+ *
+ * @public
  */
 export function recommendedOperatingModel(
   target: number | null,
@@ -44,6 +50,8 @@ export function recommendedOperatingModel(
 /**
  * Rule 5's caution: a digital service in the lowest exposure band with a
  * monthly (or slower) deployment target may not be worth building.
+ *
+ * @public
  */
 export function lowExposureLowDemandWarning(
   serviceClass: ServiceClass | null,
@@ -89,6 +97,8 @@ export function lowExposureLowDemandWarning(
  * slower, amber in between, where the availability target says which way it
  * leans; `leaning` is only set for amber. Null when the deployment target is
  * not a known frequency.
+ *
+ * @public
  */
 export function trafficLightFor(
   target: number | null,
@@ -119,6 +129,8 @@ export function trafficLightFor(
 /**
  * Rule 7: who is on call for a service, in and out of working hours. Null out
  * of hours when the band is not known.
+ *
+ * @public
  */
 export function onCallLevelFor(
   model: OperatingModelName,

@@ -1,4 +1,8 @@
-/** The result of reading an amount of money written by a person. */
+/**
+ * The result of reading an amount of money written by a person.
+ *
+ * @public
+ */
 export type MoneyParseResult =
   | { ok: true; value: number }
   | { ok: false; message: string };
@@ -73,6 +77,8 @@ function parseMoneyText(raw: string): MoneyParseResult {
 /**
  * Reads an amount of money per hour, as a number or as text such as
  * `200000`, `200K`, `1.5M` or `250,000`.
+ *
+ * @public
  */
 export function parseMoney(raw: unknown): MoneyParseResult {
   if (typeof raw === 'number') {
@@ -120,7 +126,11 @@ function compactAmount(amount: number): string {
   return `${scaled}${COMPACT_UNITS[unit].suffix}`;
 }
 
-/** Writes an amount compactly with its currency, for example `£200K` or `£1.5M`. */
+/**
+ * Writes an amount compactly with its currency, for example `£200K` or `£1.5M`.
+ *
+ * @public
+ */
 export function formatMoney(value: number, currency: string): string {
   if (!Number.isFinite(value)) {
     return String(value);

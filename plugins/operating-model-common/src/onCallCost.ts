@@ -13,18 +13,33 @@ import { onCallLevelFor } from './model';
 import { OutOfHoursLevel, ServiceAssessment } from './types';
 import { isWorkingTime, teamWorkingHours } from './workingTime';
 
-/** The senior manager whose budget pays for a team's on-call (Group annotation `operating-model.io/budget-holder`). */
+/**
+ * The senior manager whose budget pays for a team's on-call (Group annotation
+ * `operating-model.io/budget-holder`).
+ *
+ * @public
+ */
 export type BudgetHolder =
   | 'head-of-product'
   | 'head-of-delivery'
   | 'head-of-operations';
 
+/**
+ * Every value the `operating-model.io/budget-holder` annotation accepts.
+ *
+ * @public
+ */
 export const BUDGET_HOLDERS: readonly BudgetHolder[] = [
   'head-of-product',
   'head-of-delivery',
   'head-of-operations',
 ];
 
+/**
+ * The display name of each budget holder, such as `Head of Product`.
+ *
+ * @public
+ */
 export const BUDGET_HOLDER_TITLES: Record<BudgetHolder, string> = {
   'head-of-product': 'Head of Product',
   'head-of-delivery': 'Head of Delivery',
@@ -38,6 +53,8 @@ const MS_PER_WEEK = 7 * 24 * MS_PER_HOUR;
  * The budget holder of a team without its own `operating-model.io/budget-holder` annotation,
  * from `operatingModel.onCall.budgetHolder`; null when the organisation has not said. Throws,
  * naming the key, for a value that is not a budget holder, as the config reader does.
+ *
+ * @public
  */
 export function readDefaultBudgetHolder(config: Config): BudgetHolder | null {
   const value = config.getOptional('operatingModel.onCall.budgetHolder');
@@ -53,12 +70,20 @@ export function readDefaultBudgetHolder(config: Config): BudgetHolder | null {
   return text as BudgetHolder;
 }
 
-/** Weeks (fractional) between two instants. */
+/**
+ * Weeks (fractional) between two instants.
+ *
+ * @public
+ */
 export function weeksBetween(from: Date, to: Date): number {
   return Math.max(0, to.getTime() - from.getTime()) / MS_PER_WEEK;
 }
 
-/** Standby cost of one out-of-hours rota: one person is on standby at a time, paid per week. */
+/**
+ * Standby cost of one out-of-hours rota: one person is on standby at a time, paid per week.
+ *
+ * @public
+ */
 export function standbyCost(
   weeks: number,
   remuneration: OnCallConfig['remuneration'],
@@ -66,7 +91,11 @@ export function standbyCost(
   return remuneration.standbyPerWeek * weeks;
 }
 
-/** Callout cost of hours of out-of-hours incident response; nothing under `standby-only`. */
+/**
+ * Callout cost of hours of out-of-hours incident response; nothing under `standby-only`.
+ *
+ * @public
+ */
 export function calloutCost(
   hours: number,
   remuneration: OnCallConfig['remuneration'],
@@ -76,7 +105,11 @@ export function calloutCost(
     : 0;
 }
 
-/** What the rota counting needs to know of a service. */
+/**
+ * What the rota counting needs to know of a service.
+ *
+ * @public
+ */
 export interface OutOfHoursServiceFacts {
   entityRef: string;
   owner: string | null;
@@ -85,7 +118,11 @@ export interface OutOfHoursServiceFacts {
   outOfHours: OutOfHoursLevel | null;
 }
 
-/** The out-of-hours rotas a set of services needs, each with the services it covers. */
+/**
+ * The out-of-hours rotas a set of services needs, each with the services it covers.
+ *
+ * @public
+ */
 export interface OutOfHoursRotas {
   /** Team ref → the services its own out-of-hours rota covers. */
   team: Record<string, string[]>;
@@ -105,6 +142,8 @@ function push(map: Record<string, string[]>, key: string, value: string) {
  * no Domain cannot share one: with `withoutDomain: 'team-rota'` its owning team covers it on
  * its own rota (what happens in practice), with `'apart'` it is only listed (what the bands
  * ask for is a domain rota, which it lacks).
+ *
+ * @public
  */
 export function outOfHoursRotas(
   services: readonly OutOfHoursServiceFacts[],
@@ -134,6 +173,8 @@ export function outOfHoursRotas(
  * of its everyday exposure) and as it is run (its declared model, where it declares one, and
  * the same band), and whether that band is the top one. Peak events are left out: they raise
  * cover for a week by design, and are not a standing cost.
+ *
+ * @public
  */
 export function outOfHoursLevels(
   service: Pick<
@@ -159,7 +200,11 @@ export function outOfHoursLevels(
   };
 }
 
-/** The linear run cost what-if (playbook: standby cost R × n, n the number of rotas). */
+/**
+ * The linear run cost what-if (playbook: standby cost R × n, n the number of rotas).
+ *
+ * @public
+ */
 export interface LinearRunCostWhatIf {
   weeks: number;
   standbyPerWeek: number;
@@ -186,6 +231,8 @@ export interface LinearRunCostWhatIf {
  * What standby would cost if every team with a service needing out-of-hours cover ran its own
  * rota, against the rotas the bands call for. The first grows with the number of teams; the
  * second with the number of high-exposure teams and domains.
+ *
+ * @public
  */
 export function linearRunCostWhatIf(
   services: readonly OutOfHoursServiceFacts[],
@@ -222,7 +269,11 @@ export function linearRunCostWhatIf(
   };
 }
 
-/** Who pays for a rota, and how that was found out. */
+/**
+ * Who pays for a rota, and how that was found out.
+ *
+ * @public
+ */
 export interface OnCallFunding {
   /** The Group whose budget holder pays: the team itself, or the Group a Domain names. */
   group: string | null;
@@ -230,7 +281,11 @@ export interface OnCallFunding {
   source: 'annotation' | 'config' | 'none';
 }
 
-/** One team's or domain's on-call cost over a window. */
+/**
+ * One team's or domain's on-call cost over a window.
+ *
+ * @public
+ */
 export interface OnCallCostRow {
   entityRef: string;
   title: string | null;
@@ -252,7 +307,11 @@ export interface OnCallCostRow {
   problems: string[];
 }
 
-/** The body of `GET /costs`. */
+/**
+ * The body of `GET /costs`.
+ *
+ * @public
+ */
 export interface OnCallCostReport {
   from: string;
   to: string;
@@ -265,14 +324,22 @@ export interface OnCallCostReport {
   whatIf: LinearRunCostWhatIf;
 }
 
-/** A Group or Domain as the cost report needs it. */
+/**
+ * A Group or Domain as the cost report needs it.
+ *
+ * @public
+ */
 export interface CostEntityFacts {
   entityRef: string;
   title?: string | null;
   annotations: Record<string, string>;
 }
 
-/** An incident as the cost report needs it: epoch milliseconds. */
+/**
+ * An incident as the cost report needs it: epoch milliseconds.
+ *
+ * @public
+ */
 export interface CostIncident {
   id: string;
   startedAt: number;
@@ -280,7 +347,11 @@ export interface CostIncident {
   services: string[];
 }
 
-/** A service as the cost report needs it: the level in force, and the level the bands call for. */
+/**
+ * A service as the cost report needs it: the level in force, and the level the bands call for.
+ *
+ * @public
+ */
 export interface CostServiceFacts extends OutOfHoursServiceFacts {
   /** The level the bands call for, for the what-if; the level in force where not given. */
   calledFor?: OutOfHoursLevel | null;
@@ -289,7 +360,11 @@ export interface CostServiceFacts extends OutOfHoursServiceFacts {
 const GROUP_REF =
   /^(?:([A-Za-z][A-Za-z0-9-]*):)?(?:([A-Za-z0-9][A-Za-z0-9._-]*)\/)?([A-Za-z0-9][A-Za-z0-9._-]*)$/;
 
-/** `budget`, `default/budget` or `group:default/budget` → `group:default/budget`, or null. */
+/**
+ * `budget`, `default/budget` or `group:default/budget` → `group:default/budget`, or null.
+ *
+ * @public
+ */
 export function groupRefOf(text: string): string | null {
   const match = GROUP_REF.exec(text.trim());
   if (!match) return null;
@@ -303,6 +378,8 @@ export function groupRefOf(text: string): string | null {
 /**
  * Who funds a team's on-call: its `operating-model.io/budget-holder` annotation, else the
  * configured default. An unreadable value is a problem, and the default is used.
+ *
+ * @public
  */
 export function teamFunding(
   group: CostEntityFacts | undefined,
@@ -342,6 +419,8 @@ export function teamFunding(
 /**
  * Who funds a domain's out-of-hours rota: the Group its `operating-model.io/on-call-budget-holder`
  * annotation names, and that Group's budget holder.
+ *
+ * @public
  */
 export function domainFunding(
   domain: CostEntityFacts | undefined,
@@ -397,6 +476,8 @@ export function domainFunding(
  * `calloutPerHour` × the incident's whole duration to the rota paged for it, once per rota
  * however many of its services the incident hit. Incidents still open are left out until they
  * are restored.
+ *
+ * @public
  */
 export function onCallCosts(input: {
   window: { from: Date; to: Date };

@@ -4,7 +4,11 @@
  * what the catalog says, so the backend, the directory and the pitfalls view agree.
  */
 
-/** Why a service's ownership needs a second look. */
+/**
+ * Why a service's ownership needs a second look.
+ *
+ * @public
+ */
 export type OwnershipFindingCode =
   | 'owner-missing'
   | 'owner-unknown'
@@ -12,6 +16,11 @@ export type OwnershipFindingCode =
   | 'owner-not-a-team'
   | 'shared-database';
 
+/**
+ * One reason a service's ownership needs a second look, with the entity it concerns.
+ *
+ * @public
+ */
 export interface OwnershipFinding {
   code: OwnershipFindingCode;
   message: string;
@@ -21,7 +30,11 @@ export interface OwnershipFinding {
   usedBy?: string[];
 }
 
-/** A Resource as the database rule needs it. */
+/**
+ * A Resource as the database rule needs it.
+ *
+ * @public
+ */
 export interface ResourceUse {
   entityRef: string;
   /** `spec.type`, for example `database`. */
@@ -30,20 +43,32 @@ export interface ResourceUse {
   dependents?: string[];
 }
 
-/** A Component's `dependsOn` targets. */
+/**
+ * A Component's `dependsOn` targets.
+ *
+ * @public
+ */
 export interface ComponentDependencies {
   entityRef: string;
   dependsOn?: string[];
 }
 
-/** A database with more than one Component using it. */
+/**
+ * A database with more than one Component using it.
+ *
+ * @public
+ */
 export interface SharedDatabase {
   database: string;
   /** The Components that use it, sorted. */
   usedBy: string[];
 }
 
-/** What the owner rule needs to know of the catalog's Groups and Users. */
+/**
+ * What the owner rule needs to know of the catalog's Groups and Users.
+ *
+ * @public
+ */
 export interface OwnerDirectory {
   /** `spec.type` of every Group, by lower-case entity ref. */
   groupTypes: ReadonlyMap<string, string | null>;
@@ -59,7 +84,11 @@ const DATABASE = 'database';
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 const kindOf = (ref: string) => ref.slice(0, Math.max(0, ref.indexOf(':')));
 
-/** Single team ownership: the owner must be a Group of type `team` that the catalog has. */
+/**
+ * Single team ownership: the owner must be a Group of type `team` that the catalog has.
+ *
+ * @public
+ */
 export function ownerFindings(
   owner: string | null,
   directory: OwnerDirectory,
@@ -117,6 +146,8 @@ export function ownerFindings(
  * Single service ownership for databases: every Resource of type `database` that more than one
  * Component depends on, with who uses it. Dependencies are read from both sides (a Component's
  * `dependsOn`, a Resource's `dependencyOf`) so Components outside the services still count.
+ *
+ * @public
  */
 export function sharedDatabases(
   resources: readonly ResourceUse[],
@@ -143,7 +174,11 @@ export function sharedDatabases(
     .sort((a, b) => a.database.localeCompare(b.database));
 }
 
-/** The shared-database findings of one service, given every shared database. */
+/**
+ * The shared-database findings of one service, given every shared database.
+ *
+ * @public
+ */
 export function sharedDatabaseFindings(
   service: string,
   shared: readonly SharedDatabase[] | ReadonlyMap<string, SharedDatabase[]>,
@@ -171,7 +206,11 @@ export function sharedDatabaseFindings(
   });
 }
 
-/** Shared databases indexed by each Component that uses one, for many lookups. */
+/**
+ * Shared databases indexed by each Component that uses one, for many lookups.
+ *
+ * @public
+ */
 export function sharedDatabasesByComponent(
   shared: readonly SharedDatabase[],
 ): Map<string, SharedDatabase[]> {
@@ -186,7 +225,12 @@ export function sharedDatabasesByComponent(
   return byComponent;
 }
 
-/** Every ownership finding for every service, by lower-case service ref (services with none are absent). */
+/**
+ * Every ownership finding for every service, by lower-case service ref (services with none are
+ * absent).
+ *
+ * @public
+ */
 export function ownershipFindings(input: {
   services: ReadonlyArray<{
     entityRef: string;

@@ -3,7 +3,12 @@ import { Shift, shiftAt } from './rota';
 import { OutOfHoursLevel } from './types';
 import { isWorkingTime, nextWorkingTimeStart } from './workingTime';
 
-/** Who is paged for a service at an instant (the body of `GET /on-call`, less the entity ref and instant). */
+/**
+ * Who is paged for a service at an instant (the body of `GET /on-call`, less the entity ref and
+ * instant).
+ *
+ * @public
+ */
 export interface OnCallAnswer {
   period: 'working-hours' | 'out-of-hours';
   schedule: 'team' | 'domain' | 'none';
@@ -27,6 +32,8 @@ export interface OnCallAnswer {
  * period: when the period ends first, the answer simply changes then.
  * `shiftsAfter` finds the team shift at an instant the given team shifts do
  * not reach, such as the Monday morning after a long weekend.
+ *
+ * @public
  */
 export function whoIsPaged(input: {
   at: Date;

@@ -3,6 +3,8 @@ import { createPermission } from '@backstage/plugin-permission-common';
 /**
  * The resource type of a rota (a Group's rota or a Domain's out-of-hours rota). Its resource
  * ref is the rota's entity ref, such as `group:default/bedroom-team` or `domain:default/furnishing`.
+ *
+ * @public
  */
 export const RESOURCE_TYPE_OPERATING_MODEL_ROTA = 'operating-model-rota';
 
@@ -10,6 +12,8 @@ export const RESOURCE_TYPE_OPERATING_MODEL_ROTA = 'operating-model-rota';
  * Adding an override to a rota. A resource permission: the backend asks the policy about one
  * rota, so a policy can grant it conditionally, for example with the `isRotaMember` rule
  * ("the user is a member of one of the rota's teams"), or outright to its admins.
+ *
+ * @public
  */
 export const overrideCreatePermission = createPermission({
   name: 'operating-model.override.create',
@@ -17,7 +21,11 @@ export const overrideCreatePermission = createPermission({
   resourceType: RESOURCE_TYPE_OPERATING_MODEL_ROTA,
 });
 
-/** Removing an override from a rota; a resource permission like {@link overrideCreatePermission}. */
+/**
+ * Removing an override from a rota; a resource permission like {@link overrideCreatePermission}.
+ *
+ * @public
+ */
 export const overrideDeletePermission = createPermission({
   name: 'operating-model.override.delete',
   attributes: { action: 'delete' },
@@ -27,6 +35,8 @@ export const overrideDeletePermission = createPermission({
 /**
  * Writing delivery and incident events. Meant for pipelines (service principals and static
  * tokens, limited with `accessRestrictions`), not for ordinary users.
+ *
+ * @public
  */
 export const eventsWritePermission = createPermission({
   name: 'operating-model.events.write',
@@ -36,13 +46,19 @@ export const eventsWritePermission = createPermission({
 /**
  * Issuing or resetting the personal calendar feed link of someone else. A person may always do
  * so for their own; an organisation grants this to its admins.
+ *
+ * @public
  */
 export const calendarLinkForOthersPermission = createPermission({
   name: 'operating-model.calendar-link.others',
   attributes: { action: 'create' },
 });
 
-/** Every permission the plugins define, for registering with the permission framework. */
+/**
+ * Every permission the plugins define, for registering with the permission framework.
+ *
+ * @public
+ */
 export const operatingModelPermissions = [
   overrideCreatePermission,
   overrideDeletePermission,

@@ -21,6 +21,11 @@ import { OutOfHoursLevel, ServiceClass } from './types';
  * and each finding carries the evidence a leader needs to check it for themselves.
  */
 
+/**
+ * The playbook pitfalls that the rule 12 detectors look for.
+ *
+ * @public
+ */
 export type PitfallCode =
   | 'linear-run-cost'
   | 'responsible-but-unaccountable'
@@ -31,7 +36,11 @@ export type PitfallCode =
   | 'losses-above-exposure'
   | 'shared-database';
 
-/** One place where a pitfall shows. */
+/**
+ * One place where a pitfall shows.
+ *
+ * @public
+ */
 export interface PitfallFinding {
   team?: string;
   service?: string;
@@ -40,7 +49,11 @@ export interface PitfallFinding {
   evidence: string;
 }
 
-/** One pitfall and where it shows; no findings means it was looked for and not seen. */
+/**
+ * One pitfall and where it shows; no findings means it was looked for and not seen.
+ *
+ * @public
+ */
 export interface PitfallReport {
   pitfall: PitfallCode;
   title: string;
@@ -112,7 +125,11 @@ function list(refs: readonly string[]): string {
   return refs.join(', ');
 }
 
-/** A service as the linear run cost detector sees it (see `outOfHoursLevels`). */
+/**
+ * A service as the linear run cost detector sees it (see `outOfHoursLevels`).
+ *
+ * @public
+ */
 export interface RunCostServiceFacts {
   entityRef: string;
   owner: string | null;
@@ -125,7 +142,11 @@ export interface RunCostServiceFacts {
   topBand: boolean | null;
 }
 
-/** Above this share of services in the top band, the bands are not doing their job. */
+/**
+ * Above this share of services in the top band, the bands are not doing their job.
+ *
+ * @public
+ */
 export const DEFAULT_TOP_BAND_SHARE = 0.5;
 
 /**
@@ -134,6 +155,8 @@ export const DEFAULT_TOP_BAND_SHARE = 0.5;
  * domain-level service with no Domain to share a rota in), and by more than `topBandShare` of the
  * services with a known exposure sitting in the top band, where every owning team needs its own
  * rota. Evidence gives the cost of each extra rota per week.
+ *
+ * @public
  */
 export function detectLinearRunCost(input: {
   services: readonly RunCostServiceFacts[];
@@ -194,7 +217,11 @@ export function detectLinearRunCost(input: {
   return report('linear-run-cost', findings);
 }
 
-/** A service as the responsible-but-unaccountable detector sees it. */
+/**
+ * A service as the responsible-but-unaccountable detector sees it.
+ *
+ * @public
+ */
 export interface AccountabilityServiceFacts {
   entityRef: string;
   owner: string | null;
@@ -209,7 +236,12 @@ export interface AccountabilityServiceFacts {
   lossRates: readonly number[];
 }
 
-/** How many incidents with a recorded loss it takes before their losses are held against an exposure. */
+/**
+ * How many incidents with a recorded loss it takes before their losses are held against an
+ * exposure.
+ *
+ * @public
+ */
 export const DEFAULT_MIN_INCIDENTS_FOR_INFLATION = 2;
 
 /**
@@ -222,6 +254,8 @@ export const DEFAULT_MIN_INCIDENTS_FOR_INFLATION = 2;
  *   when at least `minIncidents` incidents have a recorded loss, and even the worst of them lost
  *   money at a rate the bands would put in a band with a lower availability than the declared
  *   exposure's band, the exposure (and with it the target and on-call level) looks inflated.
+ *
+ * @public
  */
 export function detectResponsibleButUnaccountable(input: {
   services: readonly AccountabilityServiceFacts[];
@@ -279,7 +313,11 @@ export function detectResponsibleButUnaccountable(input: {
   return report('responsible-but-unaccountable', findings);
 }
 
-/** A rota as the limited on-call schedule detector sees it. */
+/**
+ * A rota as the limited on-call schedule detector sees it.
+ *
+ * @public
+ */
 export interface RotaSizeFacts {
   rotaRef: string;
   kind: 'team' | 'domain';
@@ -290,7 +328,11 @@ export interface RotaSizeFacts {
   outOfHours: boolean;
 }
 
-/** Limited on-call schedule: a rota with fewer people than `minimumParticipants`. */
+/**
+ * Limited on-call schedule: a rota with fewer people than `minimumParticipants`.
+ *
+ * @public
+ */
 export function detectLimitedOnCallSchedule(input: {
   rotas: readonly RotaSizeFacts[];
   minimumParticipants: number;
@@ -318,10 +360,18 @@ export function detectLimitedOnCallSchedule(input: {
   return report('limited-on-call-schedule', findings);
 }
 
-/** The rework rate above which a team is flagged. */
+/**
+ * The rework rate above which a team is flagged.
+ *
+ * @public
+ */
 export const DEFAULT_REWORK_THRESHOLD = 0.3;
 
-/** Excessive BAU: a team spends more than `threshold` of its time on unplanned operational work. */
+/**
+ * Excessive BAU: a team spends more than `threshold` of its time on unplanned operational work.
+ *
+ * @public
+ */
 export function detectExcessiveBau(input: {
   teams: ReadonlyArray<{
     team: string;
@@ -345,7 +395,11 @@ export function detectExcessiveBau(input: {
   return report('excessive-bau', findings);
 }
 
-/** A team as the change management treacle detector sees it. */
+/**
+ * A team as the change management treacle detector sees it.
+ *
+ * @public
+ */
 export interface ChangeFacts {
   team: string;
   /** Its services with deployments in the window that fall short of their deployment target. */
@@ -364,6 +418,8 @@ export interface ChangeFacts {
  * Change management treacle: services under their deployment target while none of the team's
  * deployments went out as a pre-approved (standard) change. A template declared in an
  * annotation but never used does not count as pre-approval; it is mentioned in the evidence.
+ *
+ * @public
  */
 export function detectChangeManagementTreacle(input: {
   teams: readonly ChangeFacts[];
@@ -394,7 +450,11 @@ export function detectChangeManagementTreacle(input: {
   return report('change-management-treacle', findings);
 }
 
-/** The day a review of the bands falls due: a quarter (three calendar months) after the last one. */
+/**
+ * The day a review of the bands falls due: a quarter (three calendar months) after the last one.
+ *
+ * @public
+ */
 export function bandsReviewDue(
   bandsLastReviewed: string | null,
 ): string | null {
@@ -407,6 +467,8 @@ export function bandsReviewDue(
 /**
  * Bands not reviewed for more than a quarter (`bandsLastReviewed`), or never recorded. The day
  * the review falls due is still in time; the day after, it is late. Days are read in `timezone`.
+ *
+ * @public
  */
 export function detectBandsNotReviewed(input: {
   bandsLastReviewed: string | null;
@@ -433,7 +495,11 @@ export function detectBandsNotReviewed(input: {
   ]);
 }
 
-/** An incident as the loss-rate reading needs it: epoch milliseconds. */
+/**
+ * An incident as the loss-rate reading needs it: epoch milliseconds.
+ *
+ * @public
+ */
 export interface LossIncident {
   id: string | number;
   startedAt: number;
@@ -446,6 +512,8 @@ export interface LossIncident {
  * Money lost per hour in each restored incident with a recorded loss, by service: the loss is
  * shared between the services hit in proportion to their exposure (as in financial loss
  * protection) and divided by the incident's hours.
+ *
+ * @public
  */
 export function recordedLossRates(
   incidents: readonly LossIncident[],
@@ -474,7 +542,11 @@ export function recordedLossRates(
   return rates;
 }
 
-/** One service's recent incident losses held against its declared exposure. */
+/**
+ * One service's recent incident losses held against its declared exposure.
+ *
+ * @public
+ */
 export interface LossReflection {
   entityRef: string;
   owner: string | null;
@@ -487,7 +559,11 @@ export interface LossReflection {
   exceedsExposure: boolean;
 }
 
-/** The quarterly reflection: when the bands were reviewed, and recent losses against exposures. */
+/**
+ * The quarterly reflection: when the bands were reviewed, and recent losses against exposures.
+ *
+ * @public
+ */
 export interface QuarterlyReflection {
   bandsLastReviewed: string | null;
   reviewDue: string | null;
@@ -495,7 +571,11 @@ export interface QuarterlyReflection {
   services: LossReflection[];
 }
 
-/** Recent losses of every service that has any, worst loss rate against its declared exposure. */
+/**
+ * Recent losses of every service that has any, worst loss rate against its declared exposure.
+ *
+ * @public
+ */
 export function lossReflections(input: {
   services: ReadonlyArray<{
     entityRef: string;
@@ -532,6 +612,8 @@ export function lossReflections(input: {
 /**
  * Services whose incidents lost more per hour than their declared exposure: the quarterly
  * reflection's question of whether new financial data calls for a new exposure or new bands.
+ *
+ * @public
  */
 export function detectLossesAboveExposure(input: {
   reflections: readonly LossReflection[];
@@ -570,6 +652,8 @@ export function detectLossesAboveExposure(input: {
  * Shared database: a Resource of type `database` that more than one Component uses, read from
  * both sides as the ownership rules read it (`sharedDatabases`), so the directory and this view
  * agree.
+ *
+ * @public
  */
 export function detectSharedDatabases(input: {
   resources: readonly ResourceUse[];
@@ -586,7 +670,11 @@ export function detectSharedDatabases(input: {
   return report('shared-database', findings);
 }
 
-/** The body of `GET /pitfalls`. */
+/**
+ * The body of `GET /pitfalls`.
+ *
+ * @public
+ */
 export interface PitfallsAnswer {
   from: string;
   to: string;

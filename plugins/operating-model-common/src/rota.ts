@@ -1,7 +1,11 @@
 import { DateTime } from 'luxon';
 import type { RotaSettings } from './workingTime';
 
-/** One span of on-call duty on a rota. */
+/**
+ * One span of on-call duty on a rota.
+ *
+ * @public
+ */
 export interface Shift {
   /** The user entity ref of the person on call. */
   person: string;
@@ -15,10 +19,18 @@ export interface Shift {
   team?: string;
 }
 
-/** A rotation shift that has started, as the backend stores it. */
+/**
+ * A rotation shift that has started, as the backend stores it.
+ *
+ * @public
+ */
 export type RecordedShift = Omit<Shift, 'override'>;
 
-/** A person covering a span of a rota for someone else. */
+/**
+ * A person covering a span of a rota for someone else.
+ *
+ * @public
+ */
 export interface Override {
   id: string;
   /** The user entity ref of the person covering. */
@@ -131,6 +143,8 @@ function at(text: string): number {
  * Handoffs fall at the handoff day and time in the rota's time zone, stepped
  * by the rotation length from a fixed anchor (the first handoff on or after
  * 2024-01-01 local), so the boundaries never depend on the window asked for.
+ *
+ * @public
  */
 export function handoffsBetween(
   settings: RotaSettings,
@@ -207,6 +221,8 @@ function resumePosition(
  * the future is exactly what membership changes are allowed to change.
  *
  * With no participants there is nobody to put on call, and the answer is empty.
+ *
+ * @public
  */
 export function rotaShifts(input: {
   participants: string[];
@@ -301,6 +317,8 @@ export function rotaShifts(input: {
  * The rotation shifts that have started by `now`, for the backend to store as
  * history (keyed by start, so storing one again changes nothing). Pass the
  * rotation's shifts, before overrides: an override is its own record.
+ *
+ * @public
  */
 export function shiftsToRecord(shifts: Shift[], now: Date): RecordedShift[] {
   return shifts
@@ -316,6 +334,8 @@ export function shiftsToRecord(shifts: Shift[], now: Date): RecordedShift[] {
  * ref); plain round robin would leave the biggest team's extra members side by
  * side at the end of the cycle. Teams and members are sorted by ref first, and
  * a person in two teams is drawn once, from the first team by ref.
+ *
+ * @public
  */
 export function interleaveByTeam(
   teams: Array<{ team: string; members: string[] }>,
@@ -363,6 +383,8 @@ export function interleaveByTeam(
  * Overrides are applied oldest first by `createdAt`, so a later one wins where
  * two overlap. The result still has no gaps or overlaps: an override is only
  * laid over the span the shifts cover.
+ *
+ * @public
  */
 export function applyOverrides(
   shifts: Shift[],
@@ -427,7 +449,11 @@ function overrideShift(override: Override, start: number, end: number): Shift {
   };
 }
 
-/** The shift in force at an instant (start inclusive, end exclusive), or null. */
+/**
+ * The shift in force at an instant (start inclusive, end exclusive), or null.
+ *
+ * @public
+ */
 export function shiftAt(shifts: Shift[], instant: Date): Shift | null {
   const ms = instant.getTime();
   return (

@@ -1,6 +1,10 @@
 import type { Shift } from './rota';
 
-/** A sign that a rota is not sustainable. */
+/**
+ * A sign that a rota is not sustainable.
+ *
+ * @public
+ */
 export interface RotaProblem {
   code: 'limited-on-call-schedule' | 'unfair-share';
   message: string;
@@ -15,7 +19,11 @@ function hoursOf(shift: Shift): number {
   return Math.max(0, Date.parse(shift.end) - Date.parse(shift.start)) / HOUR;
 }
 
-/** Hours on call per person over the shifts given, overrides included. */
+/**
+ * Hours on call per person over the shifts given, overrides included.
+ *
+ * @public
+ */
 export function fairShareHours(shifts: Shift[]): Record<string, number> {
   const hours: Record<string, number> = {};
   for (const shift of shifts) {
@@ -37,6 +45,8 @@ function round(hours: number): number {
  * than 1.5 times that and also more than one whole rotation shift above it,
  * because a window that is not a whole number of cycles always leaves some
  * people one shift ahead of the others.
+ *
+ * @public
  */
 export function rotaProblems(input: {
   participants: string[];

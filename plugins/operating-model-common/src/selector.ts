@@ -9,6 +9,8 @@ const EXTREME_RELIABILITY = 99.99;
  * reliability is always You Build It You Run It (rule 5); otherwise the traffic light
  * decides (rule 6): green is You Build It You Run It, red is Ops Run It, and amber leans
  * by availability, or is null where the playbook leaves it open.
+ *
+ * @public
  */
 export function selectorRegionModel(
   availability: number,

@@ -1,6 +1,10 @@
 import { ANNOTATION_PREFIX } from './annotations';
 
-/** The parts of a catalog entity that decide whether the plugin assesses it. */
+/**
+ * The parts of a catalog entity that decide whether the plugin assesses it.
+ *
+ * @public
+ */
 export interface EntityLike {
   kind: string;
   metadata: { annotations?: Record<string, string> };
@@ -10,6 +14,8 @@ export interface EntityLike {
 /**
  * A software service is a Component of type `service`, or any Component that a team has
  * given operating-model annotations (a COTS package registered under another type, say).
+ *
+ * @public
  */
 export function isOperatingModelService(entity: EntityLike): boolean {
   if (entity.kind.toLocaleLowerCase('en-US') !== 'component') return false;

@@ -1,19 +1,43 @@
-/** What kind of software service a Component is (annotation `operating-model.io/service-class`). */
+/**
+ * What kind of software service a Component is (annotation `operating-model.io/service-class`).
+ *
+ * @public
+ */
 export type ServiceClass = 'digital-service' | 'foundational-system';
 
-/** The two operating models a service can run under. */
+/**
+ * The two operating models a service can run under.
+ *
+ * @public
+ */
 export type OperatingModelName = 'you-build-it-you-run-it' | 'ops-run-it';
 
-/** Who is on call out of hours: nobody, a schedule shared by the domain's teams, or the owning team. */
+/**
+ * Who is on call out of hours: nobody, a schedule shared by the domain's teams, or the owning team.
+ *
+ * @public
+ */
 export type OutOfHoursLevel = 'none' | 'domain' | 'team';
 
-/** Readiness of a service to move to You Build It You Run It. */
+/**
+ * Readiness of a service to move to You Build It You Run It.
+ *
+ * @public
+ */
 export type TrafficLight = 'green' | 'amber' | 'red';
 
-/** A survey answer given by a team about its own service. */
+/**
+ * A survey answer given by a team about its own service.
+ *
+ * @public
+ */
 export type PracticeAnswer = 'yes' | 'partial' | 'no';
 
-/** An annotation value that could not be read. */
+/**
+ * An annotation value that could not be read.
+ *
+ * @public
+ */
 export interface AssessmentProblem {
   /** The full annotation name, for example `operating-model.io/financial-exposure`. */
   annotation: string;
@@ -23,20 +47,32 @@ export interface AssessmentProblem {
   message: string;
 }
 
-/** Something worth a second look that does not stop the assessment. */
+/**
+ * Something worth a second look that does not stop the assessment.
+ *
+ * @public
+ */
 export interface AssessmentWarning {
   code: string;
   message: string;
 }
 
-/** A configured peak business event, with ISO instants; the end is exclusive. */
+/**
+ * A configured peak business event, with ISO instants; the end is exclusive.
+ *
+ * @public
+ */
 export interface PeakEventWindow {
   name: string;
   start: string;
   end: string;
 }
 
-/** The targets, operating model and on-call level of one service at one instant. */
+/**
+ * The targets, operating model and on-call level of one service at one instant.
+ *
+ * @public
+ */
 export interface ServiceAssessment {
   entityRef: string;
   title?: string;
@@ -86,7 +122,11 @@ export interface ServiceAssessment {
   at: string;
 }
 
-/** What `assessService` needs to know about a Component, gathered from the catalog. */
+/**
+ * What `assessService` needs to know about a Component, gathered from the catalog.
+ *
+ * @public
+ */
 export interface ServiceFacts {
   entityRef: string;
   title?: string;

@@ -3,6 +3,8 @@
  * undefined for anything else. Runbooks, channels and reviews arrive from catalog files and
  * ingestion calls, so a stored `javascript:`, `data:` or relative address must never reach an
  * href or `window.location`. The backend stores, and the frontend links to, only what this accepts.
+ *
+ * @public
  */
 export function webAddress(
   text: string | null | undefined,

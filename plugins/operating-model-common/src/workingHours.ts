@@ -1,7 +1,15 @@
-/** Day names as written in config and annotations, Monday first. */
+/**
+ * Day names as written in config and annotations, Monday first.
+ *
+ * @public
+ */
 export const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-/** Working hours with the days as luxon weekday numbers (1 is Monday, 7 is Sunday). */
+/**
+ * Working hours with the days as luxon weekday numbers (1 is Monday, 7 is Sunday).
+ *
+ * @public
+ */
 export interface WorkingHoursSpan {
   /** As written, for example `Mon-Fri`. */
   days: string;
@@ -11,13 +19,21 @@ export interface WorkingHoursSpan {
   end: string;
 }
 
-/** The length of one on-call shift, in a shape luxon's `DateTime.plus` accepts. */
+/**
+ * The length of one on-call shift, in a shape luxon's `DateTime.plus` accepts.
+ *
+ * @public
+ */
 export type RotationLength =
   | { weeks: number }
   | { days: number }
   | { hours: number };
 
-/** When one shift hands over to the next; a null weekday means every day. */
+/**
+ * When one shift hands over to the next; a null weekday means every day.
+ *
+ * @public
+ */
 export interface Handoff {
   weekday: number | null;
   time: string;
@@ -26,7 +42,11 @@ export interface Handoff {
 
 const TIME_OF_DAY = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
-/** Reads `HH:mm` (24-hour clock) as minutes after midnight, or null. */
+/**
+ * Reads `HH:mm` (24-hour clock) as minutes after midnight, or null.
+ *
+ * @public
+ */
 export function parseTimeOfDay(text: string): number | null {
   const match = TIME_OF_DAY.exec(text.trim());
   if (!match) {
@@ -68,6 +88,8 @@ function weekdayNumber(name: string): number | null {
 /**
  * Reads days such as `Mon-Fri`, `Sat-Sun`, `Mon,Wed,Fri` or `Fri-Mon` (a range
  * may wrap past Sunday) as sorted luxon weekday numbers, or null.
+ *
+ * @public
  */
 export function parseWeekdays(text: string): number[] | null {
   const days = new Set<number>();
@@ -92,7 +114,11 @@ export function parseWeekdays(text: string): number[] | null {
   return [...days].sort((a, b) => a - b);
 }
 
-/** Reads working hours such as `Mon-Fri 09:00-17:30`, or null; the end must be after the start. */
+/**
+ * Reads working hours such as `Mon-Fri 09:00-17:30`, or null; the end must be after the start.
+ *
+ * @public
+ */
 export function parseWorkingHours(text: string): WorkingHoursSpan | null {
   const match = /^(\S+)\s+(\S+)\s*-\s*(\S+)$/.exec(text.trim());
   if (!match) {
@@ -107,7 +133,11 @@ export function parseWorkingHours(text: string): WorkingHoursSpan | null {
   return { days: match[1], weekdays, start, end };
 }
 
-/** Reads a shift length such as `1w`, `3d` or `12h`, or null. */
+/**
+ * Reads a shift length such as `1w`, `3d` or `12h`, or null.
+ *
+ * @public
+ */
 export function parseRotation(text: string): RotationLength | null {
   const match = /^(\d+)\s*([hdw])$/i.exec(text.trim());
   if (!match || Number(match[1]) < 1) {
@@ -124,7 +154,11 @@ export function parseRotation(text: string): RotationLength | null {
   }
 }
 
-/** Reads a handoff such as `Mon 09:00`, or `09:00` for shifts that hand over every day, or null. */
+/**
+ * Reads a handoff such as `Mon 09:00`, or `09:00` for shifts that hand over every day, or null.
+ *
+ * @public
+ */
 export function parseHandoff(text: string): Handoff | null {
   const parts = text.trim().split(/\s+/);
   if (parts.length > 2 || parts[0] === '') {

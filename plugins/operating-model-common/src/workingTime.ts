@@ -16,7 +16,11 @@ import {
   RotationLength,
 } from './workingHours';
 
-/** How a rota hands over: the shift length, the handoff day and time, and the zone they are read in. */
+/**
+ * How a rota hands over: the shift length, the handoff day and time, and the zone they are read in.
+ *
+ * @public
+ */
 export interface RotaSettings {
   rotation: RotationLength;
   handoff: Handoff;
@@ -47,6 +51,8 @@ function isWorkingDay(
  * Whether an instant falls inside working hours, read in the working-hours
  * time zone: on a working weekday, from the start (inclusive) to the end
  * (exclusive). Holidays are out of hours all day.
+ *
+ * @public
  */
 export function isWorkingTime(
   at: Date,
@@ -70,6 +76,8 @@ export function isWorkingTime(
  * and holidays; when `at` is already in working time this is the start of the
  * following working period. This is when a callout suppressed out of hours
  * reaches the owning team.
+ *
+ * @public
  */
 export function nextWorkingTimeStart(
   at: Date,
@@ -141,6 +149,8 @@ function teamTimezone(
  * (`operating-model.io/timezone`, `operating-model.io/working-hours`), each
  * falling back to config. An unreadable value becomes a problem naming the
  * annotation and the value, and the config value is used instead.
+ *
+ * @public
  */
 export function teamWorkingHours(
   groupAnnotations: Record<string, string>,
@@ -183,6 +193,8 @@ export function teamWorkingHours(
  * `operating-model.io/timezone`), each falling back to config. The time zone
  * is read as in `teamWorkingHours`, so a caller using both should keep its
  * problem once.
+ *
+ * @public
  */
 export function teamRotaSettings(
   groupAnnotations: Record<string, string>,
