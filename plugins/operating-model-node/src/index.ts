@@ -11,4 +11,8 @@ export {
   rotaConditions,
   createRotaConditionalDecision,
 } from './rotaPermissions';
-export type { RotaResource, RotaQuery } from './rotaPermissions';
+export type {
+  RotaResource,
+  RotaQuery,
+  RotaMemberParams,
+} from './rotaPermissions';

@@ -6,7 +6,11 @@ import {
 import { RESOURCE_TYPE_OPERATING_MODEL_ROTA } from '@operating-model/backstage-plugin-operating-model-common';
 import { z } from 'zod';
 
-/** What a permission rule sees of a rota: its ref, the teams it draws from and their members. */
+/**
+ * What a permission rule sees of a rota: its ref, the teams it draws from and their members.
+ *
+ * @public
+ */
 export interface RotaResource {
   rotaRef: string;
   /** Group entity refs, lower-cased. */
@@ -15,10 +19,18 @@ export interface RotaResource {
   members: string[];
 }
 
-/** Rotas are not listed through the permission framework, so a condition has no query form. */
+/**
+ * Rotas are not listed through the permission framework, so a condition has no query form.
+ *
+ * @public
+ */
 export type RotaQuery = { anyOf: string[] };
 
-/** @public */
+/**
+ * The permission resource of a rota: the override permissions are checked against it.
+ *
+ * @public
+ */
 export const rotaPermissionResourceRef = createPermissionResourceRef<
   RotaResource,
   RotaQuery
@@ -28,11 +40,13 @@ export const rotaPermissionResourceRef = createPermissionResourceRef<
 });
 
 /**
- * True when one of the claims (a user's ownership refs: the user and their groups) is one of the
- * rota's teams or members. Policies pass `user.info.ownershipEntityRefs`, as with the catalog's
- * `isEntityOwner`.
+ * The parameters of the `isRotaMember` rule, which is true when one of the claims (a user's
+ * ownership refs: the user and their groups) is one of the rota's teams or members. Policies pass
+ * `user.info.ownershipEntityRefs`, as with the catalog's `isEntityOwner`.
+ *
+ * @public
  */
-type RotaMemberParams = { claims: string[] };
+export type RotaMemberParams = { claims: string[] };
 
 // The params schema is zod v3, which permission-node still takes; typed by hand, as inferring
 // through both zod versions is too deep for the compiler.
@@ -64,16 +78,24 @@ const isRotaMember = createPermissionRule<
 /** The rules a policy can use for rota permissions. @public */
 export const rotaPermissionRules = { isRotaMember };
 
+// API Extractor reads one doc comment per declaration, so the two exports are declared apart.
+const rotaConditionExports = createConditionExports({
+  resourceRef: rotaPermissionResourceRef,
+  rules: rotaPermissionRules,
+});
+
 /**
  * Conditions for the rota permissions, for use in a permission policy:
  * `createRotaConditionalDecision(request.permission, rotaConditions.isRotaMember({ claims: user.info.ownershipEntityRefs }))`.
  *
  * @public
  */
-export const {
-  conditions: rotaConditions,
-  createConditionalDecision: createRotaConditionalDecision,
-} = createConditionExports({
-  resourceRef: rotaPermissionResourceRef,
-  rules: rotaPermissionRules,
-});
+export const rotaConditions = rotaConditionExports.conditions;
+
+/**
+ * Makes a conditional decision on a rota permission from `rotaConditions`.
+ *
+ * @public
+ */
+export const createRotaConditionalDecision =
+  rotaConditionExports.createConditionalDecision;
