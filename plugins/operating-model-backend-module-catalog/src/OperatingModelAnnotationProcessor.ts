@@ -19,6 +19,8 @@ import {
  * Only with `operatingModel.catalog.annotationProblems: error`: the catalog refuses an entity
  * with processing errors (a new one never appears, an existing one freezes on its last good
  * version), so by default the problems are only shown by the plugin's own views.
+ *
+ * @public
  */
 export class OperatingModelAnnotationProcessor implements CatalogProcessor {
   constructor(private readonly config: OperatingModelConfig) {}

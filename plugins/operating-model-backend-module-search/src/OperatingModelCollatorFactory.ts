@@ -17,7 +17,11 @@ import {
 } from '@operating-model/backstage-plugin-operating-model-common';
 import { Readable } from 'stream';
 
-/** The search document type: one per service. */
+/**
+ * The search document type: one per service.
+ *
+ * @public
+ */
 export const OPERATING_MODEL_SERVICE_DOCUMENT_TYPE = 'operating-model-service';
 
 /**
@@ -37,6 +41,11 @@ export interface OperatingModelServiceDocument extends IndexableDocument {
   domain: string;
 }
 
+/**
+ * What the collator factory needs to read the operating-model backend's directory.
+ *
+ * @public
+ */
 export interface OperatingModelCollatorOptions {
   discovery: DiscoveryService;
   auth: AuthService;
@@ -83,7 +92,11 @@ function onCallText(service: DirectoryService): string {
   return 'On call now: nobody on the rota.';
 }
 
-/** The document's text, in the words of the question it answers. */
+/**
+ * The document's text, in the words of the question it answers.
+ *
+ * @public
+ */
 export function serviceDocumentText(service: DirectoryService): string {
   const model = modelInForce(service);
   const targets = [

@@ -15,6 +15,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { examples } from './catalogInfoAction.examples';
 
+/**
+ * The id of the Scaffolder action that writes a service's `catalog-info.yaml`.
+ *
+ * @public
+ */
 export const CATALOG_INFO_ACTION_ID = 'operating-model:catalog-info';
 
 /**
@@ -22,6 +27,8 @@ export const CATALOG_INFO_ACTION_ID = 'operating-model:catalog-info';
  * from the onboarding answers and outputs the targets they set. It runs the same common
  * functions as the onboarding form on the operating-model page, so both give the same file
  * and the same targets, which are the ones the backend will assess once the file is registered.
+ *
+ * @public
  */
 export function createCatalogInfoAction(options: {
   config: OperatingModelConfig;
