@@ -14,7 +14,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { operatingModelApiRef } from '../../api';
-import { countOf } from '../shared/MessagesPanel';
+import { countOf } from '../shared/format';
 import { BreakableCode, ProblemFix, useAnnotationFix } from './ProblemFix';
 import { ServiceProblem, TeamProblems, problemsByTeam } from './problemsByTeam';
 

@@ -9,7 +9,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Fragment } from 'react';
 import { useOperatingModelConfig } from '../shared/useOperatingModelConfig';
-import { countOf } from '../shared/MessagesPanel';
+import { countOf } from '../shared/format';
 
 const useStyles = makeStyles(theme => ({
   line: {

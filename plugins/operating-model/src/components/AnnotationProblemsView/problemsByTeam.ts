@@ -1,5 +1,6 @@
 import { AssessmentProblem } from '@operating-model/backstage-plugin-operating-model-common';
 import { AssessedService } from '../../api';
+import { compareText } from '../shared/format';
 
 /** One annotation problem of one service. */
 export interface ServiceProblem {
@@ -15,8 +16,7 @@ export interface TeamProblems {
   problems: ServiceProblem[];
 }
 
-const byTitle = (a: string, b: string) =>
-  a.localeCompare(b, 'en-GB', { sensitivity: 'base' });
+const byTitle = compareText;
 
 /**
  * Every problem, grouped by the owning team, teams by name and services by name within them;

@@ -14,7 +14,6 @@ import {
   DirectoryService,
   DirectoryTeam,
   TargetStatus,
-  formatAvailability,
   modelInForce,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
@@ -67,6 +66,14 @@ import {
   groupServices,
 } from './directoryIndex';
 import { useDirectory } from './useDirectory';
+import {
+  formatAvailability,
+  formatAvailabilityRatio,
+  formatCount,
+  formatNumber,
+  formatWeekdayTime,
+  lowerCase,
+} from '../shared/format';
 
 /** Search waits this long after the last keystroke: under the 100 ms a person notices. */
 export const SEARCH_DEBOUNCE_MS = 80;
@@ -245,25 +252,12 @@ function MeasureChip(props: {
   );
 }
 
-function perMonth(value: number): string {
-  return value >= 10 ? value.toFixed(0) : value.toFixed(1);
+function perMonth(value: number): string | null {
+  return formatNumber(value, value >= 10 ? 0 : 1);
 }
-
-function percent(ratio: number): string {
-  const value = ratio * 100;
-  return `${
-    value >= 99.995 ? value.toFixed(2) : Math.floor(value * 100) / 100
-  }%`;
-}
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 
 function when(iso: string): string {
-  return timeFormat.format(new Date(iso));
+  return formatWeekdayTime(iso);
 }
 
 const OUT_OF_HOURS_TEXT: Record<string, string> = {
@@ -429,9 +423,9 @@ const ServiceRow = memo(function DirectoryServiceRow(props: {
           classes={classes}
           label="Deployment frequency"
           status={deploys.status}
-          title={`Production deployments in the last 30 days against a ${frequencyTitle(
-            deploys.target,
-          ).toLocaleLowerCase('en-GB')} target`}
+          title={`Production deployments in the last 30 days against a ${lowerCase(
+            frequencyTitle(deploys.target),
+          )} target`}
         >
           {deploys.per30Days === null
             ? 'no deploys'
@@ -449,7 +443,7 @@ const ServiceRow = memo(function DirectoryServiceRow(props: {
         >
           {availability.ratio === null
             ? 'no availability data'
-            : `${percent(availability.ratio)} up`}
+            : `${formatAvailabilityRatio(availability.ratio)} up`}
         </MeasureChip>
       </div>
     </div>
@@ -786,10 +780,8 @@ export function DirectoryBrowser(props: {
         data-testid="directory-count"
       >
         {services.length === total
-          ? `${total.toLocaleString('en-GB')} services`
-          : `${services.length.toLocaleString(
-              'en-GB',
-            )} of ${total.toLocaleString('en-GB')} services`}
+          ? `${formatCount(total)} services`
+          : `${formatCount(services.length)} of ${formatCount(total)} services`}
         {props.directory.onCallAt
           ? ` · on call as at ${when(props.directory.onCallAt)}`
           : ''}

@@ -7,6 +7,7 @@ import {
   OutOfHoursLevel,
   modelInForce,
 } from '@operating-model/backstage-plugin-operating-model-common';
+import { lowerCase } from '../shared/format';
 
 /*
  * Search, filters and grouping of the discoverability view, as plain functions over the
@@ -57,7 +58,7 @@ export interface DirectoryIndex {
   availabilityTargets: number[];
 }
 
-const lower = (text: string) => text.toLocaleLowerCase('en-GB');
+const lower = lowerCase;
 const nameOf = (ref: string) => ref.slice(ref.indexOf('/') + 1);
 
 /** Builds the search text and lookups once per directory answer. */

@@ -60,9 +60,9 @@ export function smallDirectory(): Directory {
     title,
     type: 'team',
     people: people.map(p => ({
-      ref: `user:default/${p.toLocaleLowerCase('en-GB').replace(/ /g, '-')}`,
+      ref: `user:default/${p.toLowerCase().replace(/ /g, '-')}`,
       title: p,
-      email: `${p.split(' ')[0].toLocaleLowerCase('en-GB')}@example.com`,
+      email: `${p.split(' ')[0].toLowerCase()}@example.com`,
     })),
     domains,
     services: services.map(s => `component:default/${s}`),

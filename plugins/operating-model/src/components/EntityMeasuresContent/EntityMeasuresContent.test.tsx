@@ -170,7 +170,7 @@ describe('EntityMeasuresContent', () => {
     const loss = screen.getByTestId('figure-financial-loss-protection');
     expect(loss).toHaveTextContent('70.2%');
     expect(loss).toHaveTextContent(
-      'Projected £336K · actual £100K · protected £236K',
+      'Projected £336k · actual £100k · protected £236k',
     );
     expect(loss).toHaveTextContent('From 1 restored incident');
     expect(screen.getByTestId('figure-review-readers')).toHaveTextContent(

@@ -8,17 +8,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { ReviewLink } from '../ReviewRedirect';
-import { formatMinutes } from '../shared/formatMeasures';
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-    timeZoneName: 'short',
-  });
+import { formatMinutes, formatUtcDayTime } from '../shared/format';
 
 /** The incidents of the window, each with its time to restore and a link to its review. */
 export function IncidentList(props: { incidents: MeasureSeries['incidents'] }) {
@@ -45,7 +35,7 @@ export function IncidentList(props: { incidents: MeasureSeries['incidents'] }) {
           <TableBody>
             {props.incidents.map(incident => (
               <TableRow key={`${incident.source}/${incident.externalId}`}>
-                <TableCell>{when(incident.startedAt)}</TableCell>
+                <TableCell>{formatUtcDayTime(incident.startedAt)}</TableCell>
                 <TableCell>{incident.title ?? incident.externalId}</TableCell>
                 <TableCell>
                   {incident.services

@@ -3,7 +3,6 @@ import {
   ErrorBudget,
   MeasureSeries,
   SeriesTarget,
-  formatAvailability,
   formatDuration,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
@@ -25,12 +24,13 @@ import {
   YAxis,
 } from 'recharts';
 import {
+  formatAvailability,
   formatAvailabilityRatio,
   formatDays,
   formatMinutes,
   formatNumber,
   formatShortDay,
-} from '../shared/formatMeasures';
+} from '../shared/format';
 
 const HEIGHT = 260;
 

@@ -2,19 +2,19 @@ import {
   EntityMeasures,
   MeasureSeries,
   TargetTally,
-  formatAvailability,
   formatDuration,
-  formatMoney,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import { frequencyTitle } from '../shared/describe';
 import {
   countOf,
+  formatAvailability,
   formatAvailabilityRatio,
   formatDays,
   formatMinutes,
+  formatMoney,
   formatNumber,
   formatPercent,
-} from '../shared/formatMeasures';
+} from '../shared/format';
 
 /** One headline figure as a card shows it. A null value is shown as "No data", never as 0. */
 export interface FigureCardContent {

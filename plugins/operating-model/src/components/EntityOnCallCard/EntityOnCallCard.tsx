@@ -19,8 +19,8 @@ import { makeStyles } from '@material-ui/core/styles';
 import { ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { RotaSchedule, operatingModelApiRef } from '../../api';
-import { formatDateTime } from '../shared/zonedTime';
-import { MessagesPanel, countOf } from '../shared/MessagesPanel';
+import { countOf, formatDateTime } from '../shared/format';
+import { MessagesPanel } from '../shared/MessagesPanel';
 
 const DAY = 24 * 60 * 60 * 1000;
 const LOOK_AHEAD_DAYS = 35;

@@ -83,7 +83,7 @@ describe('EntityOperatingModelCard', () => {
       screen.getByText(/tolerable unavailability 1:40:48 a week/),
     ).toBeInTheDocument();
     expect(screen.getByText('Daily')).toBeInTheDocument();
-    expect(screen.getByText('£200K an hour')).toBeInTheDocument();
+    expect(screen.getByText('£200k an hour')).toBeInTheDocument();
     expect(screen.getByText('Bedroom team')).toBeInTheDocument();
     expect(
       screen.getByText('the Furnishing domain schedule'),
@@ -152,7 +152,7 @@ describe('EntityOperatingModelCard', () => {
     });
     expect(
       await screen.findByText(
-        /peak exposure £700K an hour: 99.9% while it lasts/,
+        /peak exposure £700k an hour: 99.9% while it lasts/,
       ),
     ).toBeInTheDocument();
     expect(

@@ -11,9 +11,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   availabilityBandFor,
-  formatAvailability,
   formatDuration,
-  formatMoney,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
 import { makeStyles } from '@material-ui/core/styles';
@@ -27,7 +25,13 @@ import {
   modelTitle,
 } from '../shared/describe';
 import { useOperatingModelConfig } from '../shared/useOperatingModelConfig';
-import { MessagesPanel, countOf } from '../shared/MessagesPanel';
+import { MessagesPanel } from '../shared/MessagesPanel';
+import {
+  countOf,
+  formatAvailability,
+  formatDate,
+  formatMoney,
+} from '../shared/format';
 import { PagedNow } from '../PagedNow';
 import { OwnershipWarnings } from '../OwnershipWarnings';
 import { IncidentLossSection } from '../IncidentLossCalculator';
@@ -71,11 +75,7 @@ function PeakText({ service }: { service: AssessedService }) {
   const { config } = useOperatingModelConfig();
   if (!service.peak) return <>None configured ahead</>;
   const { event, active } = service.peak;
-  const dates = `${new Date(event.start).toLocaleDateString('en-GB', {
-    dateStyle: 'medium',
-  })} – ${new Date(event.end).toLocaleDateString('en-GB', {
-    dateStyle: 'medium',
-  })}`;
+  const dates = `${formatDate(event.start)} – ${formatDate(event.end)}`;
   let effect = 'no peak exposure declared, so the target stays the same';
   if (service.peakFinancialExposurePerHour !== null && config) {
     const peakBand = availabilityBandFor(

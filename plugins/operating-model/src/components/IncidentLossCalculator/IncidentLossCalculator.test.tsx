@@ -108,12 +108,12 @@ describe('IncidentLossCalculator', () => {
       }),
     );
     await waitFor(async () =>
-      expect(await verdict()).toHaveTextContent('£100K'),
+      expect(await verdict()).toHaveTextContent('£100k'),
     );
     const shown = await verdict();
     expect(shown).toHaveTextContent('Major incident');
     expect(shown).toHaveTextContent('Restore availability immediately');
-    expect(shown).toHaveTextContent('Loss per hour£200K');
+    expect(shown).toHaveTextContent('Loss per hour£200k');
   });
 
   it('makes a degraded journey minor, by the next working day, and a security incident major', async () => {

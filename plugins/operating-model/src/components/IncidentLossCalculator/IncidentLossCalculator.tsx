@@ -6,7 +6,6 @@ import {
   IncidentLossRequest,
   JourneyImpact,
   exposurePerHourInForce,
-  formatMoney,
   parseMoney,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
@@ -26,6 +25,7 @@ import { useId, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { AssessedService, operatingModelApiRef } from '../../api';
 import { backendMessage } from '../shared/backendMessage';
+import { formatMoney } from '../shared/format';
 
 const useStyles = makeStyles(theme => ({
   fields: {

@@ -9,7 +9,8 @@ import {
   formatMinutes,
   formatNumber,
   formatPercent,
-} from '../shared/formatMeasures';
+  lowerCase,
+} from '../shared/format';
 
 /** What a cell's colour says: every service with data meets its target, one misses, or nothing to tell. */
 export type TrafficLight = 'met' | 'missed' | 'no-data';
@@ -69,7 +70,7 @@ export const LEADERS_COLUMNS: LeadersColumn[] = [
     id: 'name',
     title: 'Name',
     text: rowName,
-    sortValue: row => rowName(row).toLocaleLowerCase('en-GB'),
+    sortValue: row => lowerCase(rowName(row)),
   },
   {
     id: 'services',

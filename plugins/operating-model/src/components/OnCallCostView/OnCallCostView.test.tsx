@@ -136,7 +136,7 @@ describe('OnCallCostView', () => {
   it('shows each team and domain with standby, callout, total and who funds it', async () => {
     const getOnCallCosts = jest.fn().mockResolvedValue(report());
     await renderView({ getOnCallCosts });
-    expect(await screen.findByTestId('cost-total')).toHaveTextContent('£9.21K');
+    expect(await screen.findByTestId('cost-total')).toHaveTextContent('£9.21k');
     expect(getOnCallCosts).toHaveBeenCalledWith({
       from: new Date('2026-08-26T12:00:00Z'),
       to: NOW,
@@ -150,10 +150,10 @@ describe('OnCallCostView', () => {
     const teams = screen.getByRole('table', { name: 'On-call cost by team' });
     const operations = within(teams).getByText('Operations').closest('tr')!;
     expect(operations).toHaveTextContent('Covers 1 service');
-    expect(operations).toHaveTextContent('£4.5K');
+    expect(operations).toHaveTextContent('£4.5k');
     expect(operations).toHaveTextContent('£210');
     expect(operations).toHaveTextContent('2 incidents, 3.5 h');
-    expect(operations).toHaveTextContent('£4.71K');
+    expect(operations).toHaveTextContent('£4.71k');
     expect(operations).toHaveTextContent('Head of Operations');
     expect(
       within(teams).getByText('Kitchen team').closest('tr'),
@@ -180,13 +180,13 @@ describe('OnCallCostView', () => {
     await renderView({ getOnCallCosts: jest.fn().mockResolvedValue(report()) });
     const whatIf = await screen.findByTestId('linear-what-if');
     expect(whatIf).toHaveTextContent(
-      'Every team with out-of-hours cover on its own rota£1.05K a week3 rotas; £13.5K over the window',
+      'Every team with out-of-hours cover on its own rota£1.05k a week3 rotas; £13.5k over the window',
     );
     expect(whatIf).toHaveTextContent(
-      'The rotas the exposure bands call for£700 a week2 rotas (1 team, 1 domain); £9K over the window',
+      'The rotas the exposure bands call for£700 a week2 rotas (1 team, 1 domain); £9k over the window',
     );
     expect(whatIf).toHaveTextContent(
-      'Selecting schedules on exposure saves£4.5K',
+      'Selecting schedules on exposure saves£4.5k',
     );
   });
 

@@ -10,7 +10,6 @@ import {
   BUDGET_HOLDER_TITLES,
   OnCallCostReport,
   OnCallCostRow,
-  formatMoney,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
 import Paper from '@material-ui/core/Paper';
@@ -30,6 +29,7 @@ import {
   MeasuresWindowPicker,
   measuresWindowEnding,
 } from '../shared/MeasuresWindowPicker';
+import { formatMoney, lowerCase } from '../shared/format';
 
 const useStyles = makeStyles(theme => ({
   head: {
@@ -68,9 +68,7 @@ function CostTable(props: {
     <TableContainer component={Paper}>
       <Table
         size="small"
-        aria-label={`On-call cost by ${props.subject.toLocaleLowerCase(
-          'en-GB',
-        )}`}
+        aria-label={`On-call cost by ${lowerCase(props.subject)}`}
       >
         <TableHead>
           <TableRow>

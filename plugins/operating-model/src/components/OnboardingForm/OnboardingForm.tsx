@@ -19,7 +19,6 @@ import {
   ServiceAssessment,
   assessOnboarding,
   catalogInfoYaml,
-  formatAvailability,
   formatDuration,
   validateOnboardingAnswers,
 } from '@operating-model/backstage-plugin-operating-model-common';
@@ -33,7 +32,8 @@ import Autocomplete from '@material-ui/lab/Autocomplete';
 import { ReactNode, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { AssessedService, operatingModelApiRef } from '../../api';
-import { MessagesPanel, countOf } from '../shared/MessagesPanel';
+import { MessagesPanel } from '../shared/MessagesPanel';
+import { countOf, formatAvailability } from '../shared/format';
 import {
   TRAFFIC_LIGHT_TEXT,
   frequencyTitle,

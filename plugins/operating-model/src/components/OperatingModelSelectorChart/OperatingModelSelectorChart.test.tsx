@@ -107,7 +107,7 @@ describe('OperatingModelSelectorChart', () => {
       within(chart).getByRole('link', { name: 'Ecommerce platform' }),
     ).toBeInTheDocument();
     expect(within(chart).getByText('99.9%')).toBeInTheDocument();
-    expect(within(chart).getByText('up to £7K/h')).toBeInTheDocument();
+    expect(within(chart).getByText('up to £7k/h')).toBeInTheDocument();
     expect(within(chart).getByText('Very high demand')).toBeInTheDocument();
     expect(screen.getByTestId('unplaced-services')).toHaveTextContent(
       'Delivery tracking',

@@ -5,8 +5,6 @@ import {
   OperatingModelConfig,
   OperatingModelName,
   deploymentsPer30Days,
-  formatAvailability,
-  formatMoney,
   normaliseFeatureDemand,
   selectorRegionModel,
 } from '@operating-model/backstage-plugin-operating-model-common';
@@ -14,6 +12,7 @@ import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import { AssessedService } from '../../api';
 import { frequencyTitle, modelTitle } from '../shared/describe';
+import { formatAvailability, formatMoney } from '../shared/format';
 
 const CELL_WIDTH = 200;
 const CELL_HEIGHT = 150;

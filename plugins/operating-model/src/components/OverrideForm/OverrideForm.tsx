@@ -18,6 +18,7 @@ import {
   notAllowedText,
   useRotaPermissions,
 } from '../shared/useRotaPermissions';
+import { capitalise } from '../shared/format';
 
 const FIELDS = ['person', 'covers', 'start', 'end', 'reason'] as const;
 type Field = (typeof FIELDS)[number];
@@ -43,9 +44,7 @@ export function fieldOfMessage(
   if (!match || !(FIELDS as readonly string[]).includes(match[1])) return null;
   const text = match[2];
   // Capitalised as a sentence, unless it opens with an entity ref such as `user:default/zed`.
-  const sentence = /^[^\s:]+:/.test(text)
-    ? text
-    : text.charAt(0).toLocaleUpperCase('en-GB') + text.slice(1);
+  const sentence = /^[^\s:]+:/.test(text) ? text : capitalise(text);
   return { field: match[1] as Field, message: sentence };
 }
 

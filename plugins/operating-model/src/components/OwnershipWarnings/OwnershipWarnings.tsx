@@ -2,7 +2,8 @@ import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import useAsync from 'react-use/esm/useAsync';
 import { operatingModelApiRef } from '../../api';
-import { MessagesPanel, countOf } from '../shared/MessagesPanel';
+import { MessagesPanel } from '../shared/MessagesPanel';
+import { countOf } from '../shared/format';
 
 /**
  * The playbook's ownership rules for one service (one owning team; one service per database),

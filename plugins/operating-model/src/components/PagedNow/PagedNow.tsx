@@ -8,7 +8,7 @@ import Skeleton from '@material-ui/lab/Skeleton';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { OnCallResult, operatingModelApiRef } from '../../api';
-import { formatWeekdayTime, formatWhen } from '../shared/zonedTime';
+import { formatWeekdayTime, formatWhen } from '../shared/format';
 
 const PERIOD_TEXT: Record<OnCallResult['period'], string> = {
   'working-hours': 'working hours',

@@ -10,8 +10,6 @@ import {
   PitfallFinding,
   PitfallReport,
   PitfallsAnswer,
-  formatAvailability,
-  formatMoney,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
 import Paper from '@material-ui/core/Paper';
@@ -31,6 +29,7 @@ import {
   MeasuresWindowPicker,
   measuresWindowEnding,
 } from '../shared/MeasuresWindowPicker';
+import { formatAvailability, formatMoney } from '../shared/format';
 
 const useStyles = makeStyles(theme => ({
   pitfall: { padding: theme.spacing(2), marginBottom: theme.spacing(2) },

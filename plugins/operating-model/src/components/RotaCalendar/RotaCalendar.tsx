@@ -32,14 +32,20 @@ import {
   addDays,
   browserTimeZone,
   dateIn,
-  formatDateTime,
-  formatTimeOfDay,
   isoDate,
   mondayOf,
   sameDate,
   startOfDayIn,
 } from '../shared/zonedTime';
-import { MessagesPanel, countOf } from '../shared/MessagesPanel';
+import {
+  countOf,
+  formatCalendarDate,
+  formatDate,
+  formatDateTime,
+  formatTimeOfDay,
+  formatZonedDate,
+} from '../shared/format';
+import { MessagesPanel } from '../shared/MessagesPanel';
 import {
   notAllowedText,
   useRotaPermissions,
@@ -168,15 +174,7 @@ function DayCell({
 }) {
   const classes = useStyles();
   const shifts = schedule.shifts.filter(s => overlaps(s, day.start, day.end));
-  const label = new Intl.DateTimeFormat('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(
-    new Date(Date.UTC(day.date.year, day.date.month - 1, day.date.day)),
-  );
+  const label = formatCalendarDate(day.date);
   const className = isToday ? `${classes.day} ${classes.today}` : classes.day;
   return (
     <td
@@ -252,11 +250,7 @@ function CalendarSubscription({ rotaRef }: { rotaRef: string }) {
   }, [api, identityApi, fetchLink]);
   const url = link?.url;
   const webcal = url?.replace(/^https?:/, 'webcal:');
-  const until = link
-    ? new Date(link.expiresAt).toLocaleDateString(undefined, {
-        dateStyle: 'medium',
-      })
-    : '';
+  const until = link ? formatDate(link.expiresAt) : '';
   return (
     <Box>
       <Button
@@ -399,12 +393,6 @@ export function RotaCalendar({
   const overrides = schedule.overrides
     .filter(o => overlaps(o, windowStart, windowEnd))
     .sort((a, b) => a.start.localeCompare(b.start));
-  const range = new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone,
-  });
   const cannotCreate =
     !permissions.create.loading && !permissions.create.allowed;
   const cannotRemove =
@@ -524,8 +512,8 @@ export function RotaCalendar({
           Previous {WEEKS} weeks
         </Button>
         <Typography variant="subtitle1" component="h3">
-          {range.format(windowStart)} –{' '}
-          {range.format(new Date(windowEnd.getTime() - 1))}
+          {formatZonedDate(windowStart, timeZone)} –{' '}
+          {formatZonedDate(new Date(windowEnd.getTime() - 1), timeZone)}
           {page !== 0 && (
             <Button
               size="small"

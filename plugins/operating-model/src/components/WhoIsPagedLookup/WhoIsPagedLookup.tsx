@@ -12,7 +12,7 @@ import Autocomplete, {
 import { ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { AssessedService, OnCallResult, operatingModelApiRef } from '../../api';
-import { formatWeekdayTime, formatWhen } from '../shared/zonedTime';
+import { formatWeekdayTime, formatWhen } from '../shared/format';
 import { WebLink } from '../shared/WebLink';
 
 const useStyles = makeStyles(theme => ({

@@ -1,11 +1,6 @@
 import { WarningPanel } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 
-/** "1 problem", "3 problems". */
-export function countOf(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 /**
  * A list of plain-words messages (annotation problems, warnings, rota problems) in Backstage's
  * warning panel, open by default so nobody has to click to see what is wrong.

@@ -4,6 +4,7 @@ import {
   TrafficLight,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import { AssessedService } from '../../api';
+import { capitalise } from './format';
 
 /** How the UI writes a model name, or a dash when it is not known. */
 export function modelTitle(model: OperatingModelName | null): string {
@@ -39,6 +40,5 @@ export const TRAFFIC_LIGHT_TEXT: Record<TrafficLight, string> = {
 /** A deployment frequency name as a person writes it: `very-often` → `Very often`. */
 export function frequencyTitle(name: string | null): string {
   if (!name) return '—';
-  const words = name.replace(/-/g, ' ');
-  return words.charAt(0).toLocaleUpperCase('en-GB') + words.slice(1);
+  return capitalise(name.replace(/-/g, ' '));
 }
