@@ -28,7 +28,8 @@ import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
+import { Theme, alpha, makeStyles } from '@material-ui/core/styles';
+import type { PaletteColor } from '@material-ui/core/styles/createPalette';
 import SearchIcon from '@material-ui/icons/Search';
 import Autocomplete, {
   createFilterOptions,
@@ -82,6 +83,14 @@ export const HEADING_ROW_HEIGHT = 56;
 
 const COLUMNS =
   'minmax(13em, 2fr) minmax(9em, 1.1fr) minmax(9em, 1fr) minmax(9em, 1fr) minmax(11em, 1.4fr) minmax(8.5em, 0.8fr) minmax(10em, 1.1fr)';
+
+/** A tinted chip of a status colour of the theme, legible on light and dark backgrounds alike. */
+function statusColours(theme: Theme, colour: PaletteColor) {
+  return {
+    background: alpha(colour.main, theme.palette.type === 'dark' ? 0.3 : 0.12),
+    color: theme.palette.type === 'dark' ? colour.light : colour.dark,
+  };
+}
 
 const useStyles = makeStyles(theme => ({
   filters: {
@@ -145,8 +154,7 @@ const useStyles = makeStyles(theme => ({
     fontSize: '0.7rem',
     lineHeight: '16px',
     fontWeight: 600,
-    background: theme.palette.type === 'dark' ? '#5c3b00' : '#fff4e5',
-    color: theme.palette.type === 'dark' ? '#ffd599' : '#8a4b00',
+    ...statusColours(theme, theme.palette.warning),
   },
   measure: {
     display: 'block',
@@ -160,12 +168,10 @@ const useStyles = makeStyles(theme => ({
     whiteSpace: 'nowrap',
   },
   met: {
-    background: theme.palette.type === 'dark' ? '#1e4620' : '#e6f4ea',
-    color: theme.palette.type === 'dark' ? '#b7f0c0' : '#1b5e20',
+    ...statusColours(theme, theme.palette.success),
   },
   missed: {
-    background: theme.palette.type === 'dark' ? '#5f2120' : '#fdecea',
-    color: theme.palette.type === 'dark' ? '#f8c1bd' : '#b71c1c',
+    ...statusColours(theme, theme.palette.error),
   },
   noData: {
     background: theme.palette.action.hover,

@@ -7,7 +7,7 @@ import {
 } from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { useTheme } from '@material-ui/core/styles';
+import { Theme, useTheme } from '@material-ui/core/styles';
 import { ReactElement } from 'react';
 import {
   Bar,
@@ -66,11 +66,28 @@ function ChartCard(props: {
   );
 }
 
+/** Grid, axes and tooltip in the theme's colours, so the charts read in dark mode too. */
+function chartStyle(theme: Theme) {
+  const text = theme.palette.text.secondary;
+  return {
+    grid: { strokeDasharray: '3 3', stroke: theme.palette.divider },
+    axis: { stroke: text, tick: { fill: text } },
+    tooltip: {
+      contentStyle: {
+        background: theme.palette.background.paper,
+        borderColor: theme.palette.divider,
+        color: theme.palette.text.primary,
+      },
+    },
+  };
+}
+
 export function DeploymentsPerWeekChart(props: {
   data: MeasureSeries['deploymentsPerWeek'];
   target: SeriesTarget | null;
 }) {
   const theme = useTheme();
+  const chart = chartStyle(theme);
   const target = props.target?.deploymentsPerWeek ?? null;
   return (
     <ChartCard
@@ -90,10 +107,15 @@ export function DeploymentsPerWeekChart(props: {
         data={props.data}
         margin={{ top: 16, right: 16, bottom: 0, left: 0 }}
       >
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="weekStart" tickFormatter={formatShortDay} />
-        <YAxis allowDecimals={false} />
+        <CartesianGrid {...chart.grid} />
+        <XAxis
+          {...chart.axis}
+          dataKey="weekStart"
+          tickFormatter={formatShortDay}
+        />
+        <YAxis {...chart.axis} allowDecimals={false} />
         <Tooltip
+          {...chart.tooltip}
           labelFormatter={label => `Week of ${formatShortDay(String(label))}`}
           formatter={value => [value, 'Deployments']}
         />
@@ -149,6 +171,7 @@ export function AvailabilityPerDayChart(props: {
   errorBudget: ErrorBudget | null;
 }) {
   const theme = useTheme();
+  const chart = chartStyle(theme);
   const target = props.target?.availability ?? null;
   const data = props.data.map(day => ({
     day: day.day,
@@ -173,14 +196,16 @@ export function AvailabilityPerDayChart(props: {
         data={data}
         margin={{ top: 16, right: 16, bottom: 0, left: 8 }}
       >
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="day" tickFormatter={formatShortDay} />
+        <CartesianGrid {...chart.grid} />
+        <XAxis {...chart.axis} dataKey="day" tickFormatter={formatShortDay} />
         <YAxis
+          {...chart.axis}
           domain={['auto', 100]}
           tickFormatter={(value: number) => `${formatNumber(value, 2)}%`}
           width={64}
         />
         <Tooltip
+          {...chart.tooltip}
           labelFormatter={label => formatShortDay(String(label))}
           formatter={(value: number) => [
             formatAvailabilityRatio(value / 100),
@@ -215,6 +240,7 @@ export function TimeToRestoreChart(props: {
   target: SeriesTarget | null;
 }) {
   const theme = useTheme();
+  const chart = chartStyle(theme);
   const data = props.incidents
     .filter(incident => incident.timeToRestoreMinutes !== null)
     .map(incident => ({
@@ -240,13 +266,15 @@ export function TimeToRestoreChart(props: {
       emptyText="No data: no restored incidents in this window"
     >
       <BarChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="label" tick={false} />
+        <CartesianGrid {...chart.grid} />
+        <XAxis {...chart.axis} dataKey="label" tick={false} />
         <YAxis
+          {...chart.axis}
           tickFormatter={(value: number) => formatMinutes(value) ?? ''}
           width={72}
         />
         <Tooltip
+          {...chart.tooltip}
           formatter={(value: number) => [
             formatMinutes(value),
             'Time to restore',
@@ -275,6 +303,7 @@ export function LeadTimeChart(props: {
   leadTimes: MeasureSeries['leadTimes'];
 }) {
   const theme = useTheme();
+  const chart = chartStyle(theme);
   const data = props.leadTimes.map(deployment => ({
     time: Date.parse(deployment.deployTime),
     days: deployment.leadTimeDays,
@@ -288,8 +317,9 @@ export function LeadTimeChart(props: {
       emptyText="No data: no production deployments in this window"
     >
       <ScatterChart margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" />
+        <CartesianGrid {...chart.grid} />
         <XAxis
+          {...chart.axis}
           dataKey="time"
           type="number"
           scale="time"
@@ -298,11 +328,13 @@ export function LeadTimeChart(props: {
           name="Deployed"
         />
         <YAxis
+          {...chart.axis}
           dataKey="days"
           name="Lead time"
           tickFormatter={(value: number) => formatNumber(value) ?? ''}
         />
         <Tooltip
+          {...chart.tooltip}
           formatter={(value: number, name: string) =>
             name === 'Deployed'
               ? [formatShortDay(value), name]

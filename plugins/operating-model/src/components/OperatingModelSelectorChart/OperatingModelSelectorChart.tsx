@@ -9,7 +9,7 @@ import {
   selectorRegionModel,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import Typography from '@material-ui/core/Typography';
-import { useTheme } from '@material-ui/core/styles';
+import { Theme, alpha, useTheme } from '@material-ui/core/styles';
 import { AssessedService } from '../../api';
 import { frequencyTitle, modelTitle } from '../shared/describe';
 import { formatAvailability, formatMoney } from '../shared/format';
@@ -21,17 +21,20 @@ const TOP = 16;
 const BOTTOM = 70;
 const LINE = 17;
 
-const MODEL_COLOURS: Record<
-  OperatingModelName | 'open',
-  { region: string; point: string }
-> = {
-  'you-build-it-you-run-it': {
-    region: 'rgba(33, 150, 243, 0.16)',
-    point: '#1565c0',
-  },
-  'ops-run-it': { region: 'rgba(255, 152, 0, 0.18)', point: '#e65100' },
-  open: { region: 'rgba(158, 158, 158, 0.14)', point: '#616161' },
-};
+/** The chart's colour for each model, from the theme: blue, orange and grey in Backstage's. */
+function modelColours(
+  theme: Theme,
+): Record<OperatingModelName | 'open', { region: string; point: string }> {
+  const colour = (main: string) => ({
+    region: alpha(main, theme.palette.type === 'dark' ? 0.28 : 0.16),
+    point: main,
+  });
+  return {
+    'you-build-it-you-run-it': colour(theme.palette.info.main),
+    'ops-run-it': colour(theme.palette.warning.main),
+    open: colour(theme.palette.text.secondary),
+  };
+}
 
 /** Where a service sits on the chart: a column by feature demand, a row by the target in force. */
 export interface PlacedService {
@@ -71,6 +74,7 @@ export function OperatingModelSelectorChart(props: {
 }) {
   const { services, config } = props;
   const theme = useTheme();
+  const colours = modelColours(theme);
   const entityRoute = useRouteRef(entityRouteRef);
 
   const demandKeys = Object.keys(config.featureDemandBands).sort(
@@ -130,7 +134,7 @@ export function OperatingModelSelectorChart(props: {
                 y={rowY(row)}
                 width={CELL_WIDTH}
                 height={CELL_HEIGHT}
-                fill={MODEL_COLOURS[model ?? 'open'].region}
+                fill={colours[model ?? 'open'].region}
                 stroke={theme.palette.divider}
               />
             );
@@ -213,7 +217,7 @@ export function OperatingModelSelectorChart(props: {
               10;
             const y = rowY(p.row) + 14 + (index % perColumn) * LINE;
             const { recommended, declared } = p.service.operatingModel;
-            const colour = MODEL_COLOURS[recommended ?? 'open'].point;
+            const colour = colours[recommended ?? 'open'].point;
             const differs = declared !== null && declared !== recommended;
             const label = p.service.titles.service;
             return (
