@@ -3,6 +3,7 @@
  * Do not make direct changes to the file.
  */
 
+/** The API's paths, generated from its OpenAPI document. @public */
 export interface paths {
     "/services": {
         parameters: {
@@ -510,7 +511,9 @@ export interface paths {
         trace?: never;
     };
 }
+/** The API's webhooks, generated from its OpenAPI document. @public */
 export type webhooks = Record<string, never>;
+/** The API's components, generated from its OpenAPI document. @public */
 export interface components {
     schemas: {
         /** @description Backstage's error body. */
@@ -873,6 +876,7 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
+/** The API's operations, generated from its OpenAPI document. @public */
 export interface operations {
     listServices: {
         parameters: {
