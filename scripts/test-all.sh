@@ -33,6 +33,10 @@ echo "== Dependencies (knip: none unused, none unlisted)"
 yarn lint:deps
 deps_status=$?
 
+echo "== API reports (an export changed without its report fails)"
+yarn build:api-reports:check
+api_reports_status=$?
+
 echo "== Unit, component and API tests"
 yarn backstage-cli repo test --json --outputFile=test-results/jest.json
 jest_status=$?
@@ -47,7 +51,8 @@ e2e_status=$?
 
 node scripts/summarise-tests.js test-results/jest.json test-results/e2e.json \
   "type check=$tsc_status" "lint=$lint_status" "prettier=$prettier_status" \
-  "dependencies=$deps_status" "reliability=$reliability_status"
+  "dependencies=$deps_status" "API reports=$api_reports_status" \
+  "reliability=$reliability_status"
 summary_status=$?
 if [ $summary_status -ne 0 ] || [ $jest_status -ne 0 ] || [ $e2e_status -ne 0 ]; then
   exit 1
