@@ -1,4 +1,7 @@
-import { createTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  TranslationFunction,
+  createTranslationRef,
+} from '@backstage/frontend-plugin-api';
 
 /**
  * The plugin's user-visible strings, in English. An app overrides them or adds a language with
@@ -12,6 +15,56 @@ export const operatingModelTranslationRef = createTranslationRef({
   messages: {
     page: {
       title: 'Operating model',
+      subtitle:
+        'Who runs each service in production, and the targets that decide it',
+      tabsLabel: 'Operating model views',
+      tabs: {
+        directory: 'Teams and services',
+        selector: 'Selector and on call',
+        leaders: 'Leaders’ view',
+        pitfalls: 'Pitfalls',
+        cost: 'On-call cost',
+        incidentLoss: 'Incident loss',
+        onboarding: 'Onboard a service',
+        problems: 'Annotation problems',
+      },
+      directory: {
+        title: 'Every team and service',
+        help: 'Search as you type across services, teams, domains and people; filter; see who owns each service, who is on call now, and how it does against its targets.',
+      },
+      selector: {
+        whoIsPagedTitle: 'Who is paged for…',
+        title: 'Operating model selector',
+        help: 'Each service is placed by its feature demand and the availability target its financial exposure sets. Hover a point for its targets; click it to open the service.',
+        configError: 'The operatingModel configuration cannot be read',
+        emptyTitle: 'No services assessed yet',
+        emptyDescription:
+          'Components of type service, or with operating-model.io annotations, appear here once the catalog has them.',
+      },
+      leaders: {
+        title: 'Measures by team and domain',
+        help: "The playbook's measures of deployment throughput, service reliability and learning culture for every team or domain, over a window. Sort by any column; download what you see as CSV.",
+      },
+      pitfalls: {
+        title: 'Pitfalls',
+        help: "The playbook's pitfalls the organisation shows signs of, with the teams and services, the evidence, and the practice that avoids each; then the quarterly reflection on the bands.",
+      },
+      cost: {
+        title: 'On-call cost',
+        help: 'Standby and callout cost of every out-of-hours rota, who funds it, and what every service having its own team rota would cost instead.',
+      },
+      incidentLoss: {
+        title: 'How bad is this incident?',
+        help: 'Choose the service, the journey impact, security or not, and minutes so far: the loss category decides how fast availability must be restored.',
+      },
+      onboarding: {
+        title: 'Onboard a service',
+        help: 'Answer the non-technical questions and see the targets, operating model, on-call level and domain siblings the rules give, with the catalog-info.yaml to commit. The same form is a Scaffolder template.',
+      },
+      problems: {
+        title: 'Annotation problems',
+        help: 'Every operating-model.io annotation the rules cannot read, or that is missing, by the team that owns the service: the value as written, what is wrong, and the line to write in catalog-info.yaml instead.',
+      },
     },
     directoryPage: {
       title: 'Who owns what',
@@ -20,5 +73,113 @@ export const operatingModelTranslationRef = createTranslationRef({
       onCall: { title: 'On call' },
       measures: { title: 'Measures' },
     },
+    serviceCard: {
+      title: 'Operating model',
+      recommendedModel: 'Recommended model',
+      declaredModel: 'Declared model',
+      differs: ' — differs from the recommendation',
+      readiness: 'Readiness',
+      availabilityTarget: 'Availability target',
+      tolerableUnavailability: '(tolerable unavailability {{duration}} a week)',
+      financialExposure: 'Financial exposure',
+      perHour: '{{amount}} an hour',
+      deploymentTarget: 'Deployment target',
+      featureDemand: ' ({{demand}} feature demand)',
+      workingHours: 'On call in working hours',
+      owningTeam: 'The owning team',
+      outOfHours: 'On call out of hours',
+      peakEvent: 'Peak event',
+      noPeak: 'None configured ahead',
+      peakActive: 'on now, ',
+      peakText: '{{name}} ({{active}}{{dates}}): {{effect}}',
+      peakNoExposure: 'no peak exposure declared, so the target stays the same',
+      peakEffect: 'peak exposure {{amount}} an hour: {{target}} while it lasts',
+      duringIncident: 'During an incident',
+      runbook: 'Runbook',
+      incidentChannel: 'Incident channel',
+      warnings_one: '{{count}} thing worth a second look',
+      warnings_other: '{{count}} things worth a second look',
+      ownership_one: 'Ownership: {{count}} finding',
+      ownership_other: 'Ownership: {{count}} findings',
+      incidentLoss: 'How bad is an incident?',
+    },
+    trafficLight: {
+      green: 'Green: ready for You Build It You Run It',
+      amber: 'Amber: look closer before moving it',
+      red: 'Red: keep it under Ops Run It for now',
+    },
+    outOfHours: {
+      unknown: 'unknown until the financial exposure can be read',
+      owningTeam: 'the owning team',
+      opsRunIt: "{{owner}}'s own schedule (Ops Run It)",
+      team: "{{owner}}'s own schedule",
+      domain: 'the {{domain}} domain schedule',
+      noDomain: 'a domain schedule (no domain found for this service)',
+      none: 'nobody: callouts wait until the next working day',
+    },
+    pagedNow: {
+      error: 'Who is paged cannot be found out',
+      title: 'Paged now ({{period}}):',
+      period: {
+        workingHours: 'working hours',
+        outOfHours: 'out of hours',
+      },
+      outOfHours: 'Out of hours: {{who}}',
+      level: {
+        team: 'the team’s own schedule',
+        domain: 'the domain schedule',
+        none: 'nobody: callouts wait until the next working day',
+        unknown: 'not known until the service’s financial exposure can be read',
+      },
+      nobodyOnSchedule: 'Nobody is on the {{schedule}} schedule right now.',
+      nobodyUntil: 'Nobody until {{when}}',
+      until: ' until {{when}}',
+      fromSchedule: ', from the {{schedule}} schedule',
+    },
+    webLink: {
+      notLinked: 'Not linked: {{url}}',
+      notAWebLink: '{{text}} (not a web link)',
+    },
+    onCallCard: {
+      title: 'On call',
+      domainTitle: 'Out-of-hours on call',
+      seeRota: 'See the whole rota',
+      domainCovers:
+        "Covers out of hours for the domain's services whose level is the domain schedule.",
+      now: 'On call now',
+      until: 'until {{when}}',
+      override: 'override',
+      nobody: 'Nobody',
+      next: 'Next',
+      from: 'from {{when}}',
+      nobodyAhead: 'Nobody in the next {{days}} days',
+      optedOut: 'Opted out',
+      optedOutPeople_one: '{{count}} person',
+      optedOutPeople_other: '{{count}} people',
+      emptyTeamRota:
+        'Nobody is on this rota: it draws from the members of the team who have not opted out.',
+      emptyDomainRota:
+        'Nobody is on this rota: it draws from the members of the teams that own the domain’s services who have not opted out.',
+      problems_one: '{{count}} problem with this rota',
+      problems_other: '{{count}} problems with this rota',
+    },
+    rotaContent: {
+      teamTitle: 'Team rota',
+      domainTitle: 'Out-of-hours rota',
+      memberTeams: 'Member teams:',
+      noMemberTeams:
+        'none yet: the rota draws from the teams that own services in this domain whose out-of-hours level is the domain schedule',
+      onTheRota: 'On the rota:',
+      nobodyYet: 'nobody yet',
+    },
+    permissions: {
+      notAllowed:
+        "You may not {{action}} this rota: the portal's permission policy does not grant you {{permission}} for it. Members of the rota's teams usually may; ask one of them or a portal admin.",
+    },
   },
 });
+
+/** The translation function of the plugin's messages, for helpers that components hand it to. */
+export type OperatingModelTranslation = TranslationFunction<
+  typeof operatingModelTranslationRef.T
+>;

@@ -5,6 +5,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   EntityRefLink,
   entityRouteParams,
@@ -19,7 +20,8 @@ import { makeStyles } from '@material-ui/core/styles';
 import { ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { RotaSchedule, operatingModelApiRef } from '../../api';
-import { countOf, formatDateTime } from '../shared/format';
+import { formatCount, formatDateTime } from '../shared/format';
+import { operatingModelTranslationRef } from '../../translation';
 import { MessagesPanel } from '../shared/MessagesPanel';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -68,6 +70,7 @@ function OnCallSummary({
   now: Date;
 }) {
   const classes = useStyles();
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   const { current, next } = currentAndNext(schedule.shifts, now);
   const zone = schedule.timezone;
   return (
@@ -75,23 +78,24 @@ function OnCallSummary({
       {schedule.kind === 'domain' && (
         <Box mb={2}>
           <Typography variant="body2" color="textSecondary">
-            Covers out of hours for the domain's services whose level is the
-            domain schedule.
+            {t('onCallCard.domainCovers')}
           </Typography>
         </Box>
       )}
       <dl className={classes.grid}>
-        <dt className={classes.term}>On call now</dt>
+        <dt className={classes.term}>{t('onCallCard.now')}</dt>
         <dd className={classes.value} data-testid="on-call-now">
           {current ? (
             <>
               <span className={classes.big}>
                 <EntityRefLink entityRef={current.person} hideIcon />
               </span>{' '}
-              until {formatDateTime(current.end, zone)}
+              {t('onCallCard.until', {
+                when: formatDateTime(current.end, zone),
+              })}
               {current.override && (
                 <Chip
-                  label="override"
+                  label={t('onCallCard.override')}
                   size="small"
                   color="secondary"
                   className={classes.chip}
@@ -99,18 +103,18 @@ function OnCallSummary({
               )}
             </>
           ) : (
-            'Nobody'
+            t('onCallCard.nobody')
           )}
         </dd>
-        <dt className={classes.term}>Next</dt>
+        <dt className={classes.term}>{t('onCallCard.next')}</dt>
         <dd className={classes.value} data-testid="on-call-next">
           {next ? (
             <>
-              <EntityRefLink entityRef={next.person} hideIcon /> from{' '}
-              {formatDateTime(next.start, zone)}
+              <EntityRefLink entityRef={next.person} hideIcon />{' '}
+              {t('onCallCard.from', { when: formatDateTime(next.start, zone) })}
               {next.override && (
                 <Chip
-                  label="override"
+                  label={t('onCallCard.override')}
                   size="small"
                   color="secondary"
                   className={classes.chip}
@@ -118,15 +122,16 @@ function OnCallSummary({
               )}
             </>
           ) : (
-            `Nobody in the next ${LOOK_AHEAD_DAYS} days`
+            t('onCallCard.nobodyAhead', { days: formatCount(LOOK_AHEAD_DAYS) })
           )}
         </dd>
         {schedule.optedOutCount > 0 && (
           <>
-            <dt className={classes.term}>Opted out</dt>
+            <dt className={classes.term}>{t('onCallCard.optedOut')}</dt>
             <dd className={classes.value}>
-              {schedule.optedOutCount}{' '}
-              {schedule.optedOutCount === 1 ? 'person' : 'people'}
+              {t('onCallCard.optedOutPeople', {
+                count: schedule.optedOutCount,
+              })}
             </dd>
           </>
         )}
@@ -134,11 +139,9 @@ function OnCallSummary({
       {schedule.participants.length === 0 && (
         <Box mt={2}>
           <Typography variant="body2">
-            Nobody is on this rota: it draws from the members of{' '}
             {schedule.kind === 'domain'
-              ? 'the teams that own the domain’s services'
-              : 'the team'}{' '}
-            who have not opted out.
+              ? t('onCallCard.emptyDomainRota')
+              : t('onCallCard.emptyTeamRota')}
           </Typography>
         </Box>
       )}
@@ -146,10 +149,9 @@ function OnCallSummary({
         <Box mt={2}>
           <MessagesPanel
             severity="warning"
-            title={`${countOf(
-              schedule.problems.length,
-              'problem',
-            )} with this rota`}
+            title={t('onCallCard.problems', {
+              count: schedule.problems.length,
+            })}
             messages={schedule.problems.map(p => ({
               key: `${p.code}:${p.message}`,
               text: p.message,
@@ -169,6 +171,7 @@ function OnCallSummary({
 export function EntityOnCallCard(props: { now?: Date }) {
   const { entity } = useEntity();
   const api = useApi(operatingModelApiRef);
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   const entityRoute = useRouteRef(entityRouteRef);
   const rotaRef = stringifyEntityRef(entity);
   const [now] = useState(() => props.now ?? new Date());
@@ -188,9 +191,9 @@ export function EntityOnCallCard(props: { now?: Date }) {
   else if (value) content = <OnCallSummary schedule={value} now={now} />;
   return (
     <InfoCard
-      title={isDomain ? 'Out-of-hours on call' : 'On call'}
+      title={isDomain ? t('onCallCard.domainTitle') : t('onCallCard.title')}
       deepLink={{
-        title: 'See the whole rota',
+        title: t('onCallCard.seeRota'),
         link: `${entityRoute(
           entityRouteParams(entity, { encodeParams: true }),
         )}/on-call`,

@@ -8,6 +8,7 @@ import {
   StatusWarning,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   availabilityBandFor,
@@ -19,19 +20,15 @@ import { ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { AssessedService, operatingModelApiRef } from '../../api';
 import {
-  TRAFFIC_LIGHT_TEXT,
   describeOutOfHours,
   frequencyTitle,
   modelTitle,
+  trafficLightText,
 } from '../shared/describe';
+import { operatingModelTranslationRef } from '../../translation';
 import { useOperatingModelConfig } from '../shared/useOperatingModelConfig';
 import { MessagesPanel } from '../shared/MessagesPanel';
-import {
-  countOf,
-  formatAvailability,
-  formatDate,
-  formatMoney,
-} from '../shared/format';
+import { formatAvailability, formatDate, formatMoney } from '../shared/format';
 import { PagedNow } from '../PagedNow';
 import { OwnershipWarnings } from '../OwnershipWarnings';
 import { IncidentLossSection } from '../IncidentLossCalculator';
@@ -63,9 +60,10 @@ function Row(props: { term: string; children: ReactNode }) {
 }
 
 function TrafficLightStatus({ service }: { service: AssessedService }) {
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   const light = service.operatingModel.trafficLight;
   if (!light) return null;
-  const text = TRAFFIC_LIGHT_TEXT[light];
+  const text = trafficLightText(light, t);
   if (light === 'green') return <StatusOK>{text}</StatusOK>;
   if (light === 'amber') return <StatusWarning>{text}</StatusWarning>;
   return <StatusError>{text}</StatusError>;
@@ -73,24 +71,32 @@ function TrafficLightStatus({ service }: { service: AssessedService }) {
 
 function PeakText({ service }: { service: AssessedService }) {
   const { config } = useOperatingModelConfig();
-  if (!service.peak) return <>None configured ahead</>;
+  const { t } = useTranslationRef(operatingModelTranslationRef);
+  if (!service.peak) return <>{t('serviceCard.noPeak')}</>;
   const { event, active } = service.peak;
   const dates = `${formatDate(event.start)} – ${formatDate(event.end)}`;
-  let effect = 'no peak exposure declared, so the target stays the same';
+  let effect: string = t('serviceCard.peakNoExposure');
   if (service.peakFinancialExposurePerHour !== null && config) {
     const peakBand = availabilityBandFor(
       service.peakFinancialExposurePerHour,
       config.availabilityBands,
     ).band;
-    effect = `peak exposure ${formatMoney(
-      service.peakFinancialExposurePerHour,
-      config.currency,
-    )} an hour: ${formatAvailability(peakBand.availability)} while it lasts`;
+    effect = t('serviceCard.peakEffect', {
+      amount: formatMoney(
+        service.peakFinancialExposurePerHour,
+        config.currency,
+      ),
+      target: formatAvailability(peakBand.availability),
+    });
   }
   return (
     <>
-      {event.name} ({active ? 'on now, ' : ''}
-      {dates}): {effect}
+      {t('serviceCard.peakText', {
+        name: event.name,
+        active: active ? t('serviceCard.peakActive') : '',
+        dates,
+        effect,
+      })}
     </>
   );
 }
@@ -102,6 +108,7 @@ export function OperatingModelSummary({
   service: AssessedService;
 }) {
   const classes = useStyles();
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   const { config } = useOperatingModelConfig();
   const { recommended, declared } = service.operatingModel;
   const differs =
@@ -109,22 +116,22 @@ export function OperatingModelSummary({
   return (
     <Box data-testid="operating-model-summary">
       <dl className={classes.grid}>
-        <Row term="Recommended model">
+        <Row term={t('serviceCard.recommendedModel')}>
           <span className={classes.big}>{modelTitle(recommended)}</span>
         </Row>
         {declared !== null && (
-          <Row term="Declared model">
+          <Row term={t('serviceCard.declaredModel')}>
             {modelTitle(declared)}
-            {differs && ' — differs from the recommendation'}
+            {differs && t('serviceCard.differs')}
           </Row>
         )}
         {(differs || declared === null) &&
           service.operatingModel.trafficLight && (
-            <Row term="Readiness">
+            <Row term={t('serviceCard.readiness')}>
               <TrafficLightStatus service={service} />
             </Row>
           )}
-        <Row term="Availability target">
+        <Row term={t('serviceCard.availabilityTarget')}>
           {service.availabilityTarget === null ? (
             '—'
           ) : (
@@ -132,43 +139,53 @@ export function OperatingModelSummary({
               <span className={classes.big}>
                 {formatAvailability(service.availabilityTarget)}
               </span>{' '}
-              (tolerable unavailability{' '}
-              {formatDuration(
-                service.tolerableUnavailabilitySecondsPerWeek ?? 0,
-              )}{' '}
-              a week)
+              {t('serviceCard.tolerableUnavailability', {
+                duration: formatDuration(
+                  service.tolerableUnavailabilitySecondsPerWeek ?? 0,
+                ),
+              })}
             </>
           )}
         </Row>
         {service.financialExposurePerHour !== null && config && (
-          <Row term="Financial exposure">
-            {formatMoney(service.financialExposurePerHour, config.currency)} an
-            hour
+          <Row term={t('serviceCard.financialExposure')}>
+            {t('serviceCard.perHour', {
+              amount: formatMoney(
+                service.financialExposurePerHour,
+                config.currency,
+              ),
+            })}
           </Row>
         )}
-        <Row term="Deployment target">
+        <Row term={t('serviceCard.deploymentTarget')}>
           <span className={classes.big}>
             {frequencyTitle(service.deploymentTarget)}
           </span>
           {service.featureDemand &&
-            ` (${service.featureDemand} feature demand)`}
+            t('serviceCard.featureDemand', {
+              demand: service.featureDemand,
+            })}
         </Row>
-        <Row term="On call in working hours">
-          {service.titles.owner ?? 'The owning team'}
+        <Row term={t('serviceCard.workingHours')}>
+          {service.titles.owner ?? t('serviceCard.owningTeam')}
         </Row>
-        <Row term="On call out of hours">{describeOutOfHours(service)}</Row>
-        <Row term="Peak event">
+        <Row term={t('serviceCard.outOfHours')}>
+          {describeOutOfHours(service, t)}
+        </Row>
+        <Row term={t('serviceCard.peakEvent')}>
           <PeakText service={service} />
         </Row>
         {(service.links.runbook || service.links.incidentChannel) && (
-          <Row term="During an incident">
+          <Row term={t('serviceCard.duringIncident')}>
             {service.links.runbook && (
-              <WebLink url={service.links.runbook}>Runbook</WebLink>
+              <WebLink url={service.links.runbook}>
+                {t('serviceCard.runbook')}
+              </WebLink>
             )}
             {service.links.runbook && service.links.incidentChannel && ' · '}
             {service.links.incidentChannel && (
               <WebLink url={service.links.incidentChannel}>
-                Incident channel
+                {t('serviceCard.incidentChannel')}
               </WebLink>
             )}
           </Row>
@@ -183,10 +200,9 @@ export function OperatingModelSummary({
         <Box mt={2}>
           <MessagesPanel
             severity="warning"
-            title={`${countOf(
-              service.warnings.length,
-              'thing',
-            )} worth a second look`}
+            title={t('serviceCard.warnings', {
+              count: service.warnings.length,
+            })}
             messages={service.warnings.map(w => ({
               key: w.code,
               text: w.message,
@@ -206,6 +222,7 @@ export function OperatingModelSummary({
 export function EntityOperatingModelCard() {
   const { entity } = useEntity();
   const api = useApi(operatingModelApiRef);
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   const entityRef = stringifyEntityRef(entity);
   const { value, loading, error } = useAsync(
     () => api.getService(entityRef),
@@ -232,5 +249,5 @@ export function EntityOperatingModelCard() {
       </>
     );
   }
-  return <InfoCard title="Operating model">{content}</InfoCard>;
+  return <InfoCard title={t('serviceCard.title')}>{content}</InfoCard>;
 }

@@ -34,8 +34,10 @@ import useAsync from 'react-use/esm/useAsync';
 import { AssessedService, operatingModelApiRef } from '../../api';
 import { MessagesPanel } from '../shared/MessagesPanel';
 import { countOf, formatAvailability } from '../shared/format';
+import { operatingModelTranslationRef } from '../../translation';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
-  TRAFFIC_LIGHT_TEXT,
+  trafficLightText,
   frequencyTitle,
   modelTitle,
 } from '../shared/describe';
@@ -142,9 +144,10 @@ export function domainRotaSiblings(
 }
 
 function TrafficLightStatus({ assessment }: { assessment: ServiceAssessment }) {
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   const light = assessment.operatingModel.trafficLight;
   if (!light) return null;
-  const text = TRAFFIC_LIGHT_TEXT[light];
+  const text = trafficLightText(light, t);
   if (light === 'green') return <StatusOK>{text}</StatusOK>;
   if (light === 'amber') return <StatusWarning>{text}</StatusWarning>;
   return <StatusError>{text}</StatusError>;

@@ -10,6 +10,7 @@ import {
   SupportButton,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import Paper from '@material-ui/core/Paper';
 import Box from '@material-ui/core/Box';
@@ -30,10 +31,12 @@ import { ReviewRedirect } from '../ReviewRedirect';
 import { OperatingModelSelectorChart } from '../OperatingModelSelectorChart';
 import { WhoIsPagedLookup } from '../WhoIsPagedLookup';
 import { useOperatingModelConfig } from '../shared/useOperatingModelConfig';
+import { operatingModelTranslationRef } from '../../translation';
 
 /** The selector chart of every service, with its loading, error and empty states. */
 export function OperatingModelSelectorContent() {
   const api = useApi(operatingModelApiRef);
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   const { config, error: configError } = useOperatingModelConfig();
   const { value, loading, error } = useAsync(() => api.listServices(), [api]);
 
@@ -41,7 +44,7 @@ export function OperatingModelSelectorContent() {
     return (
       <ResponseErrorPanel
         error={configError}
-        title="The operatingModel configuration cannot be read"
+        title={t('page.selector.configError')}
       />
     );
   if (loading) return <Progress />;
@@ -50,8 +53,8 @@ export function OperatingModelSelectorContent() {
     return (
       <EmptyState
         missing="data"
-        title="No services assessed yet"
-        description="Components of type service, or with operating-model.io annotations, appear here once the catalog has them."
+        title={t('page.selector.emptyTitle')}
+        description={t('page.selector.emptyDescription')}
       />
     );
   }
@@ -66,19 +69,16 @@ export function OperatingModelSelectorContent() {
 
 /** Who is paged for a service, and every service on the operating model selector chart. */
 function SelectorTab() {
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   return (
     <>
       <Box mb={3}>
-        <InfoCard title="Who is paged for…">
+        <InfoCard title={t('page.selector.whoIsPagedTitle')}>
           <WhoIsPagedLookup />
         </InfoCard>
       </Box>
-      <ContentHeader title="Operating model selector">
-        <SupportButton>
-          Each service is placed by its feature demand and the availability
-          target its financial exposure sets. Hover a point for its targets;
-          click it to open the service.
-        </SupportButton>
+      <ContentHeader title={t('page.selector.title')}>
+        <SupportButton>{t('page.selector.help')}</SupportButton>
       </ContentHeader>
       <Grid container>
         <Grid item xs={12}>
@@ -91,26 +91,33 @@ function SelectorTab() {
 
 /** The leaders' reliability view: every team's or domain's measures against their targets. */
 function LeadersTab() {
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   return (
     <>
-      <ContentHeader title="Measures by team and domain">
-        <SupportButton>
-          The playbook's measures of deployment throughput, service reliability
-          and learning culture for every team or domain, over a window. Sort by
-          any column; download what you see as CSV.
-        </SupportButton>
+      <ContentHeader title={t('page.leaders.title')}>
+        <SupportButton>{t('page.leaders.help')}</SupportButton>
       </ContentHeader>
       <LeadersView />
     </>
   );
 }
 
-/** A tab's content under a heading with a help button. */
-function Section(props: { title: string; help: string; children: ReactNode }) {
+/** A tab's content under its heading (`page.<section>.title`) with a help button. */
+function Section(props: {
+  section:
+    | 'directory'
+    | 'pitfalls'
+    | 'cost'
+    | 'incidentLoss'
+    | 'onboarding'
+    | 'problems';
+  children: ReactNode;
+}) {
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   return (
     <>
-      <ContentHeader title={props.title}>
-        <SupportButton>{props.help}</SupportButton>
+      <ContentHeader title={t(`page.${props.section}.title`)}>
+        <SupportButton>{t(`page.${props.section}.help`)}</SupportButton>
       </ContentHeader>
       {props.children}
     </>
@@ -121,61 +128,58 @@ function Section(props: { title: string; help: string; children: ReactNode }) {
 interface PageTab {
   /** In the address as `?tab=`, so a tab can be linked to. */
   id: string;
-  label: string;
+  /** Its label's key under `page.tabs`. */
+  label:
+    | 'directory'
+    | 'selector'
+    | 'leaders'
+    | 'pitfalls'
+    | 'cost'
+    | 'incidentLoss'
+    | 'onboarding'
+    | 'problems';
   content: () => ReactNode;
 }
 
 const PAGE_TABS: PageTab[] = [
   {
     id: 'directory',
-    label: 'Teams and services',
+    label: 'directory',
     content: () => (
-      <Section
-        title="Every team and service"
-        help="Search as you type across services, teams, domains and people; filter; see who owns each service, who is on call now, and how it does against its targets."
-      >
+      <Section section="directory">
         <DiscoverabilityView />
       </Section>
     ),
   },
   {
     id: 'selector',
-    label: 'Selector and on call',
+    label: 'selector',
     content: () => <SelectorTab />,
   },
-  { id: 'leaders', label: 'Leaders’ view', content: () => <LeadersTab /> },
+  { id: 'leaders', label: 'leaders', content: () => <LeadersTab /> },
   {
     id: 'pitfalls',
-    label: 'Pitfalls',
+    label: 'pitfalls',
     content: () => (
-      <Section
-        title="Pitfalls"
-        help="The playbook's pitfalls the organisation shows signs of, with the teams and services, the evidence, and the practice that avoids each; then the quarterly reflection on the bands."
-      >
+      <Section section="pitfalls">
         <PitfallsView />
       </Section>
     ),
   },
   {
     id: 'cost',
-    label: 'On-call cost',
+    label: 'cost',
     content: () => (
-      <Section
-        title="On-call cost"
-        help="Standby and callout cost of every out-of-hours rota, who funds it, and what every service having its own team rota would cost instead."
-      >
+      <Section section="cost">
         <OnCallCostView />
       </Section>
     ),
   },
   {
     id: 'incident-loss',
-    label: 'Incident loss',
+    label: 'incidentLoss',
     content: () => (
-      <Section
-        title="How bad is this incident?"
-        help="Choose the service, the journey impact, security or not, and minutes so far: the loss category decides how fast availability must be restored."
-      >
+      <Section section="incidentLoss">
         <InfoCard>
           <IncidentLossCalculator />
         </InfoCard>
@@ -184,24 +188,18 @@ const PAGE_TABS: PageTab[] = [
   },
   {
     id: 'onboarding',
-    label: 'Onboard a service',
+    label: 'onboarding',
     content: () => (
-      <Section
-        title="Onboard a service"
-        help="Answer the non-technical questions and see the targets, operating model, on-call level and domain siblings the rules give, with the catalog-info.yaml to commit. The same form is a Scaffolder template."
-      >
+      <Section section="onboarding">
         <OnboardingForm />
       </Section>
     ),
   },
   {
     id: 'problems',
-    label: 'Annotation problems',
+    label: 'problems',
     content: () => (
-      <Section
-        title="Annotation problems"
-        help="Every operating-model.io annotation the rules cannot read, or that is missing, by the team that owns the service: the value as written, what is wrong, and the line to write in catalog-info.yaml instead."
-      >
+      <Section section="problems">
         <AnnotationProblemsView />
       </Section>
     ),
@@ -210,15 +208,13 @@ const PAGE_TABS: PageTab[] = [
 
 /** The page's tabs; the first is shown when the address names none. */
 function OperatingModelHome() {
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   const [params, setParams] = useSearchParams();
   const current =
     PAGE_TABS.find(tab => tab.id === params.get('tab')) ?? PAGE_TABS[0];
   return (
     <Page themeId="tool">
-      <Header
-        title="Operating model"
-        subtitle="Who runs each service in production, and the targets that decide it"
-      />
+      <Header title={t('page.title')} subtitle={t('page.subtitle')} />
       <Content>
         <Box mb={3} borderBottom={1} borderColor="divider">
           <Tabs
@@ -227,13 +223,13 @@ function OperatingModelHome() {
             indicatorColor="primary"
             textColor="primary"
             variant="scrollable"
-            aria-label="Operating model views"
+            aria-label={t('page.tabsLabel')}
           >
             {PAGE_TABS.map(tab => (
               <Tab
                 key={tab.id}
                 value={tab.id}
-                label={tab.label}
+                label={t(`page.tabs.${tab.label}`)}
                 id={`tab-${tab.id}`}
               />
             ))}

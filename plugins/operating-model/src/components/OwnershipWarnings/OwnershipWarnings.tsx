@@ -3,7 +3,8 @@ import Box from '@material-ui/core/Box';
 import useAsync from 'react-use/esm/useAsync';
 import { operatingModelApiRef } from '../../api';
 import { MessagesPanel } from '../shared/MessagesPanel';
-import { countOf } from '../shared/format';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { operatingModelTranslationRef } from '../../translation';
 
 /**
  * The playbook's ownership rules for one service (one owning team; one service per database),
@@ -12,6 +13,7 @@ import { countOf } from '../shared/format';
  */
 export function OwnershipWarnings(props: { entityRef: string }) {
   const api = useApi(operatingModelApiRef);
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   // Async, so an API without this method (an older client, a test double) rejects rather than throws.
   const { value } = useAsync(
     async () => api.getDirectoryService(props.entityRef),
@@ -23,7 +25,7 @@ export function OwnershipWarnings(props: { entityRef: string }) {
     <Box mt={2} data-testid="ownership-warnings">
       <MessagesPanel
         severity="warning"
-        title={`Ownership: ${countOf(findings.length, 'finding')}`}
+        title={t('serviceCard.ownership', { count: findings.length })}
         messages={findings.map(f => ({
           key: `${f.code}:${f.subject}`,
           text: f.message,

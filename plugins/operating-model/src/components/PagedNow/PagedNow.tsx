@@ -1,5 +1,6 @@
 import { ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { OutOfHoursLevel } from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
@@ -9,25 +10,28 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { OnCallResult, operatingModelApiRef } from '../../api';
 import { formatWeekdayTime, formatWhen } from '../shared/format';
+import {
+  OperatingModelTranslation,
+  operatingModelTranslationRef,
+} from '../../translation';
 
-const PERIOD_TEXT: Record<OnCallResult['period'], string> = {
-  'working-hours': 'working hours',
-  'out-of-hours': 'out of hours',
-};
+const PERIOD_KEY = {
+  'working-hours': 'workingHours',
+  'out-of-hours': 'outOfHours',
+} as const satisfies Record<OnCallResult['period'], string>;
 
 /** Who answers out of hours, for a level of the service's assessment. */
 export function describeOutOfHoursLevel(
   level: OutOfHoursLevel | null | undefined,
+  t: OperatingModelTranslation,
 ): string {
   switch (level) {
     case 'team':
-      return 'the team’s own schedule';
     case 'domain':
-      return 'the domain schedule';
     case 'none':
-      return 'nobody: callouts wait until the next working day';
+      return t(`pagedNow.level.${level}`);
     default:
-      return 'not known until the service’s financial exposure can be read';
+      return t('pagedNow.level.unknown');
   }
 }
 
@@ -39,16 +43,21 @@ export function PagedAnswer({
   answer: OnCallResult;
   now: Date;
 }) {
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   const zone = answer.workingHours.timezone;
   const rota =
     answer.schedule === 'domain' ? answer.rotas.domain : answer.rotas.team;
   if (answer.schedule === 'none' || !answer.person) {
     if (!answer.next) {
-      return <>Nobody is on the {answer.schedule} schedule right now.</>;
+      return (
+        <>{t('pagedNow.nobodyOnSchedule', { schedule: answer.schedule })}</>
+      );
     }
     return (
       <>
-        Nobody until {formatWeekdayTime(answer.next.at, zone)}
+        {t('pagedNow.nobodyUntil', {
+          when: formatWeekdayTime(answer.next.at, zone),
+        })}
         {answer.next.person && (
           <>
             {' '}
@@ -61,16 +70,17 @@ export function PagedAnswer({
   return (
     <>
       <EntityRefLink entityRef={answer.person} hideIcon />
-      {answer.shiftEnd && <> until {formatWhen(answer.shiftEnd, zone, now)}</>},
-      from the{' '}
-      {rota ? (
-        <EntityRefLink entityRef={rota} hideIcon>
-          {answer.schedule}
-        </EntityRefLink>
-      ) : (
-        answer.schedule
-      )}{' '}
-      schedule
+      {answer.shiftEnd &&
+        t('pagedNow.until', { when: formatWhen(answer.shiftEnd, zone, now) })}
+      {t('pagedNow.fromSchedule', {
+        schedule: rota ? (
+          <EntityRefLink entityRef={rota} hideIcon>
+            {answer.schedule}
+          </EntityRefLink>
+        ) : (
+          <>{answer.schedule}</>
+        ),
+      })}
     </>
   );
 }
@@ -91,6 +101,7 @@ export function PagedNow({
   now: nowProp,
 }: PagedNowProps) {
   const api = useApi(operatingModelApiRef);
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   const [now] = useState(() => nowProp ?? new Date());
   const { value, loading, error } = useAsync(
     () => api.getOnCall(entityRef, nowProp ? { at: now } : undefined),
@@ -99,23 +110,24 @@ export function PagedNow({
 
   if (loading) return <Skeleton variant="text" width="60%" />;
   if (error) {
-    return (
-      <ResponseErrorPanel
-        error={error}
-        title="Who is paged cannot be found out"
-      />
-    );
+    return <ResponseErrorPanel error={error} title={t('pagedNow.error')} />;
   }
   if (!value) return null;
   return (
     <Box data-testid="paged-now">
       <Typography variant="body1">
-        <strong>Paged now ({PERIOD_TEXT[value.period]}):</strong>{' '}
+        <strong>
+          {t('pagedNow.title', {
+            period: t(`pagedNow.period.${PERIOD_KEY[value.period]}`),
+          })}
+        </strong>{' '}
         <PagedAnswer answer={value} now={now} />
       </Typography>
       {value.period === 'working-hours' && outOfHours !== undefined && (
         <Typography variant="body2" color="textSecondary">
-          Out of hours: {describeOutOfHoursLevel(outOfHours)}
+          {t('pagedNow.outOfHours', {
+            who: describeOutOfHoursLevel(outOfHours, t),
+          })}
         </Typography>
       )}
     </Box>

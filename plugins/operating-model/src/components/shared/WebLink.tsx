@@ -1,6 +1,8 @@
 import { Link } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { ReactNode } from 'react';
+import { operatingModelTranslationRef } from '../../translation';
 import { webAddress } from './webAddress';
 
 /**
@@ -12,6 +14,7 @@ export function WebLink(props: {
   url: string | null | undefined;
   children: ReactNode;
 }) {
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   const href = webAddress(props.url);
   if (href) return <Link to={href}>{props.children}</Link>;
   return (
@@ -19,9 +22,9 @@ export function WebLink(props: {
       variant="inherit"
       component="span"
       color="textSecondary"
-      title={`Not linked: ${props.url ?? ''}`}
+      title={t('webLink.notLinked', { url: props.url ?? '' })}
     >
-      {props.children} (not a web link)
+      {t('webLink.notAWebLink', { text: <>{props.children}</> })}
     </Typography>
   );
 }

@@ -4,6 +4,7 @@ import {
   TrafficLight,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import { AssessedService } from '../../api';
+import { OperatingModelTranslation } from '../../translation';
 import { capitalise } from './format';
 
 /** How the UI writes a model name, or a dash when it is not known. */
@@ -12,30 +13,35 @@ export function modelTitle(model: OperatingModelName | null): string {
 }
 
 /** Who answers a callout out of hours, in words. */
-export function describeOutOfHours(service: AssessedService): string {
+export function describeOutOfHours(
+  service: AssessedService,
+  t: OperatingModelTranslation,
+): string {
   const level = service.onCall.outOfHours;
-  const owner = service.titles.owner ?? 'the owning team';
-  if (level === null) return 'unknown until the financial exposure can be read';
+  const owner = service.titles.owner ?? t('outOfHours.owningTeam');
+  if (level === null) return t('outOfHours.unknown');
   if (service.operatingModel.recommended === 'ops-run-it') {
-    return `${owner}'s own schedule (Ops Run It)`;
+    return t('outOfHours.opsRunIt', { owner });
   }
   switch (level) {
     case 'team':
-      return `${owner}'s own schedule`;
+      return t('outOfHours.team', { owner });
     case 'domain':
       return service.titles.domain
-        ? `the ${service.titles.domain} domain schedule`
-        : 'a domain schedule (no domain found for this service)';
+        ? t('outOfHours.domain', { domain: service.titles.domain })
+        : t('outOfHours.noDomain');
     default:
-      return 'nobody: callouts wait until the next working day';
+      return t('outOfHours.none');
   }
 }
 
-export const TRAFFIC_LIGHT_TEXT: Record<TrafficLight, string> = {
-  green: 'Green: ready for You Build It You Run It',
-  amber: 'Amber: look closer before moving it',
-  red: 'Red: keep it under Ops Run It for now',
-};
+/** What a readiness traffic light means, in words. */
+export function trafficLightText(
+  light: TrafficLight,
+  t: OperatingModelTranslation,
+): string {
+  return t(`trafficLight.${light}`);
+}
 
 /** A deployment frequency name as a person writes it: `very-often` → `Very often`. */
 export function frequencyTitle(name: string | null): string {
