@@ -1,4 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import {
   Override,
@@ -19,6 +20,10 @@ import {
   useRotaPermissions,
 } from '../shared/useRotaPermissions';
 import { capitalise } from '../shared/format';
+import {
+  OperatingModelTranslation,
+  operatingModelTranslationRef,
+} from '../../translation';
 
 const FIELDS = ['person', 'covers', 'start', 'end', 'reason'] as const;
 type Field = (typeof FIELDS)[number];
@@ -48,19 +53,22 @@ export function fieldOfMessage(
   return { field: match[1] as Field, message: sentence };
 }
 
-function checkLocally(values: Values): FieldErrors {
+function checkLocally(
+  values: Values,
+  t: OperatingModelTranslation,
+): FieldErrors {
   const errors: FieldErrors = {};
-  if (!values.person) errors.person = 'Choose who covers';
+  if (!values.person) errors.person = t('overrideForm.errors.person');
   const start = new Date(values.start);
   const end = new Date(values.end);
   if (!values.start || Number.isNaN(start.getTime()))
-    errors.start = 'Give the date and time the cover starts';
+    errors.start = t('overrideForm.errors.start');
   if (!values.end || Number.isNaN(end.getTime()))
-    errors.end = 'Give the date and time the cover ends';
+    errors.end = t('overrideForm.errors.end');
   else if (!errors.start && end <= start)
-    errors.end = 'The override must end after it starts';
+    errors.end = t('overrideForm.errors.endBeforeStart');
   if (values.covers && values.covers === values.person) {
-    errors.covers = 'Someone cannot cover for themselves';
+    errors.covers = t('overrideForm.errors.coversSelf');
   }
   return errors;
 }
@@ -92,6 +100,7 @@ export function OverrideForm({
 }: OverrideFormProps) {
   const api = useApi(operatingModelApiRef);
   const classes = useStyles();
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   const id = useId();
   const [values, setValues] = useState<Values>(EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -109,7 +118,7 @@ export function OverrideForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFormError(undefined);
-    const local = checkLocally(values);
+    const local = checkLocally(values, t);
     setErrors(local);
     if (Object.keys(local).length > 0) return;
 
@@ -140,7 +149,11 @@ export function OverrideForm({
   if (!permission.loading && !permission.allowed) {
     return (
       <Alert severity="info">
-        {notAllowedText('add overrides to', overrideCreatePermission.name)}
+        {notAllowedText(
+          t('rotaCalendar.actions.addTo'),
+          overrideCreatePermission.name,
+          t,
+        )}
       </Alert>
     );
   }
@@ -152,13 +165,13 @@ export function OverrideForm({
   ));
 
   return (
-    <form noValidate onSubmit={submit} aria-label="Add an override">
+    <form noValidate onSubmit={submit} aria-label={t('overrideForm.label')}>
       <Box className={classes.fields}>
         <TextField
           id={`${id}-person`}
           select
           required
-          label="Person covering"
+          label={t('overrideForm.person')}
           value={values.person}
           onChange={change('person')}
           error={!!errors.person}
@@ -171,16 +184,16 @@ export function OverrideForm({
         <TextField
           id={`${id}-covers`}
           select
-          label="Covers for"
+          label={t('overrideForm.covers')}
           value={values.covers}
           onChange={change('covers')}
           error={!!errors.covers}
-          helperText={errors.covers ?? 'Optional: whoever the rota has then'}
+          helperText={errors.covers ?? t('overrideForm.coversHelp')}
           variant="outlined"
           size="small"
         >
           <MenuItem value="">
-            <em>Whoever is on the rota</em>
+            <em>{t('overrideForm.whoeverIsOn')}</em>
           </MenuItem>
           {personItems}
         </TextField>
@@ -188,11 +201,11 @@ export function OverrideForm({
           id={`${id}-start`}
           type="datetime-local"
           required
-          label="Start"
+          label={t('overrideForm.start')}
           value={values.start}
           onChange={change('start')}
           error={!!errors.start}
-          helperText={errors.start ?? `Your time zone (${zone})`}
+          helperText={errors.start ?? t('overrideForm.zoneHelp', { zone })}
           InputLabelProps={{ shrink: true }}
           variant="outlined"
           size="small"
@@ -201,11 +214,11 @@ export function OverrideForm({
           id={`${id}-end`}
           type="datetime-local"
           required
-          label="End"
+          label={t('overrideForm.end')}
           value={values.end}
           onChange={change('end')}
           error={!!errors.end}
-          helperText={errors.end ?? `Your time zone (${zone})`}
+          helperText={errors.end ?? t('overrideForm.zoneHelp', { zone })}
           InputLabelProps={{ shrink: true }}
           variant="outlined"
           size="small"
@@ -213,14 +226,11 @@ export function OverrideForm({
         <TextField
           id={`${id}-reason`}
           className={classes.reason}
-          label="Reason"
+          label={t('overrideForm.reason')}
           value={values.reason}
           onChange={change('reason')}
           error={!!errors.reason}
-          helperText={
-            errors.reason ??
-            'Optional, shown to the team, for example "swap with Bob"'
-          }
+          helperText={errors.reason ?? t('overrideForm.reasonHelp')}
           inputProps={{ maxLength: 500 }}
           variant="outlined"
           size="small"
@@ -238,11 +248,11 @@ export function OverrideForm({
           color="primary"
           disabled={submitting || !permission.allowed}
         >
-          Add override
+          {t('overrideForm.submit')}
         </Button>
         {onCancel && (
           <Button onClick={onCancel} disabled={submitting}>
-            Cancel
+            {t('overrideForm.cancel')}
           </Button>
         )}
       </Box>

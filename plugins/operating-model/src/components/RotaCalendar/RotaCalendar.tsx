@@ -38,13 +38,19 @@ import {
   startOfDayIn,
 } from '../shared/zonedTime';
 import {
-  countOf,
   formatCalendarDate,
+  formatCalendarDayMonth,
+  weekdayNames,
   formatDate,
   formatDateTime,
   formatTimeOfDay,
   formatZonedDate,
 } from '../shared/format';
+import {
+  OperatingModelTranslation,
+  operatingModelTranslationRef,
+} from '../../translation';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { MessagesPanel } from '../shared/MessagesPanel';
 import {
   notAllowedText,
@@ -53,8 +59,6 @@ import {
 
 const DAY = 24 * 60 * 60 * 1000;
 const WEEKS = 5;
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
 const useStyles = makeStyles(theme => ({
   table: {
     width: '100%',
@@ -139,14 +143,20 @@ function overlaps(
 }
 
 /** `until 09:00`, `from 09:00`, `09:00–18:00`, or nothing for a shift covering the whole day. */
-function shiftTimes(shift: Shift, day: Day, timeZone: string): string | null {
+function shiftTimes(
+  shift: Shift,
+  day: Day,
+  timeZone: string,
+  t: OperatingModelTranslation,
+): string | null {
   const startsToday = new Date(shift.start) > day.start;
   const endsToday = new Date(shift.end) < day.end;
   const start = formatTimeOfDay(shift.start, timeZone);
   const end = formatTimeOfDay(shift.end, timeZone);
-  if (startsToday && endsToday) return `${start}–${end}`;
-  if (startsToday) return `from ${start}`;
-  if (endsToday) return `until ${end}`;
+  if (startsToday && endsToday)
+    return t('rotaCalendar.shiftSpan', { start, end });
+  if (startsToday) return t('rotaCalendar.shiftFrom', { start });
+  if (endsToday) return t('rotaCalendar.shiftUntil', { end });
   return null;
 }
 
@@ -173,6 +183,7 @@ function DayCell({
   showMonth: boolean;
 }) {
   const classes = useStyles();
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   const shifts = schedule.shifts.filter(s => overlaps(s, day.start, day.end));
   const label = formatCalendarDate(day.date);
   const className = isToday ? `${classes.day} ${classes.today}` : classes.day;
@@ -185,9 +196,7 @@ function DayCell({
       <Box className={classes.dayNumber}>
         <span className={classes.visuallyHidden}>{label}</span>
         <Typography variant="caption" component="span" aria-hidden>
-          {showMonth
-            ? label.replace(/^\w+,? /, '').replace(/ \d{4}$/, '')
-            : day.date.day}
+          {showMonth ? formatCalendarDayMonth(day.date) : day.date.day}
         </Typography>
         {isToday && (
           <Typography
@@ -195,13 +204,13 @@ function DayCell({
             component="span"
             className={classes.todayLabel}
           >
-            Today
+            {t('rotaCalendar.today')}
           </Typography>
         )}
       </Box>
       <ul className={classes.entries}>
         {shifts.map(shift => {
-          const times = shiftTimes(shift, day, timeZone);
+          const times = shiftTimes(shift, day, timeZone, t);
           return (
             <li
               key={`${shift.person}@${shift.start}`}
@@ -210,7 +219,7 @@ function DayCell({
               <EntityRefLink entityRef={shift.person} hideIcon disableTooltip />
               {shift.override && (
                 <Chip
-                  label="override"
+                  label={t('rotaCalendar.override')}
                   size="small"
                   color="secondary"
                   className={classes.chip}
@@ -233,6 +242,7 @@ function DayCell({
 function CalendarSubscription({ rotaRef }: { rotaRef: string }) {
   const api = useApi(operatingModelApiRef);
   const identityApi = useApi(identityApiRef);
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   const [{ value: link, loading, error }, fetchLink] = useAsyncFn(
     () => api.getCalendarLink(rotaRef),
     [api, rotaRef],
@@ -259,21 +269,20 @@ function CalendarSubscription({ rotaRef }: { rotaRef: string }) {
         onClick={fetchLink}
         disabled={loading}
       >
-        Subscribe in your calendar
+        {t('calendarFeed.subscribe')}
       </Button>
       {error && (
         <Box mt={1}>
           <ResponseErrorPanel
             error={error}
-            title={`No calendar link: ${backendMessage(error)}`}
+            title={t('calendarFeed.noLink', { message: backendMessage(error) })}
           />
         </Box>
       )}
       {link && url && (
         <Box mt={1}>
           <Typography variant="body2">
-            Copy this address into your calendar app's “subscribe to calendar”
-            (or “from URL”) option; it keeps itself up to date:
+            {t('calendarFeed.instructions')}
           </Typography>
           <Box display="flex" alignItems="center">
             <Typography
@@ -284,12 +293,13 @@ function CalendarSubscription({ rotaRef }: { rotaRef: string }) {
             >
               {url}
             </Typography>
-            <CopyTextButton text={url} aria-label="Copy the calendar address" />
+            <CopyTextButton text={url} aria-label={t('calendarFeed.copy')} />
           </Box>
           {webcal && webcal !== url && (
             <Typography variant="body2">
-              On a phone, open <Link to={webcal}>the webcal: link</Link> to
-              subscribe in one tap.
+              {t('calendarFeed.phone', {
+                link: <Link to={webcal}>{t('calendarFeed.webcalLink')}</Link>,
+              })}
             </Typography>
           )}
           <Typography
@@ -297,23 +307,22 @@ function CalendarSubscription({ rotaRef }: { rotaRef: string }) {
             color="textSecondary"
             data-testid="calendar-link-validity"
           >
-            The address is yours alone and works until {until}. If it was shared
-            or a phone was lost, reset your links: every calendar address issued
-            to you stops working.
+            {t('calendarFeed.validity', { until })}
           </Typography>
           <Button size="small" onClick={resetLinks} disabled={resetting}>
-            Reset my calendar links
+            {t('calendarFeed.reset')}
           </Button>
           {resetDone && !resetting && !resetError && (
             <Typography variant="body2" role="status">
-              Your earlier calendar links no longer work; the address above is
-              new.
+              {t('calendarFeed.resetDone')}
             </Typography>
           )}
           {resetError && (
             <ResponseErrorPanel
               error={resetError}
-              title={`Links not reset: ${backendMessage(resetError)}`}
+              title={t('calendarFeed.notReset', {
+                message: backendMessage(resetError),
+              })}
             />
           )}
         </Box>
@@ -342,6 +351,7 @@ export function RotaCalendar({
 }: RotaCalendarProps) {
   const api = useApi(operatingModelApiRef);
   const classes = useStyles();
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   const [now] = useState(() => nowProp ?? new Date());
   const [page, setPage] = useState(0);
   const [adding, setAdding] = useState(false);
@@ -405,12 +415,17 @@ export function RotaCalendar({
       <Box mb={2}>
         <Typography variant="body1" component="div">
           <strong>
-            {schedule.kind === 'domain' ? 'Out-of-hours rota' : 'On the rota'}:
+            {schedule.kind === 'domain'
+              ? t('rotaCalendar.domainRota')
+              : t('rotaCalendar.teamRota')}
           </strong>{' '}
           {schedule.participants.length === 0 ? (
-            'nobody yet'
+            t('rotaCalendar.nobodyYet')
           ) : (
-            <ul className={classes.inlineList} aria-label="Participants">
+            <ul
+              className={classes.inlineList}
+              aria-label={t('rotaCalendar.participants')}
+            >
               {schedule.participants.map(p => (
                 <li key={p}>
                   <EntityRefLink entityRef={p} hideIcon />
@@ -421,12 +436,14 @@ export function RotaCalendar({
           {schedule.optedOutCount > 0 && (
             <Typography variant="body2" component="span" color="textSecondary">
               {' '}
-              ({schedule.optedOutCount} opted out)
+              {t('rotaCalendar.optedOut', {
+                count: schedule.optedOutCount,
+              })}
             </Typography>
           )}
         </Typography>
         <Typography variant="body2" color="textSecondary">
-          Times are in the rota's time zone, {timeZone}.
+          {t('rotaCalendar.timeZone', { zone: timeZone })}
         </Typography>
       </Box>
 
@@ -434,10 +451,9 @@ export function RotaCalendar({
         <Box mb={2}>
           <MessagesPanel
             severity="warning"
-            title={`${countOf(
-              schedule.problems.length,
-              'problem',
-            )} with this rota`}
+            title={t('rotaCalendar.problems', {
+              count: schedule.problems.length,
+            })}
             messages={schedule.problems.map(p => ({
               key: `${p.code}:${p.message}`,
               text: p.message,
@@ -464,7 +480,7 @@ export function RotaCalendar({
             disabled={!permissions.create.allowed}
             onClick={() => setAdding(a => !a)}
           >
-            Add an override
+            {t('rotaCalendar.addOverride')}
           </Button>
           {cannotCreate && (
             <Typography
@@ -474,8 +490,9 @@ export function RotaCalendar({
               style={{ maxWidth: '40rem' }}
             >
               {notAllowedText(
-                'add overrides to',
+                t('rotaCalendar.actions.addTo'),
                 overrideCreatePermission.name,
+                t,
               )}
             </Typography>
           )}
@@ -509,7 +526,7 @@ export function RotaCalendar({
           onClick={() => setPage(p => p - 1)}
           disabled={loading}
         >
-          Previous {WEEKS} weeks
+          {t('rotaCalendar.previousWeeks', { count: WEEKS })}
         </Button>
         <Typography variant="subtitle1" component="h3">
           {formatZonedDate(windowStart, timeZone)} –{' '}
@@ -520,7 +537,7 @@ export function RotaCalendar({
               onClick={() => setPage(0)}
               style={{ marginLeft: 8 }}
             >
-              Back to this week
+              {t('rotaCalendar.thisWeek')}
             </Button>
           )}
         </Typography>
@@ -529,16 +546,19 @@ export function RotaCalendar({
           onClick={() => setPage(p => p + 1)}
           disabled={loading}
         >
-          Next {WEEKS} weeks
+          {t('rotaCalendar.nextWeeks', { count: WEEKS })}
         </Button>
       </Box>
       {loading && <LinearProgress />}
       {error && <ResponseErrorPanel error={error} />}
 
-      <table className={classes.table} aria-label={`Rota for ${rotaRef}`}>
+      <table
+        className={classes.table}
+        aria-label={t('rotaCalendar.tableLabel', { rota: rotaRef })}
+      >
         <thead>
           <tr>
-            {WEEKDAYS.map(d => (
+            {weekdayNames().map(d => (
               <th key={d} scope="col" className={classes.weekday}>
                 {d}
               </th>
@@ -565,58 +585,65 @@ export function RotaCalendar({
 
       <Box mt={3}>
         <Typography variant="h6" component="h3">
-          Overrides in these weeks
+          {t('rotaCalendar.overridesTitle')}
         </Typography>
         {removal.error && (
           <Box my={1}>
             <ResponseErrorPanel
               error={removal.error}
-              title={`The override could not be removed: ${backendMessage(
-                removal.error,
-              )}`}
+              title={t('rotaCalendar.notRemoved', {
+                message: backendMessage(removal.error),
+              })}
             />
           </Box>
         )}
         {overrides.length > 0 && cannotRemove && (
           <Typography variant="body2" color="textSecondary">
             {notAllowedText(
-              'remove overrides from',
+              t('rotaCalendar.actions.removeFrom'),
               overrideDeletePermission.name,
+              t,
             )}
           </Typography>
         )}
         {overrides.length === 0 ? (
           <Typography variant="body2" color="textSecondary">
-            None: everyone takes their turn as the rotation has it.
+            {t('rotaCalendar.noOverrides')}
           </Typography>
         ) : (
-          <ul className={classes.overrides} aria-label="Overrides">
+          <ul
+            className={classes.overrides}
+            aria-label={t('rotaCalendar.overridesLabel')}
+          >
             {overrides.map(o => (
               <li key={o.id}>
                 <Typography variant="body2" component="span">
-                  <EntityRefLink entityRef={o.person} hideIcon /> covers{' '}
-                  {o.covers ? (
-                    <EntityRefLink entityRef={o.covers} hideIcon />
-                  ) : (
-                    'the rota'
-                  )}{' '}
-                  from {formatDateTime(o.start, timeZone)} to{' '}
-                  {formatDateTime(o.end, timeZone)}
-                  {o.reason && <> ({o.reason})</>}. Added by{' '}
-                  <Actor actor={o.createdBy} /> on{' '}
-                  {formatDateTime(o.createdAt, timeZone)}.
+                  {t('rotaCalendar.overrideText', {
+                    person: <EntityRefLink entityRef={o.person} hideIcon />,
+                    covers: o.covers ? (
+                      <EntityRefLink entityRef={o.covers} hideIcon />
+                    ) : (
+                      <>{t('rotaCalendar.theRota')}</>
+                    ),
+                    start: formatDateTime(o.start, timeZone),
+                    end: formatDateTime(o.end, timeZone),
+                    reason: o.reason
+                      ? t('rotaCalendar.overrideReason', { reason: o.reason })
+                      : '',
+                    actor: <Actor actor={o.createdBy} />,
+                    created: formatDateTime(o.createdAt, timeZone),
+                  })}
                 </Typography>{' '}
                 {!cannotRemove && (
                   <Button
                     size="small"
                     onClick={() => removeOverride(o)}
                     disabled={removal.loading || !permissions.remove.allowed}
-                    aria-label={`Remove the override from ${formatDateTime(
-                      o.start,
-                      timeZone,
-                    )}`}
+                    aria-label={t('rotaCalendar.removeLabel', {
+                      start: formatDateTime(o.start, timeZone),
+                    })}
                   >
-                    Remove
+                    {t('rotaCalendar.remove')}
                   </Button>
                 )}
               </li>

@@ -253,3 +253,19 @@ export function formatZonedDate(instant: Date, timeZone: string): string {
     timeZone,
   }).format(instant);
 }
+
+/** `2 Nov`: the day and month of a day on a rota's calendar, where a month starts. */
+export function formatCalendarDayMonth(date: CalendarDate): string {
+  return dateFormat({ day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(date.year, date.month - 1, date.day)),
+  );
+}
+
+/** `Mon` … `Sun`: the short names of the days of the week, Monday first. */
+export function weekdayNames(): string[] {
+  const format = dateFormat({ weekday: 'short', timeZone: 'UTC' });
+  // 1 January 2024 was a Monday.
+  return Array.from({ length: 7 }, (_, day) =>
+    format.format(new Date(Date.UTC(2024, 0, 1 + day))),
+  );
+}

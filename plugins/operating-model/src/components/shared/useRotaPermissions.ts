@@ -3,6 +3,7 @@ import {
   overrideCreatePermission,
   overrideDeletePermission,
 } from '@operating-model/backstage-plugin-operating-model-common';
+import { OperatingModelTranslation } from '../../translation';
 
 /** Whether the signed-in person may make one kind of change to a rota, once the policy has answered. */
 export interface RotaPermission {
@@ -35,9 +36,10 @@ export function useRotaPermissions(rotaRef: string): {
 }
 
 /** Why an action is not offered, naming the permission a policy would have to grant. */
-export function notAllowedText(action: string, permissionName: string): string {
-  return (
-    `You may not ${action} this rota: the portal's permission policy does not grant you ` +
-    `${permissionName} for it. Members of the rota's teams usually may; ask one of them or a portal admin.`
-  );
+export function notAllowedText(
+  action: string,
+  permissionName: string,
+  t: OperatingModelTranslation,
+): string {
+  return t('permissions.notAllowed', { action, permission: permissionName });
 }
