@@ -23,11 +23,16 @@ function generate() {
     [cli, DOCUMENT, '--empty-objects-unknown'],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
   );
-  return types.replace(
-    /^export (interface|type) (\w+)/gm,
-    (line, _kind, name) =>
-      `/** The API's ${name}, generated from its OpenAPI document. @public */\n${line}`,
-  );
+  // openapi-typescript's own JSDoc tags (@description, @enum {...}) are not TSDoc: the
+  // description is kept as plain text and the enum line dropped (the type says the values).
+  return types
+    .replace(/^(\s*\*|\s*\/\*\*) @description /gm, '$1 ')
+    .replace(/^\s*(\*|\/\*\*) @enum \{.*\}( \*\/)?\n/gm, '')
+    .replace(
+      /^export (interface|type) (\w+)/gm,
+      (line, _kind, name) =>
+        `/** The API's ${name}, generated from its OpenAPI document. @public */\n${line}`,
+    );
 }
 
 if (require.main === module) {
