@@ -24,9 +24,13 @@ import { ReviewReads } from './reviews/ReviewReads';
 import { OnCallCosts } from './leaders/OnCallCosts';
 import { PitfallSignals } from './leaders/PitfallSignals';
 import {
+  OperatingModelEventSource,
+  operatingModelEventSourcesExtensionPoint,
   rotaPermissionResourceRef,
   rotaPermissionRules,
 } from '@operating-model/backstage-plugin-operating-model-node';
+import { SourceRunner } from './sources/SourceRunner';
+import { SourceStore } from './sources/SourceStore';
 
 /**
  * The operating-model backend plugin: assesses every service in the catalog and serves the
@@ -37,6 +41,12 @@ import {
 export const operatingModelPlugin = createBackendPlugin({
   pluginId: 'operating-model',
   register(env) {
+    const eventSources: OperatingModelEventSource[] = [];
+    env.registerExtensionPoint(operatingModelEventSourcesExtensionPoint, {
+      addEventSource(...sources) {
+        eventSources.push(...sources);
+      },
+    });
     env.registerInit({
       deps: {
         logger: coreServices.logger,
@@ -167,6 +177,18 @@ export const operatingModelPlugin = createBackendPlugin({
           fn: () => directory.refresh(),
         });
 
+        // Event sources that backend modules add run on their configured schedule.
+        const sourceRunner = new SourceRunner({
+          knex,
+          eventStore,
+          store: new SourceStore(knex),
+          config,
+          logger,
+          onEventsWritten: () => directory.measuresChanged(),
+        });
+        eventSources.forEach(source => sourceRunner.add(source));
+        await sourceRunner.schedule(scheduler);
+
         httpRouter.use(
           createRouter({
             assessments,
@@ -179,6 +201,7 @@ export const operatingModelPlugin = createBackendPlugin({
             operatingModelConfig,
             onCallCosts,
             pitfallSignals,
+            sourceRunner,
             httpAuth,
             permissions,
             auditor,

@@ -1,7 +1,7 @@
 /**
  * Node.js library for the operating-model backend plugin: what a backend module or a permission
- * policy needs without depending on the plugin itself (the rota permission resource, its rules
- * and conditions).
+ * policy needs without depending on the plugin itself: the extension point through which
+ * modules add event sources, and the rota permission resource, its rules and conditions.
  *
  * @packageDocumentation
  */
@@ -16,3 +16,16 @@ export type {
   RotaQuery,
   RotaMemberParams,
 } from './rotaPermissions';
+export { operatingModelEventSourcesExtensionPoint } from './eventSources';
+export type {
+  EventSourceAvailability,
+  EventSourceDeployment,
+  EventSourceEvents,
+  EventSourceIncident,
+  EventSourceKind,
+  EventSourceReadOptions,
+  EventSourceReadResult,
+  EventSourceUnmapped,
+  OperatingModelEventSource,
+  OperatingModelEventSourcesExtensionPoint,
+} from './eventSources';

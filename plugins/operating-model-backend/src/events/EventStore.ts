@@ -127,32 +127,42 @@ export class EventStore {
     this.maxRows = rowsPerStatement(knex);
   }
 
-  /** Writes a validated batch in one transaction: all of it, or none of it. Returns the records written. */
-  async write(batch: EventBatch): Promise<number> {
-    return this.knex.transaction(async trx => {
-      switch (batch.kind) {
-        case 'deployments':
-          return this.writeDeployments(trx, batch.records);
-        case 'incidents':
-          return this.writeIncidents(trx, batch.records);
-        case 'availability':
-          return this.writeAvailability(trx, batch.records);
-        case 'reviews':
-          return this.writeReviews(trx, batch.records);
-        case 'review-reads':
-          return this.writeReviewReads(trx, batch.records);
-        case 'actions':
-          return this.writeActions(trx, batch.records);
-        case 'chaos-days':
-          return this.writeChaosDays(trx, batch.records);
-        case 'rework':
-          return this.writeRework(trx, batch.records);
-        default:
-          throw new Error(
-            `Unknown kind of event ${(batch as { kind: string }).kind}`,
-          );
-      }
-    });
+  /**
+   * Writes a validated batch in one transaction: all of it, or none of it. Returns the records
+   * written. Given a transaction, writes in it, so a caller can write several batches (and what
+   * goes with them, such as a source's cursor) at once.
+   */
+  async write(batch: EventBatch, outer?: Knex.Transaction): Promise<number> {
+    if (outer) return this.writeIn(outer, batch);
+    return this.knex.transaction(trx => this.writeIn(trx, batch));
+  }
+
+  private async writeIn(
+    trx: Knex.Transaction,
+    batch: EventBatch,
+  ): Promise<number> {
+    switch (batch.kind) {
+      case 'deployments':
+        return this.writeDeployments(trx, batch.records);
+      case 'incidents':
+        return this.writeIncidents(trx, batch.records);
+      case 'availability':
+        return this.writeAvailability(trx, batch.records);
+      case 'reviews':
+        return this.writeReviews(trx, batch.records);
+      case 'review-reads':
+        return this.writeReviewReads(trx, batch.records);
+      case 'actions':
+        return this.writeActions(trx, batch.records);
+      case 'chaos-days':
+        return this.writeChaosDays(trx, batch.records);
+      case 'rework':
+        return this.writeRework(trx, batch.records);
+      default:
+        throw new Error(
+          `Unknown kind of event ${(batch as { kind: string }).kind}`,
+        );
+    }
   }
 
   /** Inserts or updates rows by their key, in chunks; returns how many rows were written. */

@@ -15,17 +15,7 @@ import { operatingModelPlugin } from '../plugin';
 import { spec } from '../schema/openapi.generated';
 import { testEntities, testOperatingModelConfig } from '../testEntities';
 import { countBatchItems } from './requestBody';
-import { RouterOptions } from './index';
-import { createServicesRouter } from './services';
-import { createRotasRouter } from './rotas';
-import { createEventsRouter } from './events';
-import { createMeasuresRouter } from './measures';
-import { createDirectoryRouter } from './directory';
-import { createMeasureSeriesRouter } from './measureSeries';
-import { createReviewsRouter } from './reviews';
-import { createIncidentLossRouter } from './incidentLoss';
-import { createCostsRouter } from './costs';
-import { createPitfallsRouter } from './pitfalls';
+import { ROUTES, RouterOptions } from './index';
 import { postgresMissing, testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
@@ -59,18 +49,7 @@ describe('the OpenAPI document', () => {
       {},
       { get: () => () => undefined },
     ) as unknown as RouterOptions;
-    const routers = [
-      createServicesRouter,
-      createRotasRouter,
-      createEventsRouter,
-      createMeasuresRouter,
-      createDirectoryRouter,
-      createMeasureSeriesRouter,
-      createReviewsRouter,
-      createIncidentLossRouter,
-      createCostsRouter,
-      createPitfallsRouter,
-    ].map(create => create(options));
+    const routers = ROUTES.map(create => create(options));
     const served = routers.flatMap(router =>
       (
         router.stack as Array<{

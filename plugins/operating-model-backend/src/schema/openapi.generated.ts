@@ -39,6 +39,9 @@ export const spec = {
     },
     {
       "name": "Calendar feeds"
+    },
+    {
+      "name": "Sources"
     }
   ],
   "security": [
@@ -1186,6 +1189,30 @@ export const spec = {
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          }
+        }
+      }
+    },
+    "/sources": {
+      "get": {
+        "operationId": "getEventSources",
+        "tags": [
+          "Sources"
+        ],
+        "summary": "The event sources backend modules add, with their schedule and the state of their runs.",
+        "responses": {
+          "200": {
+            "description": "Every event source, configured or not.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EventSources"
+                }
+              }
+            }
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
@@ -2357,6 +2384,101 @@ export const spec = {
           },
           "whatIf": {
             "type": "object"
+          }
+        }
+      },
+      "EventSources": {
+        "type": "object",
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/EventSource"
+            }
+          }
+        }
+      },
+      "EventSource": {
+        "type": "object",
+        "required": [
+          "id",
+          "kinds",
+          "enabled",
+          "schedule",
+          "lastRunAt",
+          "lastSuccessAt",
+          "eventsWritten",
+          "lastError",
+          "mapped",
+          "unmapped"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "example": "pagerduty"
+          },
+          "kinds": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "deployments",
+                "incidents",
+                "availability"
+              ]
+            }
+          },
+          "enabled": {
+            "type": "boolean",
+            "description": "False when operatingModel.sources.<id> is not configured; the source never runs."
+          },
+          "schedule": {
+            "type": "object",
+            "nullable": true,
+            "description": "The task schedule (frequency, timeout, initialDelay) as Backstage's scheduler reads it."
+          },
+          "lastRunAt": {
+            "type": "string",
+            "format": "date-time",
+            "nullable": true
+          },
+          "lastSuccessAt": {
+            "type": "string",
+            "format": "date-time",
+            "nullable": true
+          },
+          "eventsWritten": {
+            "type": "integer"
+          },
+          "lastError": {
+            "type": "string",
+            "nullable": true
+          },
+          "mapped": {
+            "type": "integer",
+            "nullable": true,
+            "description": "Components the source maps to the tool it reads, on its last read."
+          },
+          "unmapped": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "entityRef",
+                "reason"
+              ],
+              "properties": {
+                "entityRef": {
+                  "type": "string"
+                },
+                "reason": {
+                  "type": "string"
+                }
+              }
+            }
           }
         }
       },

@@ -65,7 +65,7 @@ export interface paths {
         };
         /**
          * A Group's rota or a Domain's out-of-hours rota between `from` and `to`.
-         * @description Without a window, from 7 days ago to 28 days ahead.
+         * Without a window, from 7 days ago to 28 days ahead.
          */
         get: operations["getSchedule"];
         put?: never;
@@ -85,7 +85,7 @@ export interface paths {
         };
         /**
          * The same rota as an iCalendar file.
-         * @description Without a window, from 30 days ago to 180 days ahead.
+         * Without a window, from 30 days ago to 180 days ahead.
          */
         get: operations["getScheduleCalendar"];
         put?: never;
@@ -156,7 +156,7 @@ export interface paths {
         };
         /**
          * A signed link to a person's own on-call calendar feed.
-         * @description Only the person, or a holder of `operating-model.calendar-link.others`, gets one.
+         * Only the person, or a holder of `operating-model.calendar-link.others`, gets one.
          */
         get: operations["getPersonCalendarLink"];
         put?: never;
@@ -414,7 +414,7 @@ export interface paths {
         };
         /**
          * Every team, domain and service with who is on call now.
-         * @description Sent gzipped when the client accepts it, with an ETag; an unchanged directory is a 304.
+         * Sent gzipped when the client accepts it, with an ETag; an unchanged directory is a 304.
          */
         get: operations["getDirectory"];
         put?: never;
@@ -510,13 +510,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event sources backend modules add, with their schedule and the state of their runs. */
+        get: operations["getEventSources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 /** The API's webhooks, generated from its OpenAPI document. @public */
 export type webhooks = Record<string, never>;
 /** The API's components, generated from its OpenAPI document. @public */
 export interface components {
     schemas: {
-        /** @description Backstage's error body. */
+        /** Backstage's error body. */
         Error: {
             error: {
                 name: string;
@@ -542,11 +559,11 @@ export interface components {
             items: Record<string, unknown>[];
         };
         OverrideRequest: {
-            /** @description The user who covers, such as `user:default/jane`. */
+            /** The user who covers, such as `user:default/jane`. */
             person: components["schemas"]["EntityRef"];
             start: components["schemas"]["Instant"];
             end: components["schemas"]["Instant"];
-            /** @description The user covered, where known. */
+            /** The user covered, where known. */
             covers?: string | null;
             reason?: string;
         };
@@ -564,7 +581,7 @@ export interface components {
             reason?: string;
         };
         CalendarLink: {
-            /** @description The feed's path under the plugin's base URL, with its token. */
+            /** The feed's path under the plugin's base URL, with its token. */
             path: string;
             for?: string;
             /** Format: date-time */
@@ -575,7 +592,6 @@ export interface components {
         ServiceAssessment: {
             entityRef: string;
             title?: string;
-            /** @enum {string|null} */
             serviceClass: "digital-service" | "foundational-system" | null;
             owner: string | null;
             system?: string | null;
@@ -616,9 +632,7 @@ export interface components {
             entityRef: string;
             /** Format: date-time */
             at: string;
-            /** @enum {string} */
             period: "working-hours" | "out-of-hours";
-            /** @enum {string} */
             schedule: "team" | "domain" | "none";
             person: string | null;
             shiftEnd: string | null;
@@ -628,7 +642,6 @@ export interface components {
         };
         RotaSchedule: {
             rotaRef: string;
-            /** @enum {string} */
             kind: "team" | "domain";
             participants: string[];
             teams: string[];
@@ -668,7 +681,6 @@ export interface components {
             reworkRate?: Record<string, unknown>;
         };
         LeadersMeasures: {
-            /** @enum {string} */
             groupBy: "team" | "domain";
             /** Format: date-time */
             from: string;
@@ -719,31 +731,27 @@ export interface components {
             measures: Record<string, unknown>;
         };
         IncidentLossRequest: {
-            /** @description The service having the incident; its financial exposure is the loss rate when none is given. */
+            /** The service having the incident; its financial exposure is the loss rate when none is given. */
             entityRef?: string | null;
             lossSoFar?: components["schemas"]["Money"];
             lossPerHour?: components["schemas"]["Money"];
             minutesSoFar?: number | null;
-            /** @enum {string} */
             journey: "blocked" | "degraded" | "ok";
             security: boolean;
         };
         /**
-         * @description A non-negative amount, as a number or as text such as `12K` or `1.5M`, or null. Left
+         * A non-negative amount, as a number or as text such as `12K` or `1.5M`, or null. Left
          *     untyped here (OpenAPI 3.0 has no nullable union), and read by the handler.
          */
         Money: unknown;
         IncidentLossAnswer: {
-            /** @enum {string} */
             category: "major" | "minor";
-            /** @enum {string} */
             response: "restore-immediately" | "restore-next-working-day" | "restore-when-possible";
             reasons: string[];
             entityRef: string | null;
             lossSoFar: number | null;
             lossPerHour: number | null;
             minutesSoFar: number | null;
-            /** @enum {string|null} */
             lossPerHourSource: "given" | "financial-exposure" | null;
             currency: string;
         };
@@ -764,6 +772,30 @@ export interface components {
             };
             whatIf: Record<string, unknown>;
         };
+        EventSources: {
+            items: components["schemas"]["EventSource"][];
+        };
+        EventSource: {
+            /** @example pagerduty */
+            id: string;
+            kinds: ("deployments" | "incidents" | "availability")[];
+            /** False when operatingModel.sources.<id> is not configured; the source never runs. */
+            enabled: boolean;
+            /** The task schedule (frequency, timeout, initialDelay) as Backstage's scheduler reads it. */
+            schedule: Record<string, unknown> | null;
+            /** Format: date-time */
+            lastRunAt: string | null;
+            /** Format: date-time */
+            lastSuccessAt: string | null;
+            eventsWritten: number;
+            lastError: string | null;
+            /** Components the source maps to the tool it reads, on its last read. */
+            mapped: number | null;
+            unmapped: {
+                entityRef: string;
+                reason: string;
+            }[];
+        };
         PitfallsAnswer: {
             /** Format: date-time */
             from: string;
@@ -777,7 +809,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request breaks this document or the domain's rules; the message names the parameter. */
+        /** The request breaks this document or the domain's rules; the message names the parameter. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -786,7 +818,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description No valid Backstage token, or one of a kind this route does not take. */
+        /** No valid Backstage token, or one of a kind this route does not take. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -795,7 +827,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The permission policy, or the feed link, does not allow it. */
+        /** The permission policy, or the feed link, does not allow it. */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -804,7 +836,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The catalog has no such entity, or the store no such item. */
+        /** The catalog has no such entity, or the store no such item. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -813,7 +845,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The body is larger than the route takes. */
+        /** The body is larger than the route takes. */
         PayloadTooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -822,7 +854,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description How many events were written, and the entities named that the catalog does not know (kept all the same). */
+        /** How many events were written, and the entities named that the catalog does not know (kept all the same). */
         EventsWritten: {
             headers: {
                 [name: string]: unknown;
@@ -834,7 +866,7 @@ export interface components {
                 };
             };
         };
-        /** @description The catalog has not been read yet. */
+        /** The catalog has not been read yet. */
         ServiceUnavailable: {
             headers: {
                 [name: string]: unknown;
@@ -850,18 +882,18 @@ export interface components {
         measuredKind: "component" | "group" | "domain";
         namespace: components["schemas"]["PathSegment"];
         name: components["schemas"]["PathSegment"];
-        /** @description The instant to answer for; absent means now. */
+        /** The instant to answer for; absent means now. */
         at: components["schemas"]["Instant"];
-        /** @description The start of the window, included. */
+        /** The start of the window, included. */
         from: components["schemas"]["Instant"];
-        /** @description The end of the window, excluded; at most 731 days after `from`. */
+        /** The end of the window, excluded; at most 731 days after `from`. */
         to: components["schemas"]["Instant"];
-        /** @description The signature of the link, as `calendar-link` issued it. */
+        /** The signature of the link, as `calendar-link` issued it. */
         feedToken: string;
     };
     requestBodies: {
         /**
-         * @description A batch of events of one kind, written whole or not at all; an event sent again (same
+         * A batch of events of one kind, written whole or not at all; an event sent again (same
          *     `source` and `externalId`) replaces the one stored. The fields of each kind are checked by
          *     the handler, whose 400 names the item and the field, such as
          *     `items[3].deployTime: expected an ISO 8601 instant`.
@@ -881,7 +913,7 @@ export interface operations {
     listServices: {
         parameters: {
             query?: {
-                /** @description The instant to answer for; absent means now. */
+                /** The instant to answer for; absent means now. */
                 at?: components["parameters"]["at"];
             };
             header?: never;
@@ -890,7 +922,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The services. */
+            /** The services. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -910,7 +942,7 @@ export interface operations {
     getService: {
         parameters: {
             query?: {
-                /** @description The instant to answer for; absent means now. */
+                /** The instant to answer for; absent means now. */
                 at?: components["parameters"]["at"];
             };
             header?: never;
@@ -923,7 +955,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The service. */
+            /** The service. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -940,9 +972,9 @@ export interface operations {
     getOnCall: {
         parameters: {
             query: {
-                /** @description The service, such as `component:default/bedroom` (a bare name is a Component). */
+                /** The service, such as `component:default/bedroom` (a bare name is a Component). */
                 entityRef: components["schemas"]["EntityRef"];
-                /** @description The instant to answer for; absent means now. */
+                /** The instant to answer for; absent means now. */
                 at?: components["parameters"]["at"];
             };
             header?: never;
@@ -951,7 +983,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Who is paged, and when the shift ends. */
+            /** Who is paged, and when the shift ends. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -967,9 +999,9 @@ export interface operations {
     getSchedule: {
         parameters: {
             query?: {
-                /** @description The start of the window, included. */
+                /** The start of the window, included. */
                 from?: components["parameters"]["from"];
-                /** @description The end of the window, excluded; at most 731 days after `from`. */
+                /** The end of the window, excluded; at most 731 days after `from`. */
                 to?: components["parameters"]["to"];
             };
             header?: never;
@@ -982,7 +1014,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The rota's shifts and overrides. */
+            /** The rota's shifts and overrides. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -999,9 +1031,9 @@ export interface operations {
     getScheduleCalendar: {
         parameters: {
             query?: {
-                /** @description The start of the window, included. */
+                /** The start of the window, included. */
                 from?: components["parameters"]["from"];
-                /** @description The end of the window, excluded; at most 731 days after `from`. */
+                /** The end of the window, excluded; at most 731 days after `from`. */
                 to?: components["parameters"]["to"];
             };
             header?: never;
@@ -1014,7 +1046,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The rota's shifts as iCalendar events. */
+            /** The rota's shifts as iCalendar events. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1045,7 +1077,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The override as stored. */
+            /** The override as stored. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1074,7 +1106,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Removed. */
+            /** Removed. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1100,7 +1132,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The link. */
+            /** The link. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1126,7 +1158,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The link. */
+            /** The link. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1153,7 +1185,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The new link. */
+            /** The new link. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1171,7 +1203,7 @@ export interface operations {
     getScheduleFeed: {
         parameters: {
             query: {
-                /** @description The signature of the link, as `calendar-link` issued it. */
+                /** The signature of the link, as `calendar-link` issued it. */
                 token: components["parameters"]["feedToken"];
             };
             header?: never;
@@ -1184,7 +1216,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The rota's shifts from 30 days ago to 180 days ahead. */
+            /** The rota's shifts from 30 days ago to 180 days ahead. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1200,7 +1232,7 @@ export interface operations {
     getPersonFeed: {
         parameters: {
             query: {
-                /** @description The signature of the link, as `calendar-link` issued it. */
+                /** The signature of the link, as `calendar-link` issued it. */
                 token: components["parameters"]["feedToken"];
             };
             header?: never;
@@ -1212,7 +1244,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The person's shifts from 30 days ago to 180 days ahead. */
+            /** The person's shifts from 30 days ago to 180 days ahead. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1357,9 +1389,9 @@ export interface operations {
         parameters: {
             query: {
                 groupBy: "team" | "domain";
-                /** @description The start of the window, included. */
+                /** The start of the window, included. */
                 from?: components["parameters"]["from"];
-                /** @description The end of the window, excluded; at most 731 days after `from`. */
+                /** The end of the window, excluded; at most 731 days after `from`. */
                 to?: components["parameters"]["to"];
             };
             header?: never;
@@ -1368,7 +1400,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The leaders' view. */
+            /** The leaders' view. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1384,9 +1416,9 @@ export interface operations {
     getMeasures: {
         parameters: {
             query?: {
-                /** @description The start of the window, included. */
+                /** The start of the window, included. */
                 from?: components["parameters"]["from"];
-                /** @description The end of the window, excluded; at most 731 days after `from`. */
+                /** The end of the window, excluded; at most 731 days after `from`. */
                 to?: components["parameters"]["to"];
             };
             header?: never;
@@ -1399,7 +1431,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The measures. */
+            /** The measures. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1415,9 +1447,9 @@ export interface operations {
     getMeasureSeries: {
         parameters: {
             query?: {
-                /** @description The start of the window, included. */
+                /** The start of the window, included. */
                 from?: components["parameters"]["from"];
-                /** @description The end of the window, excluded; at most 731 days after `from`. */
+                /** The end of the window, excluded; at most 731 days after `from`. */
                 to?: components["parameters"]["to"];
             };
             header?: never;
@@ -1430,7 +1462,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The series. */
+            /** The series. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1452,7 +1484,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The directory. */
+            /** The directory. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1461,7 +1493,7 @@ export interface operations {
                     "application/json": components["schemas"]["Directory"];
                 };
             };
-            /** @description Unchanged since the ETag given in `If-None-Match`. */
+            /** Unchanged since the ETag given in `If-None-Match`. */
             304: {
                 headers: {
                     [name: string]: unknown;
@@ -1485,7 +1517,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The row. */
+            /** The row. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1512,7 +1544,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Where the review is. */
+            /** Where the review is. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1541,7 +1573,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The category with the figures it was decided on. */
+            /** The category with the figures it was decided on. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1558,9 +1590,9 @@ export interface operations {
     getOnCallCosts: {
         parameters: {
             query?: {
-                /** @description The start of the window, included. */
+                /** The start of the window, included. */
                 from?: components["parameters"]["from"];
-                /** @description The end of the window, excluded; at most 731 days after `from`. */
+                /** The end of the window, excluded; at most 731 days after `from`. */
                 to?: components["parameters"]["to"];
             };
             header?: never;
@@ -1569,7 +1601,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The cost report. */
+            /** The cost report. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1585,9 +1617,9 @@ export interface operations {
     getPitfalls: {
         parameters: {
             query?: {
-                /** @description The start of the window, included. */
+                /** The start of the window, included. */
                 from?: components["parameters"]["from"];
-                /** @description The end of the window, excluded; at most 731 days after `from`. */
+                /** The end of the window, excluded; at most 731 days after `from`. */
                 to?: components["parameters"]["to"];
             };
             header?: never;
@@ -1596,7 +1628,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The pitfalls. */
+            /** The pitfalls. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1606,6 +1638,27 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    getEventSources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** Every event source, configured or not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventSources"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
         };
     };
