@@ -21,9 +21,6 @@ const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-// The bench runs from the repository root, whose package.json declares playwright-core; declaring
-// it here too would change the lockfile, which this package does not own.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 const { chromium } = require('playwright-core');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
