@@ -31,31 +31,35 @@ export const operatingModelPlugin = createPlugin({
  *
  * @public
  */
-export const EntityOperatingModelCard = operatingModelPlugin.provide(
-  createComponentExtension({
-    name: 'EntityOperatingModelCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityOperatingModelCard').then(
-          m => m.EntityOperatingModelCard,
-        ),
-    },
-  }),
-);
+export const EntityOperatingModelCard: () => JSX.Element =
+  operatingModelPlugin.provide(
+    createComponentExtension({
+      name: 'EntityOperatingModelCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityOperatingModelCard').then(
+            m => m.EntityOperatingModelCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * The standalone page, usually mounted at `/operating-model`.
  *
  * @public
  */
-export const OperatingModelPage = operatingModelPlugin.provide(
-  createRoutableExtension({
-    name: 'OperatingModelPage',
-    component: () =>
-      import('./components/OperatingModelPage').then(m => m.OperatingModelPage),
-    mountPoint: operatingModelRouteRef,
-  }),
-);
+export const OperatingModelPage: () => JSX.Element =
+  operatingModelPlugin.provide(
+    createRoutableExtension({
+      name: 'OperatingModelPage',
+      component: () =>
+        import('./components/OperatingModelPage').then(
+          m => m.OperatingModelPage,
+        ),
+      mountPoint: operatingModelRouteRef,
+    }),
+  );
 
 /**
  * The Measures tab of a Component, Group or Domain: the playbook's measures against targets,
@@ -63,32 +67,34 @@ export const OperatingModelPage = operatingModelPlugin.provide(
  *
  * @public
  */
-export const EntityMeasuresContent = operatingModelPlugin.provide(
-  createComponentExtension({
-    name: 'EntityMeasuresContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityMeasuresContent').then(
-          m => m.EntityMeasuresContent,
-        ),
-    },
-  }),
-);
+export const EntityMeasuresContent: (props: { now?: Date }) => JSX.Element =
+  operatingModelPlugin.provide(
+    createComponentExtension({
+      name: 'EntityMeasuresContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityMeasuresContent').then(
+            m => m.EntityMeasuresContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * Who is on call now and next, for a Group's or a Domain's overview.
  *
  * @public
  */
-export const EntityOnCallCard = operatingModelPlugin.provide(
-  createComponentExtension({
-    name: 'EntityOnCallCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityOnCallCard').then(m => m.EntityOnCallCard),
-    },
-  }),
-);
+export const EntityOnCallCard: (props: { now?: Date }) => JSX.Element =
+  operatingModelPlugin.provide(
+    createComponentExtension({
+      name: 'EntityOnCallCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityOnCallCard').then(m => m.EntityOnCallCard),
+      },
+    }),
+  );
 
 /**
  * The rota as a calendar with its overrides, for a Group's or a Domain's "On call" tab
@@ -96,12 +102,15 @@ export const EntityOnCallCard = operatingModelPlugin.provide(
  *
  * @public
  */
-export const EntityRotaContent = operatingModelPlugin.provide(
-  createComponentExtension({
-    name: 'EntityRotaContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityRotaContent').then(m => m.EntityRotaContent),
-    },
-  }),
-);
+export const EntityRotaContent: (props: { now?: Date }) => JSX.Element =
+  operatingModelPlugin.provide(
+    createComponentExtension({
+      name: 'EntityRotaContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityRotaContent').then(
+            m => m.EntityRotaContent,
+          ),
+      },
+    }),
+  );
