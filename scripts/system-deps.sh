@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs and starts what the tests need from Debian: PostgreSQL (a real server for the database
-# tests) and Chromium (for the end-to-end run). Needs root, as on these machines and in CI.
+# tests), Prometheus (a real server the Prometheus module's tests start) and Chromium (for the
+# end-to-end run). Needs root, as on these machines and in CI.
 set -euo pipefail
 need=()
 command -v pg_ctlcluster >/dev/null || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/prometheus ] || need+=(prometheus)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing from Debian: ${need[*]}"
   apt-get update -qq
