@@ -23,6 +23,12 @@ backend.add(
     '@operating-model/backstage-plugin-operating-model-backend-module-catalog'
   ),
 );
+// Data sources: each is off until operatingModel.sources.<id> is configured.
+backend.add(
+  import(
+    '@operating-model/backstage-plugin-operating-model-backend-module-prometheus'
+  ),
+);
 
 // Search (the in-memory Lunr engine): the catalog's entities, and one document per service with
 // its owner and who is on call now, so "who is on call for payments" is answered from the search bar.

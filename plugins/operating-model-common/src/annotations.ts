@@ -65,6 +65,21 @@ export const ANNOTATION_SERVICE_TELEMETRY =
  * @public
  */
 export const ANNOTATION_DOMAIN = 'operating-model.io/domain';
+/**
+ * Component annotation: a PromQL selector of the counter of the service's good requests, read by
+ * the Prometheus module, such as `http_requests_total{job="bedroom",code!~"5.."}`.
+ *
+ * @public
+ */
+export const ANNOTATION_PROMETHEUS_GOOD = 'operating-model.io/prometheus-good';
+/**
+ * Component annotation: a PromQL selector of the counter of all the service's requests, read by
+ * the Prometheus module, such as `http_requests_total{job="bedroom"}`.
+ *
+ * @public
+ */
+export const ANNOTATION_PROMETHEUS_TOTAL =
+  'operating-model.io/prometheus-total';
 
 // Group annotations.
 /**
@@ -131,6 +146,8 @@ export const COMPONENT_ANNOTATIONS: readonly string[] = [
   ANNOTATION_FAILURE_DESIGN,
   ANNOTATION_SERVICE_TELEMETRY,
   ANNOTATION_DOMAIN,
+  ANNOTATION_PROMETHEUS_GOOD,
+  ANNOTATION_PROMETHEUS_TOTAL,
 ];
 
 /**
