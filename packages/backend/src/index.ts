@@ -26,6 +26,11 @@ backend.add(
 // Data sources: each is off until operatingModel.sources.<id> is configured.
 backend.add(
   import(
+    '@operating-model/backstage-plugin-operating-model-backend-module-github'
+  ),
+);
+backend.add(
+  import(
     '@operating-model/backstage-plugin-operating-model-backend-module-prometheus'
   ),
 );
