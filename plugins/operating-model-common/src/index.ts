@@ -294,3 +294,16 @@ export type {
   operations as OperatingModelApiOperations,
 } from './schema/openapi';
 export { webAddress } from './webAddress';
+export {
+  changeFailure,
+  DORA_CLUSTERS,
+  DORA_REPORT_YEAR,
+  doraLevels,
+} from './dora';
+export type { EventSources } from './measures';
+export type {
+  DeploymentTime,
+  DoraLevel,
+  DoraLevels,
+  ServiceIncidentTimes,
+} from './dora';

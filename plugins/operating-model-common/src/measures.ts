@@ -1,3 +1,4 @@
+import type { DoraLevels } from './dora';
 import { tolerableUnavailabilitySecondsPerWeek } from './availability';
 import { deploymentsPer30Days } from './deployment';
 import { ServiceAssessment } from './types';
@@ -147,6 +148,10 @@ export interface MeasureFigures {
   improvementActionLeadTimeDays: MedianFigure;
   improvementActionIntervalDays: MedianFigure;
   reworkRate: ReworkRateFigure;
+  /** Production deployments followed by an incident on the service before its next deployment. */
+  changeFailureRate: RatioFigure;
+  /** From the incident that failed a deployment to its restoration. */
+  failedDeploymentRecoveryMinutes: DistributionFigure;
 }
 
 /**
@@ -187,6 +192,21 @@ export interface EntityMeasures extends MeasureFigures {
   to: string;
   services: ServiceTargetStatus[];
   targets: { deploymentFrequency: TargetTally; availability: TargetTally };
+  /** The DORA level each of the four key metrics reaches. */
+  dora: DoraLevels;
+  /** Where the events behind the figures came from: their `source`s, by kind. */
+  sources: EventSources;
+}
+
+/**
+ * The `source`s of the events of each kind the measures rest on, such as `pagerduty`.
+ *
+ * @public
+ */
+export interface EventSources {
+  deployments: string[];
+  incidents: string[];
+  availability: string[];
 }
 
 /**

@@ -21,6 +21,9 @@ const MAX_FILTER_REFS = 500;
 export const PRODUCTION = 'production';
 
 /** A window of epoch milliseconds: `from` included, `to` excluded. */
+/** The kinds of event whose sources the measures name. */
+export type EventSourceKind = 'deployments' | 'incidents' | 'availability';
+
 export interface EventWindow {
   from: number;
   to: number;
@@ -449,9 +452,9 @@ export class EventStore {
   async leadTimes(
     window: EventWindow,
     services?: readonly string[],
-  ): Promise<Array<{ service: string; ms: number }>> {
+  ): Promise<Array<{ service: string; ms: number; deployedAt: number }>> {
     const query = this.knex('deployments')
-      .select('service_ref as service')
+      .select('service_ref as service', 'deployed_at')
       .select(this.knex.raw('deployed_at - built_at as lead'))
       .where('environment', PRODUCTION)
       .where('deployed_at', '>=', window.from)
@@ -460,7 +463,61 @@ export class EventStore {
     return rows.map((row: Record<string, unknown>) => ({
       service: String(row.service),
       ms: num(row.lead),
+      deployedAt: num(row.deployed_at),
     }));
+  }
+
+  /**
+   * The `source` of the production deployments, incidents and availability in the window, per
+   * service: which tools (or pipelines) the figures rest on.
+   */
+  async sourcesOf(
+    window: EventWindow,
+    services?: readonly string[],
+  ): Promise<
+    Array<{ kind: EventSourceKind; service: string; source: string }>
+  > {
+    const read = async (
+      kind: EventSourceKind,
+      query: Knex.QueryBuilder,
+      column: string,
+    ) => {
+      const rows = await this.restrict(query, column, services);
+      return rows.map((row: { service: string; source: string }) => ({
+        kind,
+        service: String(row.service),
+        source: String(row.source),
+      }));
+    };
+    const found = await Promise.all([
+      read(
+        'deployments',
+        this.knex('deployments')
+          .distinct('service_ref as service', 'source')
+          .where('environment', PRODUCTION)
+          .where('deployed_at', '>=', window.from)
+          .where('deployed_at', '<', window.to),
+        'service_ref',
+      ),
+      read(
+        'incidents',
+        this.knex('incidents as i')
+          .join('incident_services as s', 's.incident_id', 'i.id')
+          .distinct('s.service_ref as service', 'i.source as source')
+          .where('i.started_at', '>=', window.from)
+          .where('i.started_at', '<', window.to),
+        's.service_ref',
+      ),
+      read(
+        'availability',
+        this.knex('availability_intervals')
+          .distinct('service_ref as service', 'source')
+          .where('start_at', '>=', window.from)
+          .where('start_at', '<', window.to),
+        'service_ref',
+      ),
+    ]);
+    return found.flat();
   }
 
   /** Good and total requests per service over the intervals that start in the window. */

@@ -107,6 +107,24 @@ const BEDROOM = {
   improvementActionIntervalDays: { median: 8, count: 2 },
   // The owning team's: 15 h + 30 h of 2 × 150 h.
   reworkRate: { ratio: 0.15, count: 2, weeks: 2 },
+  // d1 (deployed 2 Oct) is followed by i1 (5 Oct, 30 min) before d2; d3 (10 Oct 12:00) by i2,
+  // which starts at that instant (120 min); d2 and d4 by none, i5 being before d4.
+  changeFailureRate: { ratio: 0.5, count: 4 },
+  failedDeploymentRecoveryMinutes: { median: 75, p90: 111, count: 2 },
+  // Once a week is not more than once a week: medium; 1.5 days: high; 50% is nearest low's 40%;
+  // a median recovery of 75 minutes: high.
+  dora: {
+    reportYear: 2024,
+    deploymentFrequency: 'medium',
+    leadTime: 'high',
+    changeFailureRate: 'low',
+    failedDeploymentRecovery: 'high',
+  },
+  sources: {
+    deployments: ['pipeline'],
+    incidents: ['pagerduty'],
+    availability: ['prometheus'],
+  },
 };
 
 const LIVING_ROOM = {

@@ -9,6 +9,8 @@ import {
   TargetTally,
   apportionLoss,
   availabilityFigure,
+  changeFailure,
+  doraLevels,
   chaosDaysFigure,
   deploymentFrequency,
   distributionFigure,
@@ -28,6 +30,7 @@ import { ServiceAssessments } from '../assessments/ServiceAssessments';
 import { OrgSnapshot } from '../catalog/readOrgSnapshot';
 import {
   DeploymentTotals,
+  EventSourceKind,
   EventStore,
   EventWindow,
   IncidentRow,
@@ -59,6 +62,9 @@ interface Scope {
 interface WindowData {
   deployments: Map<string, DeploymentTotals>;
   leadTimeDays: Map<string, number[]>;
+  deployedAt: Map<string, number[]>;
+  /** Per service, the `source`s of its events, by kind. */
+  sources: Map<string, Array<{ kind: EventSourceKind; source: string }>>;
   availability: Map<string, { good: number; total: number; count: number }>;
   incidentsByService: Map<string, IncidentRow[]>;
   reviewsByService: Map<string, number[]>;
@@ -258,6 +264,7 @@ export class MeasuresService {
       actions,
       chaosDays,
       rework,
+      sources,
     ] = await Promise.all([
       store.deploymentTotals(w, services),
       store.leadTimes(w, services),
@@ -267,6 +274,7 @@ export class MeasuresService {
       store.completedActions(w, services),
       store.chaosDays(w, services),
       store.reworkWeeks(w, teams),
+      store.sourcesOf(w, services),
     ]);
     const incidentsByService = new Map<string, IncidentRow[]>();
     for (const incident of incidents) {
@@ -282,6 +290,16 @@ export class MeasuresService {
         leadTimes,
         r => r.service,
         r => r.ms / MS_PER_DAY,
+      ),
+      deployedAt: listsBy(
+        leadTimes,
+        r => r.service,
+        r => r.deployedAt,
+      ),
+      sources: listsBy(
+        sources,
+        r => r.service,
+        r => ({ kind: r.kind, source: r.source }),
       ),
       availability: new Map(availability.map(a => [a.service, a])),
       incidentsByService,
@@ -413,7 +431,24 @@ export class MeasuresService {
         rework.map(r => ({ ...r, week: r.weekStart })),
         team => this.teamSize(team),
       ),
+      ...changeFailure(
+        scope.services.flatMap(service =>
+          (data.deployedAt.get(service) ?? []).map(deployedAt => ({
+            service,
+            deployedAt,
+          })),
+        ),
+        incidents,
+      ),
     };
+    const sourceNames = (kind: EventSourceKind) =>
+      [
+        ...new Set(
+          all(data.sources)
+            .filter(s => s.kind === kind)
+            .map(s => s.source),
+        ),
+      ].sort();
 
     const withDeploymentTarget = services.filter(
       s => s.deploymentTarget !== null,
@@ -438,6 +473,20 @@ export class MeasuresService {
         ),
       },
       ...figures,
+      dora: doraLevels({
+        deploymentsPerDay:
+          figures.deploymentFrequency.perWeek === null
+            ? null
+            : figures.deploymentFrequency.perWeek / 7,
+        leadTimeDays: figures.leadTimeDays.median,
+        changeFailureRate: figures.changeFailureRate.ratio,
+        recoveryMinutes: figures.failedDeploymentRecoveryMinutes.median,
+      }),
+      sources: {
+        deployments: sourceNames('deployments'),
+        incidents: sourceNames('incidents'),
+        availability: sourceNames('availability'),
+      },
     };
   }
 

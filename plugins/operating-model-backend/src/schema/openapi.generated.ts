@@ -1988,6 +1988,22 @@ export const spec = {
           },
           "reworkRate": {
             "type": "object"
+          },
+          "changeFailureRate": {
+            "type": "object",
+            "description": "Production deployments followed by an incident on the service before its next deployment."
+          },
+          "failedDeploymentRecoveryMinutes": {
+            "type": "object",
+            "description": "From the incident that failed a deployment to its restoration."
+          },
+          "dora": {
+            "type": "object",
+            "description": "The DORA performance level (elite, high, medium, low) each key metric reaches, and the report year."
+          },
+          "sources": {
+            "type": "object",
+            "description": "The sources of the events the figures rest on, by kind (deployments, incidents, availability)."
           }
         }
       },

@@ -679,6 +679,14 @@ export interface components {
             improvementActionLeadTimeDays?: Record<string, unknown>;
             improvementActionIntervalDays?: Record<string, unknown>;
             reworkRate?: Record<string, unknown>;
+            /** Production deployments followed by an incident on the service before its next deployment. */
+            changeFailureRate?: Record<string, unknown>;
+            /** From the incident that failed a deployment to its restoration. */
+            failedDeploymentRecoveryMinutes?: Record<string, unknown>;
+            /** The DORA performance level (elite, high, medium, low) each key metric reaches, and the report year. */
+            dora?: Record<string, unknown>;
+            /** The sources of the events the figures rest on, by kind (deployments, incidents, availability). */
+            sources?: Record<string, unknown>;
         };
         LeadersMeasures: {
             groupBy: "team" | "domain";

@@ -47,6 +47,16 @@ export function entityMeasures(
     improvementActionLeadTimeDays: { median: null, count: 0 },
     improvementActionIntervalDays: { median: null, count: 0 },
     reworkRate: { ratio: null, count: 0, weeks: 0 },
+    changeFailureRate: { ratio: null, count: 0 },
+    failedDeploymentRecoveryMinutes: { median: null, p90: null, count: 0 },
+    dora: {
+      reportYear: 2024,
+      deploymentFrequency: null,
+      leadTime: null,
+      changeFailureRate: null,
+      failedDeploymentRecovery: null,
+    },
+    sources: { deployments: [], incidents: [], availability: [] },
     ...overrides,
   };
 }
