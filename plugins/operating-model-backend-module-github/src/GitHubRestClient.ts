@@ -18,6 +18,9 @@ export interface RequestPolicy {
 /** GitHub's advice: wait at least a minute after a secondary limit that names no time. */
 const SECONDARY_WAIT_WITHOUT_RETRY_AFTER_MS = 60_000;
 
+/** Waits for one request's primary limit to reset before the run stops instead. */
+const PRIMARY_LIMIT_RETRIES = 2;
+
 export const DEFAULT_REQUEST_POLICY: RequestPolicy = {
   maxWaitMs: 60_000,
   serverErrorBackoffMs: 1_000,
@@ -154,6 +157,7 @@ export class GitHubRestClient {
     const { token, signal } = options;
     let serverErrors = 0;
     let secondaryLimits = 0;
+    let primaryLimits = 0;
     for (;;) {
       await this.waitForPrimaryLimit(token, signal);
       let response: Response;
@@ -202,13 +206,15 @@ export class GitHubRestClient {
         const wait = this.limitWait(response.headers, body, secondaryLimits);
         if (wait) {
           if (wait.kind === 'secondary') secondaryLimits += 1;
+          else primaryLimits += 1;
+          // A limit still spent after its reset means GitHub's clock and ours disagree: stop.
           if (
-            wait.kind === 'secondary' &&
-            secondaryLimits > this.policy.secondaryLimitRetries
+            secondaryLimits > this.policy.secondaryLimitRetries ||
+            primaryLimits > PRIMARY_LIMIT_RETRIES
           ) {
             throw new RateLimitStop(
               new Date(this.clock.now() + wait.ms),
-              'secondary',
+              wait.kind,
             );
           }
           await this.wait(wait.ms, wait.kind, signal);
