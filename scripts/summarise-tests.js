@@ -1,7 +1,8 @@
 // Prints the closing line of a test run, "N passed, N failed", from jest's and Playwright's JSON
-// reports and the exit statuses of the checks (`name=status`: type check, lint, Prettier, ...);
-// a missing report, or a failed check, counts as a failure.
-//   node scripts/summarise-tests.js jest.json e2e.json tsc=0 lint=0 ...
+// reports, the exit statuses of the checks (`name=status`: type check, lint, Prettier, ...) and
+// the reports of steps that count their own checks (`name=@file.json`, with `passed` and
+// `failed`: the install test); a missing report, or a failed check, counts as a failure.
+//   node scripts/summarise-tests.js jest.json e2e.json tsc=0 lint=0 ... install=@install.json
 const fs = require('fs');
 
 const [jestFile, e2eFile, ...checks] = process.argv.slice(2);
@@ -45,7 +46,16 @@ if (e2e) {
 
 for (const check of checks) {
   const [name, status] = check.split('=');
-  if (status === '0') {
+  if (status.startsWith('@')) {
+    // `name=@report.json`: a step that counts its own checks, `{ passed, failed }`.
+    const report = read(status.slice(1));
+    if (report) {
+      passed += report.passed ?? 0;
+      // A step that checked nothing has failed.
+      failed += (report.failed ?? 0) + (report.passed || report.failed ? 0 : 1);
+      console.log(`${name}: ${report.passed} passed, ${report.failed} failed`);
+    }
+  } else if (status === '0') {
     passed += 1;
   } else {
     console.log(`${name}: failed`);

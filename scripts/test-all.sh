@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything and runs every test: the type check, lint, formatting and dependency checks,
-# the unit and API tests (on SQLite and on a real PostgreSQL server), the reliability run and the
-# end-to-end run in headless Chromium. Each check counts as one test in the closing line,
+# the unit and API tests (on SQLite and on a real PostgreSQL server), the reliability run, the
+# end-to-end run in headless Chromium and the install of the packed plugins into new Backstage
+# apps (scripts/install-test). Each check counts as one test in the closing line,
 # "N passed, N failed".
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
@@ -49,11 +50,15 @@ echo "== End-to-end, headless Chromium"
 yarn playwright test
 e2e_status=$?
 
+echo "== Install into a new Backstage app (packed plugins, README steps, both frontend systems)"
+bash scripts/install-test/run.sh
+install_status=$?
+
 node scripts/summarise-tests.js test-results/jest.json test-results/e2e.json \
   "type check=$tsc_status" "lint=$lint_status" "prettier=$prettier_status" \
   "dependencies=$deps_status" "API reports=$api_reports_status" \
-  "reliability=$reliability_status"
+  "reliability=$reliability_status" "install test=@test-results/install-test.json"
 summary_status=$?
-if [ $summary_status -ne 0 ] || [ $jest_status -ne 0 ] || [ $e2e_status -ne 0 ]; then
+if [ $summary_status -ne 0 ] || [ $jest_status -ne 0 ] || [ $e2e_status -ne 0 ] || [ $install_status -ne 0 ]; then
   exit 1
 fi
