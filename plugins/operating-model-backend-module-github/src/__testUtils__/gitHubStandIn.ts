@@ -4,11 +4,8 @@
  * `GET /rate_limit`, token checks, page-number pagination with a `Link` header, ETags and
  * conditional requests, the primary and secondary rate limits, and injectable server errors.
  *
- * Tests start it on a free local port; as a script it serves generated repositories so the
- * example app can be pointed at it:
- *
- *   node ../../scripts/run-ts.js src/__testUtils__/gitHubStandIn.ts [--port 7009] [--token x]
- *     [--repos hearth-and-home/bedroom,hearth-and-home/checkout] [--deployments 60]
+ * Tests start it on a free local port; `dev/serveGitHubStandIn.ts` serves it as a script, with
+ * generated repositories, so the example app can be pointed at it.
  */
 import { createHash } from 'crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
@@ -712,36 +709,4 @@ export function seedRepositories(
       );
     }
   }
-}
-
-async function main(argv: string[]) {
-  const option = (name: string) => {
-    const index = argv.indexOf(name);
-    return index >= 0 ? argv[index + 1] : undefined;
-  };
-  const standIn = await startGitHubStandIn({
-    port: Number(option('--port') ?? 7009),
-    tokens: [option('--token') ?? 'local-development-github-token'],
-  });
-  const slugs = (
-    option('--repos') ??
-    'hearth-and-home/bedroom,hearth-and-home/checkout,hearth-and-home/basket'
-  ).split(',');
-  seedRepositories(standIn, slugs, {
-    deployments: Number(option('--deployments') ?? 60),
-  });
-  // eslint-disable-next-line no-console
-  console.log(
-    `GitHub stand-in at ${standIn.url} with ${slugs.join(
-      ', ',
-    )}; Ctrl-C stops it`,
-  );
-}
-
-if (require.main === module) {
-  main(process.argv.slice(2)).catch(error => {
-    // eslint-disable-next-line no-console
-    console.error(error);
-    process.exit(1);
-  });
 }
