@@ -7,6 +7,8 @@
 //   <!-- install-test: insert file=F [app=…] at=start -->             code put at the top of F
 //   <!-- install-test: insert file=F [app=…] [within="A"] before="B" -->
 //   <!-- install-test: insert file=F [app=…] [within="A"] after="B" -->
+//   <!-- install-test: type-check file=F [app=…] -->                 a whole file, written as F
+//                                                                     for the app's `yarn tsc` only
 //
 // For `insert`, the block goes on its own lines before (or after) the line holding the first "B"
 // that follows the first "A" (or the start of the file), indented like that line (one level more
@@ -68,7 +70,7 @@ function readSteps(readmePath) {
     );
   }
   for (const step of steps) {
-    if (!['run', 'merge-yaml', 'insert'].includes(step.kind)) {
+    if (!['run', 'merge-yaml', 'insert', 'type-check'].includes(step.kind)) {
       throw new Error(`README line ${step.line}: unknown step "${step.kind}"`);
     }
     if (step.kind !== 'run' && !step.file) {
@@ -95,6 +97,9 @@ function stepsFor(steps, app) {
 function describe(step) {
   if (step.kind === 'run') return `run: ${step.code.split('\n')[0]}`;
   if (step.kind === 'merge-yaml') return `merge into ${step.file}`;
+  if (step.kind === 'type-check') {
+    return `write ${step.file}, for the type check only (nothing imports it)`;
+  }
   const where =
     step.at === 'start'
       ? 'at the top'
@@ -202,6 +207,15 @@ function mergeYaml(filePath, yamlText, YAML) {
 
 function applyFileStep(appDir, step, YAML) {
   const file = path.join(appDir, step.file);
+  if (step.kind === 'type-check') {
+    if (fs.existsSync(file)) {
+      throw new Error(
+        `${step.file} already exists in the new app (README line ${step.line})`,
+      );
+    }
+    fs.writeFileSync(file, `${step.code.trimEnd()}\n`);
+    return;
+  }
   if (step.kind === 'merge-yaml') {
     mergeYaml(file, step.code, YAML);
     return;
