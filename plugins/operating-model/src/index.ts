@@ -23,6 +23,10 @@ export {
 export { operatingModelApiRef, OperatingModelClient } from './api';
 export type {
   AssessedService,
+  EventSourceDuration,
+  EventSourceKind,
+  EventSourceSchedule,
+  EventSourceStatus,
   OperatingModelApi,
   MeasuresWindow,
   OverrideRequest,

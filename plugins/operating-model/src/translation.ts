@@ -27,6 +27,7 @@ export const operatingModelTranslationRef = createTranslationRef({
         incidentLoss: 'Incident loss',
         onboarding: 'Onboard a service',
         problems: 'Annotation problems',
+        sources: 'Data sources',
       },
       directory: {
         title: 'Every team and service',
@@ -64,6 +65,10 @@ export const operatingModelTranslationRef = createTranslationRef({
       problems: {
         title: 'Annotation problems',
         help: 'Every operating-model.io annotation the rules cannot read, or that is missing, by the team that owns the service: the value as written, what is wrong, and the line to write in catalog-info.yaml instead.',
+      },
+      sources: {
+        title: 'Data sources',
+        help: 'The event sources that backend modules add: the kinds of event each reads, whether it is on, when it runs, how its last runs went, and the Components it could not map to the tool it reads.',
       },
     },
     directoryPage: {
@@ -241,6 +246,108 @@ export const operatingModelTranslationRef = createTranslationRef({
       resetDone:
         'Your earlier calendar links no longer work; the address above is new.',
       notReset: 'Links not reset: {{message}}',
+    },
+    dataSources: {
+      listLabel: 'Event sources',
+      emptyTitle: 'No data sources',
+      emptyDescription:
+        'No backend module adds an event source, so events arrive only from the pipelines and tools that post them to the operating-model events API.',
+      addTitle: 'Adding a source',
+      addIntro:
+        'Each of these backend modules adds one source. Add its package to the backend and to packages/backend/src/index.ts, then configure it under operatingModel.sources.<id> in app-config.yaml; its README lists the settings.',
+      modules: {
+        pagerduty: 'Incidents from PagerDuty',
+        github: 'Production deployments from GitHub',
+        prometheus: 'Availability from Prometheus',
+      },
+      kinds: {
+        deployments: 'Deployments',
+        incidents: 'Incidents',
+        availability: 'Availability',
+      },
+      status: {
+        off: 'Off',
+        failed: 'Last run failed',
+        notRun: 'Not run yet',
+        running: 'Running',
+        succeeded: 'Last run succeeded',
+      },
+      off: 'Off: it never runs until it is configured. Set this key in app-config.yaml (its module’s README lists the settings):',
+      copyKey: 'Copy {{key}}',
+      fields: {
+        kinds: 'Reads',
+        schedule: 'Schedule',
+        lastRun: 'Last run',
+        lastSuccess: 'Last success',
+        eventsWritten: 'Events written',
+        mapped: 'Components mapped',
+      },
+      never: 'Never',
+      when: '{{date}} ({{relative}})',
+      notReported: 'Not reported yet',
+      lastErrorTitle: 'The last run failed',
+      lastErrorRetry:
+        'It tries again at its next run, from where the last events written left off.',
+      lastErrorOff: 'The source is now off, so it will not try again.',
+      unmappedTitle_one: '{{components}} Component it could not map',
+      unmappedTitle_other: '{{components}} Components it could not map',
+      unmappedColumns: {
+        entity: 'Component',
+        reason: 'Why',
+      },
+      schedule: {
+        off: 'not scheduled',
+        every: 'every {{duration}}',
+        cron: 'on the cron schedule {{cron}}',
+        manual: 'only when triggered by hand',
+        unreadable: 'as configured: {{schedule}}',
+        timeout: 'each run stops after {{duration}}',
+        initialDelay: 'the first run {{duration}} after start-up',
+      },
+    },
+    measures: {
+      changeFailureRate: {
+        title: 'Change failure rate',
+        detail:
+          'Of production deployments were followed by an incident on the service before its next deployment',
+        basis_one: 'From {{deployments}} production deployment',
+        basis_other: 'From {{deployments}} production deployments',
+      },
+      failedDeploymentRecovery: {
+        title: 'Failed-deployment recovery time',
+        detail: 'Median; 90th percentile {{p90}}',
+        basis_one: 'From {{recoveries}} restored failed deployment',
+        basis_other: 'From {{recoveries}} restored failed deployments',
+      },
+      dora: 'DORA {{year}}: {{level}}',
+      sources: {
+        deployments: 'Deployments from {{sources}}',
+        incidents: 'Incidents from {{sources}}',
+        availability: 'Availability from {{sources}}',
+      },
+    },
+    leaders: {
+      columns: {
+        changeFailureRate: 'Change failure rate',
+        failedDeploymentRecovery: 'Failed-deployment recovery (median)',
+        dora: 'DORA {{year}}: {{metric}}',
+      },
+      doraMetrics: {
+        deploymentFrequency: 'deployment frequency',
+        leadTime: 'lead time',
+        changeFailureRate: 'change failure rate',
+        failedDeploymentRecovery: 'recovery',
+      },
+      doraCaption:
+        'The DORA columns place each of the four key metrics among the software delivery performance clusters of the DORA {{year}} report: elite, high, medium or low.',
+    },
+    dora: {
+      level: {
+        elite: 'elite',
+        high: 'high',
+        medium: 'medium',
+        low: 'low',
+      },
     },
     permissions: {
       notAllowed:

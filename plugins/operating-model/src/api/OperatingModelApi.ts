@@ -62,6 +62,65 @@ export interface OverrideRequest {
 }
 
 /**
+ * The kinds of event a source reads.
+ *
+ * @public
+ */
+export type EventSourceKind = 'deployments' | 'incidents' | 'availability';
+
+/**
+ * A length of time as Backstage's config and scheduler write it: `{ minutes: 15 }`.
+ *
+ * @public
+ */
+export interface EventSourceDuration {
+  years?: number;
+  months?: number;
+  weeks?: number;
+  days?: number;
+  hours?: number;
+  minutes?: number;
+  seconds?: number;
+  milliseconds?: number;
+}
+
+/**
+ * When a source runs, as the backend's scheduler reads `operatingModel.sources.<id>.schedule`.
+ *
+ * @public
+ */
+export interface EventSourceSchedule {
+  frequency?: EventSourceDuration | { cron: string } | { trigger: 'manual' };
+  timeout?: EventSourceDuration;
+  initialDelay?: EventSourceDuration;
+  scope?: string;
+}
+
+/**
+ * One event source a backend module adds, with the state of its runs, as `GET /sources` answers.
+ *
+ * @public
+ */
+export interface EventSourceStatus {
+  id: string;
+  kinds: EventSourceKind[];
+  /** False when `operatingModel.sources.<id>` is not configured: the source never runs. */
+  enabled: boolean;
+  /** Null when the source is off. */
+  schedule: EventSourceSchedule | null;
+  /** ISO instants; null before the first run, or the first success. */
+  lastRunAt: string | null;
+  lastSuccessAt: string | null;
+  eventsWritten: number;
+  /** The error of the last run, null once a run succeeds. */
+  lastError: string | null;
+  /** Components the source maps to the tool it reads, on its last read; null when it does not say. */
+  mapped: number | null;
+  /** Components it could not map, and why. */
+  unmapped: { entityRef: string; reason: string }[];
+}
+
+/**
  * What the frontend asks of the operating-model backend.
  *
  * @public
@@ -117,6 +176,8 @@ export interface OperatingModelApi {
   getOnCallCosts(window?: MeasuresWindow): Promise<OnCallCostReport>;
   /** Rule 12's pitfall signals and the quarterly reflection over a window (default the last 90 days). */
   getPitfalls(window?: MeasuresWindow): Promise<PitfallsAnswer>;
+  /** Every event source backend modules add, configured or not, with the state of its runs. */
+  getEventSources(): Promise<EventSourceStatus[]>;
 }
 
 /**

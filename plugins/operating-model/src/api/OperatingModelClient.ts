@@ -16,6 +16,7 @@ import {
   OnCallCostReport,
   PitfallsAnswer,
   EntityMeasures,
+  EventSourceStatus,
   LeadersMeasures,
   MeasureSeries,
   MeasuresWindow,
@@ -212,6 +213,11 @@ export class OperatingModelClient implements OperatingModelApi {
     return this.request<PitfallsAnswer>(
       `/pitfalls${window ? `?${windowQuery(window)}` : ''}`,
     );
+  }
+
+  async getEventSources(): Promise<EventSourceStatus[]> {
+    const body = await this.request<{ items: EventSourceStatus[] }>('/sources');
+    return body.items;
   }
 
   private async get<T>(path: string, at?: Date): Promise<T> {

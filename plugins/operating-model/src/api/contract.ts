@@ -15,7 +15,11 @@ import type {
   PitfallsAnswer,
   RotaSchedule,
 } from '@operating-model/backstage-plugin-operating-model-common';
-import type { OverrideRequest, ReviewReadResult } from './OperatingModelApi';
+import type {
+  EventSourceStatus,
+  OverrideRequest,
+  ReviewReadResult,
+} from './OperatingModelApi';
 
 /**
  * The client's types checked against the OpenAPI document (`openapi.yaml` in the backend
@@ -81,6 +85,7 @@ export type ContractChecks = [
   Assert<Conforms<IncidentLossAnswer, Answer<'getIncidentLoss'>>>,
   Assert<Conforms<OnCallCostReport, Answer<'getOnCallCosts'>>>,
   Assert<Conforms<PitfallsAnswer, Answer<'getPitfalls'>>>,
+  Assert<Conforms<{ items: EventSourceStatus[] }, Answer<'getEventSources'>>>,
   // The check can fail: a required field missing, or one of another type, does not conform.
   Assert<
     Not<Conforms<Omit<AssessedService, 'entityRef'>, Answer<'getService'>>>

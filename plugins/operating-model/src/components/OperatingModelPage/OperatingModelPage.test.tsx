@@ -107,6 +107,33 @@ describe('OperatingModelPage', () => {
     ).toHaveAttribute('aria-selected', 'true');
   });
 
+  it('shows the data sources on their own tab', async () => {
+    const mock = api();
+    mock.getEventSources = jest.fn().mockResolvedValue([
+      {
+        id: 'github',
+        kinds: ['deployments'],
+        enabled: false,
+        schedule: null,
+        lastRunAt: null,
+        lastSuccessAt: null,
+        eventsWritten: 0,
+        lastError: null,
+        mapped: null,
+        unmapped: [],
+      },
+    ]);
+    await renderPage(mock, '/?tab=sources');
+    expect(await screen.findByTestId('source-github')).toHaveTextContent(
+      'operatingModel.sources.github',
+    );
+    expect(screen.getByRole('tab', { name: 'Data sources' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(mock.listServices).not.toHaveBeenCalled();
+  });
+
   it('records a review read at /reviews/:source/:id', async () => {
     const mock = api();
     await renderPage(mock, '/reviews/confluence/PIR-1');

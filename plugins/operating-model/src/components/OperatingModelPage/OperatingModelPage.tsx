@@ -21,6 +21,7 @@ import { Route, Routes, useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { operatingModelApiRef } from '../../api';
 import { AnnotationProblemsView } from '../AnnotationProblemsView';
+import { DataSourcesView } from '../DataSourcesView';
 import { DiscoverabilityView } from '../DiscoverabilityView';
 import { IncidentLossCalculator } from '../IncidentLossCalculator';
 import { LeadersView } from '../LeadersView';
@@ -110,7 +111,8 @@ function Section(props: {
     | 'cost'
     | 'incidentLoss'
     | 'onboarding'
-    | 'problems';
+    | 'problems'
+    | 'sources';
   children: ReactNode;
 }) {
   const { t } = useTranslationRef(operatingModelTranslationRef);
@@ -137,7 +139,8 @@ interface PageTab {
     | 'cost'
     | 'incidentLoss'
     | 'onboarding'
-    | 'problems';
+    | 'problems'
+    | 'sources';
   content: () => ReactNode;
 }
 
@@ -201,6 +204,15 @@ const PAGE_TABS: PageTab[] = [
     content: () => (
       <Section section="problems">
         <AnnotationProblemsView />
+      </Section>
+    ),
+  },
+  {
+    id: 'sources',
+    label: 'sources',
+    content: () => (
+      <Section section="sources">
+        <DataSourcesView />
       </Section>
     ),
   },

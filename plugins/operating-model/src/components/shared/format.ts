@@ -269,3 +269,121 @@ export function weekdayNames(): string[] {
     format.format(new Date(Date.UTC(2024, 0, 1 + day))),
   );
 }
+
+/** `2 Dec 2026, 14:05 GMT`: an instant in the browser's time zone, with the zone's abbreviation. */
+export function formatInstant(instant: string | number | Date): string {
+  return dateFormat({
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(instant));
+}
+
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+const RELATIVE_UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * DAY],
+  ['month', 30 * DAY],
+  ['week', 7 * DAY],
+  ['day', DAY],
+  ['hour', 60 * 60 * 1000],
+  ['minute', 60 * 1000],
+  ['second', 1000],
+];
+
+/** `5 minutes ago`, `yesterday`, `in 2 hours`: how far an instant is from `now`, in its largest whole unit. */
+export function formatRelativeTime(
+  instant: string | number | Date,
+  now: Date,
+): string {
+  const locale = userLocale();
+  const key = locale ?? '';
+  let format = relativeFormats.get(key);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relativeFormats.set(key, format);
+  }
+  const ms = new Date(instant).getTime() - now.getTime();
+  const [unit, size] = RELATIVE_UNITS.find(
+    ([, length]) => Math.abs(ms) >= length,
+  ) ?? ['second', 1000];
+  return format.format(Math.round(ms / size), unit);
+}
+
+/** The parts of a length of time as Backstage's config writes it: `{ hours: 1, minutes: 30 }`. */
+export type DurationParts = Partial<
+  Record<
+    | 'years'
+    | 'months'
+    | 'weeks'
+    | 'days'
+    | 'hours'
+    | 'minutes'
+    | 'seconds'
+    | 'milliseconds',
+    number
+  >
+>;
+
+const DURATION_UNITS = [
+  ['years', 'year'],
+  ['months', 'month'],
+  ['weeks', 'week'],
+  ['days', 'day'],
+  ['hours', 'hour'],
+  ['minutes', 'minute'],
+  ['seconds', 'second'],
+  ['milliseconds', 'millisecond'],
+] as const;
+
+function durationParts(duration: DurationParts) {
+  return DURATION_UNITS.filter(([part]) => {
+    const value = duration[part];
+    return typeof value === 'number' && Number.isFinite(value) && value > 0;
+  }).map(([part, unit]) => ({ unit, value: duration[part] as number }));
+}
+
+/**
+ * A length of time in words: `{ minutes: 15 }` → `15 minutes`, `{ hours: 1, minutes: 30 }` →
+ * `1 hour, 30 minutes`; null when no part is a positive number.
+ */
+export function formatDurationParts(duration: DurationParts): string | null {
+  const parts = durationParts(duration);
+  if (parts.length === 0) return null;
+  const locale = userLocale();
+  return new Intl.ListFormat(locale, { type: 'unit', style: 'long' }).format(
+    parts.map(({ unit, value }) =>
+      numberFormat({
+        style: 'unit',
+        unit,
+        unitDisplay: 'long',
+        maximumFractionDigits: 2,
+      }).format(value),
+    ),
+  );
+}
+
+/**
+ * The name of the unit of a length of exactly one of it (`{ hours: 1 }` → `hour`), else null,
+ * so that a schedule reads "every hour" rather than "every 1 hour".
+ */
+export function singleUnitName(duration: DurationParts): string | null {
+  const parts = durationParts(duration);
+  if (parts.length !== 1 || parts[0].value !== 1) return null;
+  const field = parts[0].unit === 'week' ? 'weekOfYear' : parts[0].unit;
+  if (field === 'millisecond') return null;
+  return (
+    new Intl.DisplayNames(userLocale(), { type: 'dateTimeField' }).of(field) ??
+    null
+  );
+}
+
+/** `github, pipeline and pagerduty`: names as a list in the user's language. */
+export function formatList(items: readonly string[]): string {
+  return new Intl.ListFormat(userLocale(), { type: 'conjunction' }).format(
+    items,
+  );
+}

@@ -1,0 +1,1 @@
+export { DataSourcesView } from './DataSourcesView';
