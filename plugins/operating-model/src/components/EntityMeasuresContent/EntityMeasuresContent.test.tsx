@@ -56,6 +56,20 @@ const measured = entityMeasures({
     count: 1,
   },
   postIncidentReviewReaders: { count: 7, reviews: 2 },
+  changeFailureRate: { ratio: 0.125, count: 8 },
+  failedDeploymentRecoveryMinutes: { median: 42, p90: 150, count: 1 },
+  dora: {
+    reportYear: 2024,
+    deploymentFrequency: 'high',
+    leadTime: 'elite',
+    changeFailureRate: 'medium',
+    failedDeploymentRecovery: 'high',
+  },
+  sources: {
+    deployments: ['github', 'pipeline'],
+    incidents: ['pagerduty'],
+    availability: ['prometheus'],
+  },
 });
 
 const series = measureSeries({
@@ -202,6 +216,58 @@ describe('EntityMeasuresContent', () => {
     });
   });
 
+  it('shows the change failure rate and failed-deployment recovery, the DORA level of the four key metrics, and where the events came from', async () => {
+    await renderTab(bedroom, {
+      getMeasures: jest.fn().mockResolvedValue(measured),
+      getMeasureSeries: jest.fn().mockResolvedValue(series),
+    });
+    const failure = await screen.findByTestId('figure-change-failure-rate');
+    expect(failure).toHaveTextContent('Change failure rate');
+    expect(failure).toHaveTextContent('12.5%');
+    expect(failure).toHaveTextContent(
+      'Of production deployments were followed by an incident on the service before its next deployment',
+    );
+    expect(failure).toHaveTextContent('From 8 production deployments');
+
+    const recovery = screen.getByTestId('figure-failed-deployment-recovery');
+    expect(recovery).toHaveTextContent('Failed-deployment recovery time');
+    expect(recovery).toHaveTextContent('42 min');
+    expect(recovery).toHaveTextContent('Median; 90th percentile 2 h 30 min');
+    expect(recovery).toHaveTextContent('From 1 restored failed deployment');
+
+    const level = (id: string) =>
+      within(screen.getByTestId(`figure-${id}`)).getByTestId('dora-level');
+    expect(level('deployment-frequency')).toHaveTextContent('DORA 2024: high');
+    expect(level('lead-time')).toHaveTextContent('DORA 2024: elite');
+    expect(level('change-failure-rate')).toHaveTextContent('DORA 2024: medium');
+    expect(level('failed-deployment-recovery')).toHaveTextContent(
+      'DORA 2024: high',
+    );
+    // Only the four key metrics have a level.
+    expect(screen.getAllByTestId('dora-level')).toHaveLength(4);
+
+    expect(screen.getByTestId('measure-sources')).toHaveTextContent(
+      'Deployments from github and pipeline · Incidents from pagerduty · Availability from prometheus',
+    );
+  });
+
+  it('names only the kinds of event that came from somewhere', async () => {
+    await renderTab(bedroom, {
+      getMeasures: jest.fn().mockResolvedValue({
+        ...measured,
+        sources: {
+          deployments: [],
+          incidents: ['pagerduty'],
+          availability: [],
+        },
+      }),
+      getMeasureSeries: jest.fn().mockResolvedValue(series),
+    });
+    expect(await screen.findByTestId('measure-sources')).toHaveTextContent(
+      /^Incidents from pagerduty$/,
+    );
+  });
+
   it('draws the charts with the targets as reference lines, and links reviews through the read page', async () => {
     await renderTab(bedroom, {
       getMeasures: jest.fn().mockResolvedValue(measured),
@@ -277,7 +343,16 @@ describe('EntityMeasuresContent', () => {
     expect(
       await screen.findByText('No events in this window'),
     ).toBeInTheDocument();
-    expect(screen.getAllByText('No data')).toHaveLength(13);
+    expect(screen.getAllByText('No data')).toHaveLength(15);
+    expect(screen.getByTestId('figure-change-failure-rate')).toHaveTextContent(
+      'From 0 production deployments',
+    );
+    expect(
+      screen.getByTestId('figure-failed-deployment-recovery'),
+    ).toHaveTextContent('From 0 restored failed deployments');
+    // No level without a figure, and no line of sources without events.
+    expect(screen.queryByTestId('dora-level')).toBeNull();
+    expect(screen.queryByTestId('measure-sources')).toBeNull();
     expect(
       screen.getAllByText('No data: no production deployments in this window'),
     ).toHaveLength(2);

@@ -5,9 +5,11 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   EntityMeasures,
+  EventSources,
   MeasureSeries,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
@@ -16,6 +18,11 @@ import Typography from '@material-ui/core/Typography';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { operatingModelApiRef } from '../../api';
+import {
+  OperatingModelTranslation,
+  operatingModelTranslationRef,
+} from '../../translation';
+import { formatList } from '../shared/format';
 import {
   MeasuresWindowDays,
   MeasuresWindowPicker,
@@ -48,6 +55,21 @@ function nothingSent(measures: EntityMeasures, series: MeasureSeries): boolean {
 }
 
 /**
+ * Where the events behind the figures came from, a phrase per kind that has any: `Deployments
+ * from github and pipeline`.
+ */
+export function sourcesText(
+  sources: EventSources,
+  t: OperatingModelTranslation,
+): string[] {
+  return (['deployments', 'incidents', 'availability'] as const)
+    .filter(kind => sources[kind].length > 0)
+    .map(kind =>
+      t(`measures.sources.${kind}`, { sources: formatList(sources[kind]) }),
+    );
+}
+
+/**
  * The Measures tab of a Component, a Group (its services) or a Domain (its services): the
  * playbook's measures over a window against their targets, each with how many events it rests
  * on, and charts of deployments, availability, time to restore and lead time.
@@ -58,6 +80,7 @@ export function EntityMeasuresContent(props: { now?: Date }) {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(operatingModelApiRef);
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   const { config } = useOperatingModelConfig();
   const [days, setDays] = useState<MeasuresWindowDays>(90);
   // The window ends when the tab opened, so choosing a window does not move it under the reader.
@@ -95,7 +118,13 @@ export function EntityMeasuresContent(props: { now?: Date }) {
     );
   } else {
     const { measures, series } = value;
-    const figures = measureFigures(measures, series, config?.currency ?? 'GBP');
+    const figures = measureFigures(
+      measures,
+      series,
+      config?.currency ?? 'GBP',
+      t,
+    );
+    const sources = sourcesText(measures.sources, t);
     body = (
       <>
         {nothingSent(measures, series) && (
@@ -105,6 +134,17 @@ export function EntityMeasuresContent(props: { now?: Date }) {
               title="No events in this window"
               description="The measures come from the deployments, incidents, availability and reviews that pipelines and tools send to the operating-model events API. Nothing has arrived for this window: every figure below shows no data, not zero."
             />
+          </Box>
+        )}
+        {sources.length > 0 && (
+          <Box mb={2}>
+            <Typography
+              variant="body2"
+              color="textSecondary"
+              data-testid="measure-sources"
+            >
+              {sources.join(' · ')}
+            </Typography>
           </Box>
         )}
         <Grid container spacing={2}>

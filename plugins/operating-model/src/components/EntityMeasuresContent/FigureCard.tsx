@@ -46,6 +46,11 @@ export function FigureCard(props: { figure: FigureCardContent }) {
             </TargetStatus>
           </Typography>
         )}
+        {figure.dora && (
+          <Typography variant="body2" data-testid="dora-level">
+            {figure.dora}
+          </Typography>
+        )}
         <Typography variant="caption" color="textSecondary" component="p">
           {figure.basis}
         </Typography>

@@ -1,12 +1,15 @@
 import {
+  DoraLevel,
   EntityMeasures,
   MeasureSeries,
   TargetTally,
   formatDuration,
 } from '@operating-model/backstage-plugin-operating-model-common';
+import { OperatingModelTranslation } from '../../translation';
 import { frequencyTitle } from '../shared/describe';
 import {
   countOf,
+  formatCount,
   formatAvailability,
   formatAvailabilityRatio,
   formatDays,
@@ -25,6 +28,8 @@ export interface FigureCardContent {
   detail?: string;
   /** The target, with whether it is met; for a team or domain, how many of its services meet theirs. */
   target?: { text: string; met: boolean | null };
+  /** For the four key metrics, the DORA level the figure reaches: `DORA 2024: high`. */
+  dora?: string;
   /** How many events the figure rests on, in words. */
   basis: string;
 }
@@ -70,11 +75,25 @@ function errorBudgetText(
   )}`;
 }
 
+/** `DORA 2024: high`, or nothing where the figure has no data to place. */
+export function doraText(
+  level: DoraLevel | null,
+  reportYear: number,
+  t: OperatingModelTranslation,
+): string | undefined {
+  if (level === null) return undefined;
+  return t('measures.dora', {
+    year: String(reportYear),
+    level: t(`dora.level.${level}`),
+  });
+}
+
 /** The headline figures of a Component, Group or Domain, in the order the tab shows them. */
 export function measureFigures(
   measures: EntityMeasures,
   series: MeasureSeries | undefined,
   currency: string,
+  t: OperatingModelTranslation,
 ): FigureCardContent[] {
   const single = measures.entityRef.startsWith('component:');
   const money = (value: number | null) =>
@@ -84,6 +103,10 @@ export function measureFigures(
   const budget = series?.errorBudget ?? null;
   const loss = measures.financialLossProtection;
   const readers = measures.postIncidentReviewReaders;
+  const failure = measures.changeFailureRate;
+  const recovery = measures.failedDeploymentRecoveryMinutes;
+  const dora = (level: DoraLevel | null) =>
+    doraText(level, measures.dora.reportYear, t);
 
   return [
     {
@@ -101,6 +124,7 @@ export function measureFigures(
           : { text: `Target: ${frequencyTitle(d.target)}`, met: d.targetMet },
         measures.targets.deploymentFrequency,
       ),
+      dora: dora(measures.dora.deploymentFrequency),
       basis: `From ${countOf(d.count, 'production deployment')}`,
     },
     {
@@ -156,10 +180,41 @@ export function measureFigures(
         measures.leadTimeDays.p90 === null
           ? undefined
           : `Median; 90th percentile ${formatDays(measures.leadTimeDays.p90)}`,
+      dora: dora(measures.dora.leadTime),
       basis: `From ${countOf(
         measures.leadTimeDays.count,
         'production deployment',
       )}`,
+    },
+    {
+      id: 'change-failure-rate',
+      title: t('measures.changeFailureRate.title'),
+      value: formatPercent(failure.ratio),
+      detail:
+        failure.ratio === null
+          ? undefined
+          : t('measures.changeFailureRate.detail'),
+      dora: dora(measures.dora.changeFailureRate),
+      basis: t('measures.changeFailureRate.basis', {
+        count: failure.count,
+        deployments: formatCount(failure.count),
+      }),
+    },
+    {
+      id: 'failed-deployment-recovery',
+      title: t('measures.failedDeploymentRecovery.title'),
+      value: formatMinutes(recovery.median),
+      detail:
+        recovery.p90 === null
+          ? undefined
+          : t('measures.failedDeploymentRecovery.detail', {
+              p90: formatMinutes(recovery.p90) ?? '',
+            }),
+      dora: dora(measures.dora.failedDeploymentRecovery),
+      basis: t('measures.failedDeploymentRecovery.basis', {
+        count: recovery.count,
+        recoveries: formatCount(recovery.count),
+      }),
     },
     {
       id: 'loose-coupling',
