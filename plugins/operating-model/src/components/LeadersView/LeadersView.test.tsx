@@ -5,6 +5,7 @@ import {
   OperatingModelApi,
   operatingModelApiRef,
 } from '../../api';
+import { VIEW_TEST_TIMEOUT_MS } from '../__testUtils__/timeouts';
 import { entityMeasures } from '../testMeasures';
 import { LeadersView } from './LeadersView';
 
@@ -87,6 +88,10 @@ const firstCells = () =>
     .map(row => within(row).getAllByRole('cell')[0].textContent);
 
 describe('LeadersView', () => {
+  // Each test renders the whole table, a cell per column of every row, and re-renders it on
+  // every click.
+  jest.setTimeout(VIEW_TEST_TIMEOUT_MS);
+
   it('lists every team with traffic lights on the target columns and the organisation last', async () => {
     const getLeaders = jest.fn(async (groupBy: 'team' | 'domain') =>
       leaders(groupBy),
@@ -125,6 +130,52 @@ describe('LeadersView', () => {
     );
     expect(within(table).getByTestId('leaders-organisation')).toHaveTextContent(
       'Whole organisation',
+    );
+  });
+
+  it('shows the DORA level of the four key metrics, with the report year, and the change failure rate', async () => {
+    const data = leaders('team');
+    data.items[0] = {
+      ...data.items[0],
+      changeFailureRate: { ratio: 0.125, count: 8 },
+      failedDeploymentRecoveryMinutes: { median: 90, p90: 120, count: 1 },
+      dora: {
+        reportYear: 2024,
+        deploymentFrequency: 'elite',
+        leadTime: 'high',
+        changeFailureRate: 'medium',
+        failedDeploymentRecovery: 'low',
+      },
+    };
+    await renderView({ getLeaders: jest.fn().mockResolvedValue(data) });
+    await screen.findByRole('table', { name: 'Measures by team' });
+
+    const headers = screen.getAllByRole('columnheader').map(h => h.textContent);
+    const column = (title: string) => {
+      const index = headers.indexOf(title);
+      expect(index).toBeGreaterThanOrEqual(0);
+      return (row: HTMLElement) =>
+        within(row).getAllByRole('cell')[index].textContent;
+    };
+    const [appointments, bedroom] = screen.getAllByTestId('leaders-row');
+    expect(
+      [
+        'DORA 2024: deployment frequency',
+        'DORA 2024: lead time',
+        'DORA 2024: change failure rate',
+        'DORA 2024: recovery',
+      ].map(title => column(title)(bedroom)),
+    ).toEqual(['Elite', 'High', 'Medium', 'Low']);
+    expect(column('DORA 2024: deployment frequency')(appointments)).toBe(
+      'No data',
+    );
+    expect(column('Change failure rate')(bedroom)).toBe('12.5%');
+    expect(column('Change failure rate')(appointments)).toBe('No data');
+    expect(column('Failed-deployment recovery (median)')(bedroom)).toBe(
+      '1 h 30 min',
+    );
+    expect(screen.getByTestId('dora-caption')).toHaveTextContent(
+      'clusters of the DORA 2024 report',
     );
   });
 

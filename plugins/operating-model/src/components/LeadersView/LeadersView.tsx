@@ -4,7 +4,11 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityMeasures } from '@operating-model/backstage-plugin-operating-model-common';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  DORA_REPORT_YEAR,
+  EntityMeasures,
+} from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Paper from '@material-ui/core/Paper';
@@ -24,6 +28,7 @@ import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { operatingModelApiRef } from '../../api';
+import { operatingModelTranslationRef } from '../../translation';
 import {
   MeasuresWindowDays,
   MeasuresWindowPicker,
@@ -123,23 +128,30 @@ export function LeadersView(props: {
   onDownload?: (filename: string, csv: string) => void;
 }) {
   const api = useApi(operatingModelApiRef);
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   const classes = useStyles();
   const [groupBy, setGroupBy] = useState<'team' | 'domain'>('team');
   const [days, setDays] = useState<MeasuresWindowDays>(90);
   const [end] = useState(() => props.now ?? new Date());
   const window = useMemo(() => measuresWindowEnding(end, days), [end, days]);
-  const columns = useMemo(() => leadersColumns(groupBy), [groupBy]);
+
+  const { value, loading, error } = useAsync(
+    () => api.getLeaders(groupBy, window),
+    [api, groupBy, window],
+  );
+
+  // The year of the report the backend placed the levels against; the same as common's.
+  const reportYear = value?.organisation.dora.reportYear ?? DORA_REPORT_YEAR;
+  const columns = useMemo(
+    () => leadersColumns(groupBy, t, reportYear),
+    [groupBy, t, reportYear],
+  );
   const [sort, setSort] = useState<{ id: string; direction: SortDirection }>({
     id: 'name',
     direction: 'asc',
   });
   const sortColumn =
     columns.find(column => column.id === sort.id) ?? columns[0];
-
-  const { value, loading, error } = useAsync(
-    () => api.getLeaders(groupBy, window),
-    [api, groupBy, window],
-  );
 
   const rows = useMemo(
     () => (value ? sortRows(value.items, sortColumn, sort.direction) : []),
@@ -275,7 +287,10 @@ export function LeadersView(props: {
           Target columns count the services that meet their own targets: green
           when every service with data meets it, red when one misses, grey with
           no data. A team’s or domain’s figures add up its services; “No data”
-          means no events were sent, not zero.
+          means no events were sent, not zero.{' '}
+          <span data-testid="dora-caption">
+            {t('leaders.doraCaption', { year: String(reportYear) })}
+          </span>
         </Typography>
       </Box>
       {body}

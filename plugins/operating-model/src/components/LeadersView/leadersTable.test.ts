@@ -1,3 +1,5 @@
+import { DoraLevel } from '@operating-model/backstage-plugin-operating-model-common';
+import { testTranslation } from '../__testUtils__/translation';
 import { entityMeasures } from '../testMeasures';
 import {
   csvField,
@@ -12,6 +14,7 @@ const team = (
   title: string | null,
   perWeek: number | null,
   availability: { met: number; notMet: number; withTarget: number },
+  deploymentLevel: DoraLevel | null = null,
 ) =>
   entityMeasures({
     entityRef: `group:default/${name}`,
@@ -27,19 +30,34 @@ const team = (
       deploymentFrequency: { withTarget: 0, met: 0, notMet: 0 },
       availability,
     },
+    dora: {
+      reportYear: 2024,
+      deploymentFrequency: deploymentLevel,
+      leadTime: null,
+      changeFailureRate: null,
+      failedDeploymentRecovery: null,
+    },
   });
 
 const rows = [
-  team('kitchen-team', 'Kitchen team', 2, { withTarget: 2, met: 1, notMet: 1 }),
-  team('bedroom-team', 'Bedroom team', 7.5, {
-    withTarget: 3,
-    met: 3,
-    notMet: 0,
-  }),
+  team(
+    'kitchen-team',
+    'Kitchen team',
+    2,
+    { withTarget: 2, met: 1, notMet: 1 },
+    'medium',
+  ),
+  team(
+    'bedroom-team',
+    'Bedroom team',
+    7.5,
+    { withTarget: 3, met: 3, notMet: 0 },
+    'high',
+  ),
   team('appointments-team', null, null, { withTarget: 1, met: 0, notMet: 0 }),
 ];
 
-const columns = leadersColumns('team');
+const columns = leadersColumns('team', testTranslation());
 const byId = (id: string) => columns.find(c => c.id === id)!;
 const names = (sorted: typeof rows) =>
   sorted.map(r => r.entityRef.replace('group:default/', ''));
@@ -61,6 +79,17 @@ describe('leaders table', () => {
     ],
     [
       'availability-targets',
+      'desc',
+      ['bedroom-team', 'kitchen-team', 'appointments-team'],
+    ],
+    // Levels sort low to elite, as common lists the clusters; no level last.
+    [
+      'dora-deploymentFrequency',
+      'asc',
+      ['kitchen-team', 'bedroom-team', 'appointments-team'],
+    ],
+    [
+      'dora-deploymentFrequency',
       'desc',
       ['bedroom-team', 'kitchen-team', 'appointments-team'],
     ],
@@ -101,12 +130,14 @@ describe('leaders table', () => {
     expect(lines).toHaveLength(4);
     expect(lines[0].split(',')).toEqual(columns.map(c => c.title));
     expect(lines[0]).toMatch(
-      /^Team,Services,Deployments a week,Deployment targets,/,
+      /^Team,Services,DORA 2024: deployment frequency,DORA 2024: lead time,DORA 2024: change failure rate,DORA 2024: recovery,Deployments a week,Deployment targets,Lead time \(median\),Change failure rate,Failed-deployment recovery \(median\),/,
     );
     expect(lines[1]).toMatch(
-      /^Bedroom team,1,7\.5,No targets,No data,No data,No data,No data,3 of 3 meet,/,
+      /^Bedroom team,1,High,No data,No data,No data,7\.5,No targets,No data,No data,No data,No data,No data,No data,3 of 3 meet,/,
     );
-    expect(lines[2]).toMatch(/^Kitchen team,1,2,No targets,/);
+    expect(lines[2]).toMatch(
+      /^Kitchen team,1,Medium,No data,No data,No data,2,No targets,/,
+    );
     // A row without a title goes by the name in its ref.
     expect(lines[3]).toMatch(/^appointments-team,1,No data,/);
     expect(lines.every(line => line.split(',').length === columns.length)).toBe(

@@ -1,9 +1,15 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
+  DORA_CLUSTERS,
+  DORA_REPORT_YEAR,
+  DoraLevel,
+  DoraLevels,
   EntityMeasures,
   TargetTally,
 } from '@operating-model/backstage-plugin-operating-model-common';
+import { OperatingModelTranslation } from '../../translation';
 import {
+  capitalise,
   formatAvailabilityRatio,
   formatDays,
   formatMinutes,
@@ -64,128 +70,189 @@ const readersOf = (row: EntityMeasures) =>
     ? null
     : row.postIncidentReviewReaders.count;
 
-/** The table's columns, left to right: the name, then the playbook's measures in its order. */
-export const LEADERS_COLUMNS: LeadersColumn[] = [
-  {
-    id: 'name',
-    title: 'Name',
-    text: rowName,
-    sortValue: row => lowerCase(rowName(row)),
-  },
-  {
-    id: 'services',
-    title: 'Services',
-    text: row => String(row.services.length),
-    sortValue: row => row.services.length,
-    numeric: true,
-  },
-  {
-    id: 'deployments-per-week',
-    title: 'Deployments a week',
-    text: row => formatNumber(row.deploymentFrequency.perWeek),
-    sortValue: row => row.deploymentFrequency.perWeek,
-    numeric: true,
-  },
-  {
-    id: 'deployment-targets',
-    title: 'Deployment targets',
-    text: row => tallyCell(row.targets.deploymentFrequency),
-    sortValue: row => tallyShare(row.targets.deploymentFrequency),
-    light: row => tallyLight(row.targets.deploymentFrequency),
-  },
-  {
-    id: 'lead-time',
-    title: 'Lead time (median)',
-    text: row => formatDays(row.leadTimeDays.median),
-    sortValue: row => row.leadTimeDays.median,
-    numeric: true,
-  },
-  {
-    id: 'loose-coupling',
-    title: 'Loose coupling',
-    text: row => formatPercent(row.looseCoupling.ratio),
-    sortValue: row => row.looseCoupling.ratio,
-    numeric: true,
-  },
-  {
-    id: 'pre-approved-changes',
-    title: 'Pre-approved changes',
-    text: row => formatPercent(row.preApprovedChanges.ratio),
-    sortValue: row => row.preApprovedChanges.ratio,
-    numeric: true,
-  },
-  {
-    id: 'availability',
-    title: 'Availability',
-    text: row => formatAvailabilityRatio(row.availability.ratio),
-    sortValue: row => row.availability.ratio,
-    numeric: true,
-  },
-  {
-    id: 'availability-targets',
-    title: 'Availability targets',
-    text: row => tallyCell(row.targets.availability),
-    sortValue: row => tallyShare(row.targets.availability),
-    light: row => tallyLight(row.targets.availability),
-  },
-  {
-    id: 'time-to-restore',
-    title: 'Time to restore (median)',
-    text: row => formatMinutes(row.timeToRestoreMinutes.median),
-    sortValue: row => row.timeToRestoreMinutes.median,
-    numeric: true,
-  },
-  {
-    id: 'time-to-acknowledge',
-    title: 'Time to acknowledge (median)',
-    text: row => formatMinutes(row.timeToAcknowledgeMinutes.median),
-    sortValue: row => row.timeToAcknowledgeMinutes.median,
-    numeric: true,
-  },
-  {
-    id: 'financial-loss-protection',
-    title: 'Loss protection',
-    text: row => formatPercent(row.financialLossProtection.effectiveness),
-    sortValue: row => row.financialLossProtection.effectiveness,
-    numeric: true,
-  },
-  {
-    id: 'review-readers',
-    title: 'Review readers',
+const DORA_METRICS = [
+  'deploymentFrequency',
+  'leadTime',
+  'changeFailureRate',
+  'failedDeploymentRecovery',
+] as const satisfies ReadonlyArray<keyof Omit<DoraLevels, 'reportYear'>>;
+
+/** A level's place for sorting, low 1 to elite 4, in the order common lists the clusters. */
+function doraRank(level: DoraLevel | null): number | null {
+  if (level === null) return null;
+  return DORA_CLUSTERS.length - DORA_CLUSTERS.findIndex(c => c.level === level);
+}
+
+/** The DORA level each key metric reaches, a column each, titled with the report's year. */
+function doraColumns(
+  t: OperatingModelTranslation,
+  reportYear: number,
+): LeadersColumn[] {
+  return DORA_METRICS.map(metric => ({
+    id: `dora-${metric}`,
+    title: t('leaders.columns.dora', {
+      year: String(reportYear),
+      metric: t(`leaders.doraMetrics.${metric}`),
+    }),
     text: row => {
-      const readers = readersOf(row);
-      return readers === null ? null : String(readers);
+      const level = row.dora[metric];
+      return level === null ? null : capitalise(t(`dora.level.${level}`));
     },
-    sortValue: readersOf,
-    numeric: true,
-  },
-  {
-    id: 'chaos-days',
-    title: 'Chaos Days',
-    text: row =>
-      row.chaosDays.count === 0 ? null : String(row.chaosDays.count),
-    sortValue: row => (row.chaosDays.count === 0 ? null : row.chaosDays.count),
-    numeric: true,
-  },
-  {
-    id: 'improvement-action-lead-time',
-    title: 'Action lead time (median)',
-    text: row => formatDays(row.improvementActionLeadTimeDays.median),
-    sortValue: row => row.improvementActionLeadTimeDays.median,
-    numeric: true,
-  },
-  {
-    id: 'rework-rate',
-    title: 'Rework rate',
-    text: row => formatPercent(row.reworkRate.ratio),
-    sortValue: row => row.reworkRate.ratio,
-    numeric: true,
-  },
-];
+    sortValue: row => doraRank(row.dora[metric]),
+  }));
+}
+
+/**
+ * The table's columns, left to right: the name, the services, the DORA levels of the four key
+ * metrics, then the playbook's measures in its order with the change failure rate and
+ * failed-deployment recovery beside lead time.
+ */
+function tableColumns(
+  t: OperatingModelTranslation,
+  reportYear: number,
+): LeadersColumn[] {
+  return [
+    {
+      id: 'name',
+      title: 'Name',
+      text: rowName,
+      sortValue: row => lowerCase(rowName(row)),
+    },
+    {
+      id: 'services',
+      title: 'Services',
+      text: row => String(row.services.length),
+      sortValue: row => row.services.length,
+      numeric: true,
+    },
+    ...doraColumns(t, reportYear),
+    {
+      id: 'deployments-per-week',
+      title: 'Deployments a week',
+      text: row => formatNumber(row.deploymentFrequency.perWeek),
+      sortValue: row => row.deploymentFrequency.perWeek,
+      numeric: true,
+    },
+    {
+      id: 'deployment-targets',
+      title: 'Deployment targets',
+      text: row => tallyCell(row.targets.deploymentFrequency),
+      sortValue: row => tallyShare(row.targets.deploymentFrequency),
+      light: row => tallyLight(row.targets.deploymentFrequency),
+    },
+    {
+      id: 'lead-time',
+      title: 'Lead time (median)',
+      text: row => formatDays(row.leadTimeDays.median),
+      sortValue: row => row.leadTimeDays.median,
+      numeric: true,
+    },
+    {
+      id: 'change-failure-rate',
+      title: t('leaders.columns.changeFailureRate'),
+      text: row => formatPercent(row.changeFailureRate.ratio),
+      sortValue: row => row.changeFailureRate.ratio,
+      numeric: true,
+    },
+    {
+      id: 'failed-deployment-recovery',
+      title: t('leaders.columns.failedDeploymentRecovery'),
+      text: row => formatMinutes(row.failedDeploymentRecoveryMinutes.median),
+      sortValue: row => row.failedDeploymentRecoveryMinutes.median,
+      numeric: true,
+    },
+    {
+      id: 'loose-coupling',
+      title: 'Loose coupling',
+      text: row => formatPercent(row.looseCoupling.ratio),
+      sortValue: row => row.looseCoupling.ratio,
+      numeric: true,
+    },
+    {
+      id: 'pre-approved-changes',
+      title: 'Pre-approved changes',
+      text: row => formatPercent(row.preApprovedChanges.ratio),
+      sortValue: row => row.preApprovedChanges.ratio,
+      numeric: true,
+    },
+    {
+      id: 'availability',
+      title: 'Availability',
+      text: row => formatAvailabilityRatio(row.availability.ratio),
+      sortValue: row => row.availability.ratio,
+      numeric: true,
+    },
+    {
+      id: 'availability-targets',
+      title: 'Availability targets',
+      text: row => tallyCell(row.targets.availability),
+      sortValue: row => tallyShare(row.targets.availability),
+      light: row => tallyLight(row.targets.availability),
+    },
+    {
+      id: 'time-to-restore',
+      title: 'Time to restore (median)',
+      text: row => formatMinutes(row.timeToRestoreMinutes.median),
+      sortValue: row => row.timeToRestoreMinutes.median,
+      numeric: true,
+    },
+    {
+      id: 'time-to-acknowledge',
+      title: 'Time to acknowledge (median)',
+      text: row => formatMinutes(row.timeToAcknowledgeMinutes.median),
+      sortValue: row => row.timeToAcknowledgeMinutes.median,
+      numeric: true,
+    },
+    {
+      id: 'financial-loss-protection',
+      title: 'Loss protection',
+      text: row => formatPercent(row.financialLossProtection.effectiveness),
+      sortValue: row => row.financialLossProtection.effectiveness,
+      numeric: true,
+    },
+    {
+      id: 'review-readers',
+      title: 'Review readers',
+      text: row => {
+        const readers = readersOf(row);
+        return readers === null ? null : String(readers);
+      },
+      sortValue: readersOf,
+      numeric: true,
+    },
+    {
+      id: 'chaos-days',
+      title: 'Chaos Days',
+      text: row =>
+        row.chaosDays.count === 0 ? null : String(row.chaosDays.count),
+      sortValue: row =>
+        row.chaosDays.count === 0 ? null : row.chaosDays.count,
+      numeric: true,
+    },
+    {
+      id: 'improvement-action-lead-time',
+      title: 'Action lead time (median)',
+      text: row => formatDays(row.improvementActionLeadTimeDays.median),
+      sortValue: row => row.improvementActionLeadTimeDays.median,
+      numeric: true,
+    },
+    {
+      id: 'rework-rate',
+      title: 'Rework rate',
+      text: row => formatPercent(row.reworkRate.ratio),
+      sortValue: row => row.reworkRate.ratio,
+      numeric: true,
+    },
+  ];
+}
 
 /** The columns for a table of teams or of domains: the first is headed by what its rows are. */
-export function leadersColumns(groupBy: 'team' | 'domain'): LeadersColumn[] {
-  return LEADERS_COLUMNS.map(column =>
+export function leadersColumns(
+  groupBy: 'team' | 'domain',
+  t: OperatingModelTranslation,
+  reportYear: number = DORA_REPORT_YEAR,
+): LeadersColumn[] {
+  return tableColumns(t, reportYear).map(column =>
     column.id === 'name'
       ? { ...column, title: groupBy === 'team' ? 'Team' : 'Domain' }
       : column,
