@@ -169,8 +169,13 @@ export class GitHubDeploymentSource implements OperatingModelEventSource {
       // The backend runs only configured sources; a read without config has nothing to do.
       return { events: {}, cursor: options.cursor };
     }
-    const run: RunState = cursor.run ?? { at: this.now().getTime() };
+    // A new run starts with the last run's missing repositories, until it reads them again.
+    const run: RunState = cursor.run ?? {
+      at: this.now().getTime(),
+      ...(cursor.m ? { missing: cursor.m } : {}),
+    };
     cursor.run = run;
+    delete cursor.m;
     const targets = await this.targetsOf(run);
 
     const integration = this.integrations.github.byHost(config.host)?.config;
@@ -203,6 +208,7 @@ export class GitHubDeploymentSource implements OperatingModelEventSource {
     };
 
     let more = false;
+    let complete = false;
     try {
       for (const target of targets.repositories) {
         if (run.after !== undefined && target.key <= run.after) continue;
@@ -214,6 +220,7 @@ export class GitHubDeploymentSource implements OperatingModelEventSource {
         run.after = target.key;
         delete run.part;
       }
+      complete = !more;
     } catch (error) {
       if (error instanceof PageFull) {
         more = true;
@@ -227,13 +234,12 @@ export class GitHubDeploymentSource implements OperatingModelEventSource {
       }
     }
 
+    const missing = this.missingOf(targets, run, config);
     const result = {
-      mapped: targets.repositories.length - (run.missing?.length ?? 0),
-      unmapped: [...targets.unmapped, ...this.missingOf(targets, run, config)],
+      mapped: targets.repositories.length - missing.length,
+      unmapped: [...targets.unmapped, ...missing],
     };
-    if (!more && run.after === targets.repositories.at(-1)?.key) {
-      this.finishRun(cursor, targets, config);
-    }
+    if (complete) this.finishRun(cursor, targets, config);
     return {
       events: { deployments: work.events },
       cursor: writeGitHubCursor(cursor),
@@ -247,9 +253,7 @@ export class GitHubDeploymentSource implements OperatingModelEventSource {
       this.clientCache = new GitHubRestClient(
         apiBaseUrl,
         { ...DEFAULT_REQUEST_POLICY, ...this.options.policy },
-        this.options.sleep
-          ? { now: () => this.now().getTime(), sleep: this.options.sleep }
-          : undefined,
+        { now: () => this.now().getTime(), sleep: this.options.sleep },
       );
     }
     return this.clientCache;
@@ -292,6 +296,9 @@ export class GitHubDeploymentSource implements OperatingModelEventSource {
     config: GitHubSourceConfig,
   ) {
     const keys = new Set(targets.repositories.map(t => t.key));
+    const refs = new Set(targets.repositories.map(t => t.entityRef));
+    const missing = cursor.run?.missing?.filter(([ref]) => refs.has(ref));
+    if (missing?.length) cursor.m = missing;
     for (const key of Object.keys(cursor.r)) {
       if (!keys.has(key)) {
         delete cursor.r[key];
@@ -321,15 +328,17 @@ export class GitHubDeploymentSource implements OperatingModelEventSource {
     config: GitHubSourceConfig,
   ): EventSourceUnmapped[] {
     const byRef = new Map(targets.repositories.map(t => [t.entityRef, t]));
-    return (run.missing ?? []).map(([entityRef, why]) => {
+    return (run.missing ?? []).flatMap(([entityRef, why]) => {
+      // One the catalog no longer has, or no longer names a repository for, is not reported.
       const t = byRef.get(entityRef);
-      const slug = t ? `${t.owner}/${t.repo}` : 'its repository';
+      if (!t) return [];
+      const slug = `${t.owner}/${t.repo}`;
       const reasons = {
         404: `GitHub (${config.host}) answered 404 for ${slug}: no such repository, or the credentials cannot see it`,
         403: `GitHub (${config.host}) refused ${slug} (403): the token or GitHub App needs Deployments and Contents read access`,
         credentials: `No token or GitHub App installation in integrations.github for ${config.host} gives access to ${slug}`,
       };
-      return { entityRef, reason: reasons[why as keyof typeof reasons] };
+      return [{ entityRef, reason: reasons[why as keyof typeof reasons] }];
     });
   }
 
@@ -664,7 +673,8 @@ export class GitHubDeploymentSource implements OperatingModelEventSource {
       buildTime: new Date(buildTime).toISOString(),
       deployTime: new Date(deployTime).toISOString(),
       deployer: deployment.creator?.login || null,
-      version: deployment.ref || null,
+      // The events API keeps at most 255 characters; a branch name may be longer.
+      version: deployment.ref ? deployment.ref.slice(0, 255) : null,
     };
   }
 

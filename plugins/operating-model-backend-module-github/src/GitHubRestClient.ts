@@ -125,16 +125,18 @@ export class GitHubRestClient {
     { remaining: number; resetAt: number }
   >();
   private readonly origin: string;
+  private readonly clock: { now: () => number; sleep: Sleep };
 
   constructor(
     private readonly apiBaseUrl: string,
     private readonly policy: RequestPolicy = DEFAULT_REQUEST_POLICY,
-    private readonly clock: { now: () => number; sleep: Sleep } = {
-      now: () => Date.now(),
-      sleep: sleepFor,
-    },
+    clock: { now?: () => number; sleep?: Sleep } = {},
   ) {
     this.origin = new URL(apiBaseUrl).origin;
+    this.clock = {
+      now: clock.now ?? (() => Date.now()),
+      sleep: clock.sleep ?? sleepFor,
+    };
   }
 
   /**

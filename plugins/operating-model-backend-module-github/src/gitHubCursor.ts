@@ -55,6 +55,8 @@ export interface GitHubCursor {
   /** By repository key, by environment. */
   r: Record<string, Record<string, EnvironmentState>>;
   run?: RunState;
+  /** Between runs: the last run's missing repositories, reported until read again. */
+  m?: RunState['missing'];
 }
 
 /** Reads a cursor; one that is absent or not of this version starts afresh. */

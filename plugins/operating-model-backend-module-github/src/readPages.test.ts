@@ -198,6 +198,46 @@ describe('reading page by page', () => {
     expect(later.cursor!.length).toBeLessThan(100);
   });
 
+  it('finishes a run whose remaining repositories left the catalog while it was paused', async () => {
+    deployDaily('acme/a', [1]);
+    const paused = JSON.stringify({
+      v: 1,
+      r: {},
+      run: { at: now, after: 'acme/m' },
+    });
+    const page = await sourceFor(standIn, [component('a', 'acme/a')]).read({
+      cursor: paused,
+      signal: new AbortController().signal,
+    });
+    expect(page.more).toBe(false);
+    expect(readGitHubCursor(page.cursor).run).toBeUndefined();
+  });
+
+  it('keeps reporting a repository GitHub did not find on the next run, until that run reads it again', async () => {
+    deployDaily('acme/a', [3, 2, 1]);
+    const source = sourceFor(
+      standIn,
+      [component('a', 'acme/a'), component('z', 'acme/zz')],
+      { requestsPerPage: 2 },
+    );
+    const gone = {
+      entityRef: 'component:default/z',
+      reason: expect.stringMatching(/answered 404 for acme\/zz/),
+    };
+    const first = await run(source);
+    expect(first.pages.at(-1)).toMatchObject({ mapped: 1, unmapped: [gone] });
+    deployDaily('acme/a', [0.5, 0.25]);
+    const second = await run(source, first.cursor);
+    expect(second.pages.length).toBeGreaterThan(1);
+    expect(second.pages.every(p => p.mapped === 1)).toBe(true);
+    expect(second.pages.every(p => p.unmapped?.length === 1)).toBe(true);
+
+    // The repository appears: the run that reads it maps it.
+    standIn.addRepository('acme/zz');
+    const third = await run(source, second.cursor);
+    expect(third.pages.at(-1)).toMatchObject({ mapped: 2, unmapped: [] });
+  });
+
   it('starts afresh from a cursor it cannot read, writing what it writes again as updates', async () => {
     deployDaily('acme/shop', [2, 1]);
     const { deployments } = await run(
