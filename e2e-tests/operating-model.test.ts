@@ -226,3 +226,25 @@ test('services with a missing or unreadable annotation stay in the catalog, with
   );
   await expect(aftercare).toContainText('huge');
 });
+
+test('the data sources tab lists the GitHub source as off, with the key that turns it on', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/operating-model?tab=sources');
+  await expect(page.getByRole('tab', { name: 'Data sources' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  // The example backend adds the GitHub module, whose source is listed as off until
+  // operatingModel.sources.github is configured, and the Prometheus module, which adds no source
+  // until operatingModel.sources.prometheus is.
+  const github = page.getByTestId('source-github');
+  await expect(github).toBeVisible({ timeout: 60_000 });
+  await expect(github).toHaveAttribute('data-state', 'off');
+  await expect(
+    github.getByText('operatingModel.sources.github', { exact: true }),
+  ).toBeVisible();
+  await expect(github.getByTestId('source-kinds')).toHaveText('Deployments');
+  await expect(page.getByTestId('source-prometheus')).toHaveCount(0);
+});
