@@ -356,3 +356,36 @@ describe('the Prometheus source, against a real Prometheus server', () => {
     );
   });
 });
+
+describe('the Prometheus module without config', () => {
+  it('lists the source as off and never runs it', async () => {
+    const tasks = new Map<string, SchedulerServiceTaskFunction>();
+    const scheduler = mockServices.scheduler.mock({
+      async scheduleTask(
+        task: SchedulerServiceTaskScheduleDefinition &
+          SchedulerServiceTaskInvocationDefinition,
+      ) {
+        tasks.set(task.id, task.fn);
+      },
+    });
+    const { server } = await startTestBackend({
+      features: [
+        operatingModelPlugin,
+        prometheusModule,
+        scheduler.factory,
+        mockServices.rootConfig.factory({ data: {} }),
+        catalogServiceMock.factory({ entities: [] }),
+      ],
+    });
+    expect(tasks.has('operating-model-source-prometheus')).toBe(false);
+    const sources = await request(server).get('/api/operating-model/sources');
+    expect(sources.body.items).toEqual([
+      expect.objectContaining({
+        id: 'prometheus',
+        enabled: false,
+        schedule: null,
+        lastRunAt: null,
+      }),
+    ]);
+  });
+});

@@ -28,15 +28,25 @@ export const operatingModelModulePrometheus = createBackendModule({
       async init({ sources, config, catalog, auth, logger }) {
         // Fails start-up naming the key of a bad value, rather than reading nothing.
         const settings = readPrometheusSettings(config);
-        if (!settings) {
-          logger.info(
-            'The prometheus source is off: operatingModel.sources.prometheus is not configured',
+        if (settings) {
+          sources.addEventSource(
+            new PrometheusSource({ settings, catalog, auth, logger }),
           );
           return;
         }
-        sources.addEventSource(
-          new PrometheusSource({ settings, catalog, auth, logger }),
+        // Listed as off on the Data sources panel; the backend runs no source it has no config for.
+        logger.info(
+          'The prometheus source is off: operatingModel.sources.prometheus is not configured',
         );
+        sources.addEventSource({
+          id: 'prometheus',
+          kinds: ['availability'],
+          async read() {
+            throw new Error(
+              'operatingModel.sources.prometheus is not configured',
+            );
+          },
+        });
       },
     });
   },
