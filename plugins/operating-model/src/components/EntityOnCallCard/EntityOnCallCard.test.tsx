@@ -162,16 +162,14 @@ describe('EntityOnCallCard', () => {
   });
 
   it('works for a Domain’s out-of-hours rota', async () => {
-    const getSchedule = jest
-      .fn()
-      .mockResolvedValue(
-        schedule({
-          rotaRef: 'domain:default/furnishing',
-          kind: 'domain',
-          problems: [],
-          optedOutCount: 0,
-        }),
-      );
+    const getSchedule = jest.fn().mockResolvedValue(
+      schedule({
+        rotaRef: 'domain:default/furnishing',
+        kind: 'domain',
+        problems: [],
+        optedOutCount: 0,
+      }),
+    );
     await renderCard(domain, { getSchedule });
 
     expect(await screen.findByText('Out-of-hours on call')).toBeInTheDocument();

@@ -162,16 +162,14 @@ describe('WhoIsPagedLookup', () => {
     const getOnCall = jest.fn().mockResolvedValue(onCall({}));
     await renderLookup({
       getOnCall,
-      listServices: jest
-        .fn()
-        .mockResolvedValue([
-          assessedService({
-            links: {
-              runbook: 'javascript:alert(1)',
-              incidentChannel: 'slack:#inc-bedroom',
-            },
-          }),
-        ]),
+      listServices: jest.fn().mockResolvedValue([
+        assessedService({
+          links: {
+            runbook: 'javascript:alert(1)',
+            incidentChannel: 'slack:#inc-bedroom',
+          },
+        }),
+      ]),
     });
     await choose('bed', /Bedroom shop/);
     const answer = await screen.findByTestId('who-is-paged');
