@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { PagerDutyStandIn } from './__testUtils__/pagerDutyStandIn';
 import { PagerDutyClient } from './PagerDutyClient';
 
@@ -31,6 +32,14 @@ describe('PagerDutyClient', () => {
       'PagerDuty answered 500 to GET /services/PBED001 4 times: Internal Server Error, code 2000',
     );
     expect(client.requests).toBe(8);
+  });
+
+  it("leaves no listener on the run's signal once its requests are answered", async () => {
+    const signal = new AbortController().signal;
+    for (let i = 0; i < 30; i++) {
+      await client.serviceExists(i % 2 ? 'PBED001' : 'PNONE01', signal);
+    }
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
   });
 
   it('stops waiting for a rate limit to reset as soon as the run is aborted', async () => {

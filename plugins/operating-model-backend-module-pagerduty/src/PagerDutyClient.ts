@@ -88,14 +88,6 @@ function errorText(body: unknown): string {
   return parts.length > 0 ? `: ${parts.join(', ')}` : '';
 }
 
-async function readBody(response: Response): Promise<unknown> {
-  try {
-    return await response.json();
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The few GETs of PagerDuty's REST API v2 this module makes, with its authentication and
  * versioning headers. A 429 waits for `ratelimit-reset` and tries again; a 5xx or a dropped
@@ -244,16 +236,10 @@ export class PagerDutyClient {
     let rateLimited = 0;
     for (;;) {
       signal.throwIfAborted();
-      let response: Response;
+      let response: { status: number; headers: Headers; body: unknown };
       try {
         this.requests += 1;
-        response = await fetch(url, {
-          headers: {
-            Accept: 'application/vnd.pagerduty+json;version=2',
-            Authorization: `Token token=${this.token}`,
-          },
-          signal,
-        });
+        response = await this.send(url, signal);
       } catch (error) {
         if (signal.aborted) throw signal.reason;
         failures += 1;
@@ -269,7 +255,6 @@ export class PagerDutyClient {
       }
 
       if (response.status === 429) {
-        await response.body?.cancel();
         rateLimited += 1;
         if (rateLimited > MAX_RATE_LIMIT_WAITS) {
           throw new Error(
@@ -287,20 +272,19 @@ export class PagerDutyClient {
       }
 
       if (response.status >= 500) {
-        const body = await readBody(response);
         failures += 1;
         if (failures >= MAX_ATTEMPTS) {
           throw new Error(
             `PagerDuty answered ${
               response.status
-            } to GET ${path} ${failures} times${errorText(body)}`,
+            } to GET ${path} ${failures} times${errorText(response.body)}`,
           );
         }
         await sleep(this.retryDelayMs * 2 ** (failures - 1), signal);
         continue;
       }
 
-      const body = await readBody(response);
+      const { body } = response;
       if (response.status === 404 && options.notFound) {
         return { status: 404, body };
       }
@@ -318,7 +302,7 @@ export class PagerDutyClient {
           )})`,
         );
       }
-      if (!response.ok) {
+      if (response.status < 200 || response.status >= 300) {
         throw new Error(
           `PagerDuty answered ${response.status} to GET ${path}${errorText(
             body,
@@ -326,6 +310,44 @@ export class PagerDutyClient {
         );
       }
       return { status: response.status, body };
+    }
+  }
+
+  /**
+   * One request, its body read whole. Each request has its own abort signal, tied to the run's
+   * for as long as it lasts: a run makes thousands of requests, and fetch keeps a listener on
+   * the signal it is given until the response is garbage-collected.
+   */
+  private async send(
+    url: string,
+    signal: AbortSignal,
+  ): Promise<{ status: number; headers: Headers; body: unknown }> {
+    const request = new AbortController();
+    const abort = () => request.abort(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    try {
+      const response = await fetch(url, {
+        headers: {
+          Accept: 'application/vnd.pagerduty+json;version=2',
+          Authorization: `Token token=${this.token}`,
+        },
+        signal: request.signal,
+      });
+      const text = await response.text();
+      let body: unknown = null;
+      try {
+        body = text ? JSON.parse(text) : null;
+      } catch {
+        // An answer that is not JSON: an error status keeps its status; a success is retried.
+        if (response.ok) {
+          throw new Error(
+            `PagerDuty answered ${response.status} with a body that is not JSON`,
+          );
+        }
+      }
+      return { status: response.status, headers: response.headers, body };
+    } finally {
+      signal.removeEventListener('abort', abort);
     }
   }
 }
