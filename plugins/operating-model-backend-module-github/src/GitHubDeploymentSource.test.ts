@@ -87,6 +87,7 @@ async function startBackend(options: {
   source?: Partial<GitHubDeploymentSourceOptions>;
   github?: Record<string, unknown>;
   integration?: Record<string, unknown> | null;
+  configured?: boolean;
 }) {
   let scheduler: SchedulerService | undefined;
   const schedulerCapture = createBackendModule({
@@ -149,16 +150,19 @@ async function startBackend(options: {
                   ],
           },
           operatingModel: {
-            sources: {
-              github: {
-                schedule: {
-                  frequency: { minutes: 15 },
-                  timeout: { minutes: 5 },
-                  initialDelay: { milliseconds: 1 },
-                },
-                ...options.github,
-              },
-            },
+            sources:
+              options.configured === false
+                ? {}
+                : {
+                    github: {
+                      schedule: {
+                        frequency: { minutes: 15 },
+                        timeout: { minutes: 5 },
+                        initialDelay: { milliseconds: 1 },
+                      },
+                      ...options.github,
+                    },
+                  },
           },
         },
       }),
@@ -435,6 +439,23 @@ describe('the GitHub deployments source, through the backend plugin', () => {
     });
     const measures = await backend.measures('bedroom');
     expect(measures.leadTimeDays).toMatchObject({ count: 1, median: 0 });
+  });
+
+  it('does nothing unless operatingModel.sources.github is configured: the source is listed as off', async () => {
+    deploy(standIn, 'acme/bedroom', 5);
+    const backend = await startBackend({
+      standIn,
+      entities: [component('bedroom', 'acme/bedroom')],
+      configured: false,
+    });
+    expect(await backend.source()).toMatchObject({
+      id: 'github',
+      enabled: false,
+      schedule: null,
+      lastRunAt: null,
+      eventsWritten: 0,
+    });
+    expect(standIn.requests).toHaveLength(0);
   });
 
   it('reports every Component unmapped, and reads nothing, when the integration has no credentials', async () => {

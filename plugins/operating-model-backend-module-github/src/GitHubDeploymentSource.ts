@@ -86,6 +86,8 @@ export interface GitHubDeploymentSourceOptions {
   auth: AuthService;
   catalog: CatalogService;
   policy?: Partial<RequestPolicy>;
+  /** Default: `DefaultGithubCredentialsProvider` over `integrations.github`. */
+  credentials?: GithubCredentialsProvider;
   requestsPerPage?: number;
   now?: () => Date;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -150,9 +152,9 @@ export class GitHubDeploymentSource implements OperatingModelEventSource {
   constructor(private readonly options: GitHubDeploymentSourceOptions) {
     this.sourceConfig = readGitHubSourceConfig(options.config);
     this.integrations = ScmIntegrations.fromConfig(options.config);
-    this.credentials = DefaultGithubCredentialsProvider.fromIntegrations(
-      this.integrations,
-    );
+    this.credentials =
+      options.credentials ??
+      DefaultGithubCredentialsProvider.fromIntegrations(this.integrations);
     this.requestsPerPage = options.requestsPerPage ?? REQUESTS_PER_PAGE;
     this.now = options.now ?? (() => new Date());
   }

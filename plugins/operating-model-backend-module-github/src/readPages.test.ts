@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { GithubCredentialsProvider } from '@backstage/integration';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   EventSourceDeployment,
@@ -47,6 +48,7 @@ function sourceFor(
   standIn: GitHubStandIn,
   entities: Entity[],
   options: {
+    credentials?: GithubCredentialsProvider;
     requestsPerPage?: number;
     initialWindowDays?: number;
     clock?: { now: number };
@@ -70,6 +72,7 @@ function sourceFor(
     auth: mockServices.auth(),
     catalog: catalogServiceMock({ entities }),
     requestsPerPage: options.requestsPerPage,
+    credentials: options.credentials,
     now: () => new Date(clock.now),
     sleep: async () => {},
   });
@@ -236,6 +239,61 @@ describe('reading page by page', () => {
     standIn.addRepository('acme/zz');
     const third = await run(source, second.cursor);
     expect(third.pages.at(-1)).toMatchObject({ mapped: 2, unmapped: [] });
+  });
+
+  it('reports a repository that no GitHub App installation reaches, and reads the others with their own token', async () => {
+    deployDaily('acme/a', [1]);
+    deployDaily('other/b', [1]);
+    deployDaily('third/c', [1]);
+    const asked: string[] = [];
+    const credentials: GithubCredentialsProvider = {
+      async getCredentials({ url }) {
+        asked.push(url);
+        if (url.includes('/other/')) return { type: 'app' };
+        if (url.includes('/third/')) {
+          throw new Error(
+            'The Backstage GitHub application used in the third organization does not have access to a repository with the name c',
+          );
+        }
+        return {
+          type: 'app',
+          token: 'x',
+          headers: { Authorization: 'Bearer x' },
+        };
+      },
+    };
+    const { pages, deployments } = await run(
+      sourceFor(
+        standIn,
+        [
+          component('a', 'acme/a'),
+          component('b', 'other/b'),
+          component('c', 'third/c'),
+        ],
+        { credentials },
+      ),
+    );
+    expect(deployments.map(d => d.service)).toEqual(['component:default/a']);
+    expect(asked).toEqual([
+      'https://github.com/acme/a',
+      'https://github.com/other/b',
+      'https://github.com/third/c',
+    ]);
+    expect(pages.at(-1)).toMatchObject({
+      mapped: 1,
+      unmapped: [
+        {
+          entityRef: 'component:default/b',
+          reason:
+            'No token or GitHub App installation in integrations.github for github.com gives access to other/b',
+        },
+        {
+          entityRef: 'component:default/c',
+          reason:
+            'No token or GitHub App installation in integrations.github for github.com gives access to third/c',
+        },
+      ],
+    });
   });
 
   it('starts afresh from a cursor it cannot read, writing what it writes again as updates', async () => {
