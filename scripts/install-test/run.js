@@ -404,7 +404,9 @@ function pointScopeAtLocalRegistry(appDir, address) {
 
 /** Yarn resolution stops with YN0082 on packages this registry lacks: pin each and try again. */
 async function pinMissingAndRetry(appDir, log, code, env, attempt) {
-  const text = fs.readFileSync(log, 'utf8');
+  // Only the last command's output: each starts with a "$ " line.
+  const whole = fs.readFileSync(log, 'utf8');
+  const text = whole.slice(whole.lastIndexOf('\n$ '));
   const missing = [
     ...new Set(
       [...text.matchAll(/YN0082: [^\n]*?│ (@?[^@\s]+)@npm:/g)].map(m => m[1]),
