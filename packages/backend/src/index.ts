@@ -31,6 +31,11 @@ backend.add(
 );
 backend.add(
   import(
+    '@operating-model/backstage-plugin-operating-model-backend-module-pagerduty'
+  ),
+);
+backend.add(
+  import(
     '@operating-model/backstage-plugin-operating-model-backend-module-prometheus'
   ),
 );
