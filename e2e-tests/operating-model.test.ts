@@ -227,7 +227,7 @@ test('services with a missing or unreadable annotation stay in the catalog, with
   await expect(aftercare).toContainText('huge');
 });
 
-test('the data sources tab lists the GitHub source as off, with the key that turns it on', async ({
+test('the data sources tab lists each installed source as off, with the key that turns it on', async ({
   page,
 }) => {
   await signInAsGuest(page);
@@ -236,15 +236,19 @@ test('the data sources tab lists the GitHub source as off, with the key that tur
     'aria-selected',
     'true',
   );
-  // The example backend adds the GitHub module, whose source is listed as off until
-  // operatingModel.sources.github is configured, and the Prometheus module, which adds no source
-  // until operatingModel.sources.prometheus is.
-  const github = page.getByTestId('source-github');
-  await expect(github).toBeVisible({ timeout: 60_000 });
-  await expect(github).toHaveAttribute('data-state', 'off');
-  await expect(
-    github.getByText('operatingModel.sources.github', { exact: true }),
-  ).toBeVisible();
-  await expect(github.getByTestId('source-kinds')).toHaveText('Deployments');
-  await expect(page.getByTestId('source-prometheus')).toHaveCount(0);
+  // The example backend adds the data-source modules; each is off until
+  // operatingModel.sources.<id> is configured.
+  for (const [id, kinds] of [
+    ['github', 'Deployments'],
+    ['pagerduty', 'Incidents'],
+    ['prometheus', 'Availability'],
+  ]) {
+    const source = page.getByTestId(`source-${id}`);
+    await expect(source).toBeVisible({ timeout: 60_000 });
+    await expect(source).toHaveAttribute('data-state', 'off');
+    await expect(
+      source.getByText(`operatingModel.sources.${id}`, { exact: true }),
+    ).toBeVisible();
+    await expect(source.getByTestId('source-kinds')).toHaveText(kinds);
+  }
 });

@@ -6,13 +6,18 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 
 const [entry, ...args] = process.argv.slice(2);
+// One bundle per script path, so two scripts of one name (two packages' bench/sync.bench.ts)
+// never run each other's code.
 const outfile = path.join(
   __dirname,
   '..',
   'node_modules',
   '.cache',
   'run-ts',
-  `${path.basename(entry, '.ts')}.js`,
+  `${path
+    .relative(process.cwd(), path.resolve(entry))
+    .replace(/\.ts$/, '')
+    .replace(/[^\w.-]+/g, '__')}.js`,
 );
 
 esbuild

@@ -28,17 +28,41 @@ describe('the PagerDuty module', () => {
 
   afterEach(() => standIn.stop());
 
-  it.each([
-    ['without operatingModel.sources.pagerduty', {}],
-    ['without a token', sourceConfig({ baseUrl: 'http://127.0.0.1:1' })],
-  ])('adds no source %s, and the backend starts', async (_, config) => {
+  it('lists the source as off without operatingModel.sources.pagerduty, and never calls PagerDuty', async () => {
     const backend = await startBackend({
       databases,
       entities: [component('bedroom', 'PBED001')],
-      config,
+      config: {},
       module: operatingModelModulePagerDuty,
     });
-    expect(await backend.sources()).toEqual([]);
+    expect(await backend.sources()).toMatchObject([
+      {
+        id: 'pagerduty',
+        kinds: ['incidents'],
+        enabled: false,
+        lastRunAt: null,
+      },
+    ]);
+    expect(standIn.requests).toEqual([]);
+  });
+
+  it('says the token is missing when the section has none, and never calls PagerDuty', async () => {
+    const backend = await startBackend({
+      databases,
+      entities: [component('bedroom', 'PBED001')],
+      config: sourceConfig({ baseUrl: 'http://127.0.0.1:1' }),
+      module: operatingModelModulePagerDuty,
+    });
+    expect(await backend.sources()).toMatchObject([
+      {
+        id: 'pagerduty',
+        enabled: true,
+        eventsWritten: 0,
+        lastSuccessAt: null,
+        lastError:
+          'PagerDuty incidents are off: operatingModel.sources.pagerduty.token is not set',
+      },
+    ]);
     expect(standIn.requests).toEqual([]);
   });
 

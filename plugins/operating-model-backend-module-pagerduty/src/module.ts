@@ -32,6 +32,16 @@ export const operatingModelModulePagerDuty = createBackendModule({
         const settings = readPagerDutyConfig(config);
         if ('off' in settings) {
           logger.info(settings.off);
+          // Listed as off on the Data sources panel. The backend runs no source without its
+          // config section; with a section but no token, each run fails saying so.
+          const reason = settings.off;
+          sources.addEventSource({
+            id: 'pagerduty',
+            kinds: ['incidents'],
+            async read() {
+              throw new Error(reason);
+            },
+          });
           return;
         }
         sources.addEventSource(
