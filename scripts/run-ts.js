@@ -15,7 +15,7 @@ const outfile = path.join(
   '.cache',
   'run-ts',
   `${path
-    .relative(process.cwd(), path.resolve(entry))
+    .relative(path.join(__dirname, '..'), path.resolve(entry))
     .replace(/\.ts$/, '')
     .replace(/[^\w.-]+/g, '__')}.js`,
 );
