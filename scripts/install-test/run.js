@@ -79,11 +79,12 @@ function run(
         ),
       );
     }, timeoutMs);
-    child.on('exit', code => {
+    child.on('exit', (code, signal) => {
       clearTimeout(timer);
       children.delete(child);
       fs.closeSync(out);
-      resolve(code);
+      // Killed from outside: say by what, rather than "exited with null".
+      resolve(code ?? `signal ${signal}`);
     });
     child.on('error', e => {
       clearTimeout(timer);
