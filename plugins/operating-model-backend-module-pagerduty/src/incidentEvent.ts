@@ -1,3 +1,4 @@
+import { webAddress } from '@operating-model/backstage-plugin-operating-model-common';
 import { EventSourceIncident } from '@operating-model/backstage-plugin-operating-model-node';
 import { IncidentTimes, PagerDutyIncident } from './PagerDutyClient';
 
@@ -70,5 +71,12 @@ export function incidentEvent(
     acknowledgedAt: notBefore(acknowledgedAt, startedAt) ?? null,
     restoredAt: notBefore(restoredAt, startedAt) ?? null,
     severity: severityOf(incident),
+    // Kept only where the ingestion API would take it: an http or https address it can store.
+    url:
+      incident.html_url &&
+      incident.html_url.length <= 2048 &&
+      webAddress(incident.html_url)
+        ? incident.html_url
+        : null,
   };
 }

@@ -63,6 +63,8 @@ export interface IncidentInSeries {
   review: ReviewKey | null;
   /** The review link sent with the incident itself, where there was one. */
   reviewUrl: string | null;
+  /** The incident in the tool it came from (its PagerDuty page), where known. */
+  url: string | null;
 }
 
 /**

@@ -44,6 +44,8 @@ export interface EventSourceIncident {
   severity?: string | null;
   majorIncidentManager?: boolean | null;
   reviewUrl?: string | null;
+  /** The incident in the tool it came from, such as its PagerDuty page (http or https). */
+  url?: string | null;
 }
 
 /**

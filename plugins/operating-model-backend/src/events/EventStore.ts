@@ -277,6 +277,7 @@ export class EventStore {
       severity: r.severity,
       major_incident_manager: r.majorIncidentManager,
       review_url: r.reviewUrl,
+      url: r.url,
     }));
     const written = await this.upsertReturningIds(trx, 'incidents', rows);
     await this.replaceServices(

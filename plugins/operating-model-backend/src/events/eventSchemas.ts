@@ -228,6 +228,8 @@ const incident = z
       .nullish()
       .transform(v => v ?? null),
     reviewUrl: optionalUrl,
+    /** The incident in the tool it came from, such as its PagerDuty page. */
+    url: optionalUrl,
   })
   .strict()
   .superRefine(notBefore('acknowledgedAt', 'startedAt'))

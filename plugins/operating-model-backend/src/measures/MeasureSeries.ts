@@ -248,6 +248,7 @@ export class MeasureSeries {
           'i.acknowledged_at',
           'i.restored_at',
           'i.review_url',
+          'i.url',
           's.service_ref',
         )
         .where('i.started_at', '>=', from)
@@ -279,6 +280,7 @@ export class MeasureSeries {
           restored === null ? null : (restored - started) / MS_PER_MINUTE,
         review: null,
         reviewUrl: (row.review_url as string | null) ?? null,
+        url: (row.url as string | null) ?? null,
       });
     }
     const incidents = [...byId.values()].sort(

@@ -154,6 +154,7 @@ const events: Array<[string, unknown[]]> = [
         services: ['kitchen', 'bedroom'],
         startedAt: '2026-10-20T08:00:00Z',
         reviewUrl: 'https://wiki.example/pir-2',
+        url: 'https://hearth.pagerduty.example/incidents/i2',
       },
     ],
   ],
@@ -269,6 +270,7 @@ describe.each(databases.eachSupportedId())(
               url: 'https://wiki.example/pir-1',
             },
             reviewUrl: null,
+            url: null,
           },
           {
             source: 'pagerduty',
@@ -282,6 +284,7 @@ describe.each(databases.eachSupportedId())(
             timeToRestoreMinutes: null,
             review: null,
             reviewUrl: 'https://wiki.example/pir-2',
+            url: 'https://hearth.pagerduty.example/incidents/i2',
           },
         ],
         leadTimes: [

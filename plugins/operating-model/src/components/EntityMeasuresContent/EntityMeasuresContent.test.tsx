@@ -100,6 +100,7 @@ const series = measureSeries({
         url: 'https://wiki.example/pir-1',
       },
       reviewUrl: null,
+      url: 'https://hearth.pagerduty.example/incidents/i1',
     },
     {
       source: 'pagerduty',
@@ -113,6 +114,7 @@ const series = measureSeries({
       timeToRestoreMinutes: null,
       review: null,
       reviewUrl: null,
+      url: null,
     },
   ],
   leadTimes: [
@@ -303,6 +305,10 @@ describe('EntityMeasuresContent', () => {
     expect(
       screen.getByRole('link', { name: 'What happened to the beds' }),
     ).toHaveAttribute('href', '/operating-model/reviews/confluence/PIR-1');
+    // The incident links to itself in the tool it came from.
+    expect(
+      screen.getByRole('link', { name: /^Beds out of stock/ }),
+    ).toHaveAttribute('href', 'https://hearth.pagerduty.example/incidents/i1');
     expect(screen.getByText('Still open')).toBeInTheDocument();
   });
 

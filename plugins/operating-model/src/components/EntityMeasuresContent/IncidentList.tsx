@@ -9,6 +9,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { ReviewLink } from '../ReviewRedirect';
 import { formatMinutes, formatUtcDayTime } from '../shared/format';
+import { WebLink } from '../shared/WebLink';
 
 /** The incidents of the window, each with its time to restore and a link to its review. */
 export function IncidentList(props: { incidents: MeasureSeries['incidents'] }) {
@@ -36,7 +37,15 @@ export function IncidentList(props: { incidents: MeasureSeries['incidents'] }) {
             {props.incidents.map(incident => (
               <TableRow key={`${incident.source}/${incident.externalId}`}>
                 <TableCell>{formatUtcDayTime(incident.startedAt)}</TableCell>
-                <TableCell>{incident.title ?? incident.externalId}</TableCell>
+                <TableCell>
+                  {incident.url ? (
+                    <WebLink url={incident.url}>
+                      {incident.title ?? incident.externalId}
+                    </WebLink>
+                  ) : (
+                    incident.title ?? incident.externalId
+                  )}
+                </TableCell>
                 <TableCell>
                   {incident.services
                     .map(ref => parseEntityRef(ref).name)
