@@ -432,6 +432,56 @@ async function pinMissingAndRetry(appDir, log, code, env, attempt) {
   return true;
 }
 
+/** A lock folder beside the runs' folders, for one install test at a time in Yarn's cache. */
+async function lockCache(base, note) {
+  const lock = path.join(base, '.yarn-cache-lock');
+  const end = Date.now() + 30 * 60_000;
+  let told = false;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+    }
+    let holder = 0;
+    try {
+      holder = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8'));
+    } catch {
+      // being written or removed
+    }
+    let alive = false;
+    try {
+      alive = holder > 0 && process.kill(holder, 0);
+    } catch {
+      alive = false;
+    }
+    if (holder > 0 && !alive) {
+      fs.rmSync(lock, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() > end) {
+      throw new Error(
+        `another install test (pid ${holder}) held ${lock} for 30 minutes`,
+      );
+    }
+    if (!told) {
+      note(
+        `waiting for another install test (pid ${holder}) to finish installing`,
+      );
+      told = true;
+    }
+    await new Promise(r => setTimeout(r, 3000));
+  }
+  const release = () => fs.rmSync(lock, { recursive: true, force: true });
+  process.once('exit', release);
+  return () => {
+    process.removeListener('exit', release);
+    release();
+  };
+}
+
 async function guestToken(backendUrl) {
   const res = await fetch(`${backendUrl}/api/auth/guest/refresh`, {
     headers: { 'X-Requested-With': 'XMLHttpRequest' },
@@ -515,7 +565,10 @@ async function testApp(app, workDir, registry, env, createAppVersion) {
   );
 
   // Yarn's global cache keeps a package by name and version: drop any @operating-model/* tarball
-  // an earlier run left there, so that this install fetches the ones packed now.
+  // an earlier run left there, so that this install fetches the ones packed now. Another install
+  // test on this machine (someone else's npm test) would drop ours in the middle of our install,
+  // so from here to the last README step the cache is held by a lock.
+  const releaseLock = await lockCache(path.dirname(workDir), note);
   const cacheFolder = spawnSync(
     'node',
     [YARN_RELEASE, 'config', 'get', 'cacheFolder'],
@@ -538,77 +591,63 @@ async function testApp(app, workDir, registry, env, createAppVersion) {
   }
 
   let installed = false;
-  await check(app, `the README's ${steps.length} install steps`, async () => {
-    const start = Date.now();
-    let installMs = 0;
-    for (const step of steps) {
-      const stepStart = Date.now();
-      if (step.kind === 'run') {
-        for (let attempt = 1; ; attempt++) {
-          const code = await run(
-            'bash',
-            ['-euo', 'pipefail', '-c', step.code],
-            {
-              cwd: appDir,
-              env,
-              log: log('install'),
-              timeoutMs: 20 * 60_000,
-            },
-          );
-          if (code === 0) break;
-          if (
-            !(await pinMissingAndRetry(
-              appDir,
-              log('install'),
-              code,
-              env,
-              attempt,
-            ))
-          ) {
-            throw new Error(
-              `README line ${step.line}: "${
-                step.code
-              }" exited with ${code}:\n${tail(log('install'), 20)}`,
+  try {
+    await check(app, `the README's ${steps.length} install steps`, async () => {
+      const start = Date.now();
+      let installMs = 0;
+      for (const step of steps) {
+        const stepStart = Date.now();
+        if (step.kind === 'run') {
+          for (let attempt = 1; ; attempt++) {
+            const code = await run(
+              'bash',
+              ['-euo', 'pipefail', '-c', step.code],
+              {
+                cwd: appDir,
+                env,
+                log: log('install'),
+                timeoutMs: 20 * 60_000,
+              },
             );
+            if (code === 0) break;
+            if (
+              !(await pinMissingAndRetry(
+                appDir,
+                log('install'),
+                code,
+                env,
+                attempt,
+              ))
+            ) {
+              throw new Error(
+                `README line ${step.line}: "${
+                  step.code
+                }" exited with ${code}:\n${tail(log('install'), 20)}`,
+              );
+            }
           }
+          installMs += Date.now() - stepStart;
+        } else {
+          readme.applyFileStep(appDir, step, YAML);
         }
-        installMs += Date.now() - stepStart;
-      } else {
-        readme.applyFileStep(appDir, step, YAML);
+        note(
+          `README line ${step.line}: ${readme.describe(step)} (${seconds(
+            Date.now() - stepStart,
+          )})`,
+        );
       }
-      note(
-        `README line ${step.line}: ${readme.describe(step)} (${seconds(
-          Date.now() - stepStart,
-        )})`,
-      );
-    }
-    timings[t('install (yarn add steps)')] = installMs;
-    timings[t('README steps, all')] = Date.now() - start;
-    installed = true;
-    return `${steps.filter(s => s.kind === 'run').length} commands, ${
-      steps.filter(s => s.kind !== 'run').length
-    } edits`;
-  });
+      timings[t('install (yarn add steps)')] = installMs;
+      timings[t('README steps, all')] = Date.now() - start;
+      installed = true;
+      return `${steps.filter(s => s.kind === 'run').length} commands, ${
+        steps.filter(s => s.kind !== 'run').length
+      } edits`;
+    });
+  } finally {
+    releaseLock();
+  }
   if (!installed) return;
 
-  const installedVersions = {};
-  for (const name of [
-    'backstage-plugin-operating-model',
-    'backstage-plugin-operating-model-backend',
-  ]) {
-    try {
-      const p = require(path.join(
-        appDir,
-        'node_modules',
-        '@operating-model',
-        name,
-        'package.json',
-      ));
-      installedVersions[name] = p.version;
-    } catch {
-      // reported by the checks below
-    }
-  }
   await check(app, 'installed from the local registry, as packed', async () => {
     const lock = fs.readFileSync(path.join(appDir, 'yarn.lock'), 'utf8');
     const entries = [
@@ -861,6 +900,7 @@ async function main() {
   fs.mkdirSync(base, { recursive: true });
   // Folders of earlier runs whose process is gone (kept after a failure, or killed).
   for (const name of fs.readdirSync(base)) {
+    if (!/^(run-|\.trash-)/.test(name)) continue;
     const pid = Number(/^run-.*-(\d+)$/.exec(name)?.[1]);
     let alive = false;
     try {
