@@ -59,6 +59,18 @@ describe.each(databases.eachSupportedId())(
       await release;
     });
 
+    it('migrates when replicas racing to create the lock table each inserted its row', async () => {
+      const knex = await databases.init(databaseId);
+      await migrate(knex);
+      await knex('knex_migrations_lock').insert({ is_locked: 0 });
+      expect(await knex('knex_migrations_lock').count({ n: '*' })).toEqual([
+        { n: expect.anything() },
+      ]);
+      await migrate(knex);
+      const [{ n }] = await knex('knex_migrations_lock').count({ n: '*' });
+      expect(Number(n)).toBe(1);
+    });
+
     it('gives up, naming the lock, when it is never released', async () => {
       const knex = await databases.init(databaseId);
       await migrate(knex);

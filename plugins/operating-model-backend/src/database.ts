@@ -33,6 +33,7 @@ export async function migrate(
       return;
     } catch (error) {
       const locked = (error as Error)?.name === 'MigrationLocked';
+      if (locked) await keepOneLockRow(knex);
       if (
         locked ? Date.now() >= deadline : ++otherFailures >= MIGRATION_ATTEMPTS
       ) {
@@ -43,6 +44,23 @@ export async function migrate(
       );
     }
   }
+}
+
+/**
+ * Replicas that create knex's lock table together can each insert its single row. Knex takes the
+ * lock only when its update changes exactly one row, so with two rows no replica could ever
+ * migrate: every one is told the table is locked. Keeps one row: the locked one if a replica
+ * holds the lock, else the first, so replicas repairing at once keep the same one.
+ */
+export async function keepOneLockRow(knex: Knex): Promise<void> {
+  const rows: Array<{ index: number; is_locked: number | boolean }> =
+    await knex('knex_migrations_lock')
+      .select('index', 'is_locked')
+      .orderBy('index')
+      .catch(() => []);
+  if (rows.length <= 1) return;
+  const keep = rows.find(row => Number(row.is_locked) === 1) ?? rows[0];
+  await knex('knex_migrations_lock').whereNot('index', keep.index).delete();
 }
 
 /** The plugin's database, migrated to the latest schema unless the deployment says not to. */
