@@ -63,9 +63,8 @@ describe.each(databases.eachSupportedId())(
       const knex = await databases.init(databaseId);
       await migrate(knex);
       await knex('knex_migrations_lock').insert({ is_locked: 0 });
-      expect(await knex('knex_migrations_lock').count({ n: '*' })).toEqual([
-        { n: expect.anything() },
-      ]);
+      const [before] = await knex('knex_migrations_lock').count({ n: '*' });
+      expect(Number(before.n)).toBe(2);
       await migrate(knex);
       const [{ n }] = await knex('knex_migrations_lock').count({ n: '*' });
       expect(Number(n)).toBe(1);
