@@ -158,6 +158,39 @@ const component = (
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
+/**
+ * The backend plugin with the Prometheus module, on a scheduler that only records its tasks, so
+ * a test runs the source when what it waits for has happened.
+ */
+async function startBackend(options: {
+  config: object;
+  entities: Entity[];
+  knex?: Awaited<ReturnType<typeof databases.init>>;
+}) {
+  const tasks = new Map<string, SchedulerServiceTaskFunction>();
+  const scheduler = mockServices.scheduler.mock({
+    async scheduleTask(
+      task: SchedulerServiceTaskScheduleDefinition &
+        SchedulerServiceTaskInvocationDefinition,
+    ) {
+      tasks.set(task.id, task.fn);
+    },
+  });
+  const { server } = await startTestBackend({
+    features: [
+      operatingModelPlugin,
+      prometheusModule,
+      scheduler.factory,
+      ...(options.knex
+        ? [mockServices.database.factory({ knex: options.knex })]
+        : []),
+      mockServices.rootConfig.factory({ data: options.config }),
+      catalogServiceMock.factory({ entities: options.entities }),
+    ],
+  });
+  return { server, task: tasks.get('operating-model-source-prometheus') };
+}
+
 describe('the Prometheus source, against a real Prometheus server', () => {
   const exporter = new Exporter();
   let prometheus: Awaited<ReturnType<typeof startPrometheus>>;
@@ -178,55 +211,36 @@ describe('the Prometheus source, against a real Prometheus server', () => {
 
   it('stores, step by step, the good and total requests the service counted, and only the new ones on the next run', async () => {
     const knex = await databases.init('SQLITE_3');
-    const tasks = new Map<string, SchedulerServiceTaskFunction>();
-    const scheduler = mockServices.scheduler.mock({
-      async scheduleTask(
-        task: SchedulerServiceTaskScheduleDefinition &
-          SchedulerServiceTaskInvocationDefinition,
-      ) {
-        tasks.set(task.id, task.fn);
-      },
-    });
-    const { server } = await startTestBackend({
-      features: [
-        operatingModelPlugin,
-        prometheusModule,
-        scheduler.factory,
-        mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({
-          data: {
-            operatingModel: {
-              sources: {
-                prometheus: {
-                  baseUrl: prometheus.url,
-                  step: `${STEP}s`,
-                  initialWindowDays: 1,
-                },
-              },
+    const { server, task: run } = await startBackend({
+      knex,
+      config: {
+        operatingModel: {
+          sources: {
+            prometheus: {
+              baseUrl: prometheus.url,
+              step: `${STEP}s`,
+              initialWindowDays: 1,
             },
           },
+        },
+      },
+      entities: [
+        component('bedroom', {
+          'operating-model.io/prometheus-good':
+            'http_requests_total{service="bedroom",code="200"}',
+          'operating-model.io/prometheus-total':
+            'http_requests_total{service="bedroom"}',
         }),
-        catalogServiceMock.factory({
-          entities: [
-            component('bedroom', {
-              'operating-model.io/prometheus-good':
-                'http_requests_total{service="bedroom",code="200"}',
-              'operating-model.io/prometheus-total':
-                'http_requests_total{service="bedroom"}',
-            }),
-            component('half-done', {
-              'operating-model.io/prometheus-good': 'http_requests_total',
-            }),
-            component('typo', {
-              'operating-model.io/prometheus-good': 'http_requests_total{',
-              'operating-model.io/prometheus-total': 'http_requests_total',
-            }),
-            component('no-metrics', {}),
-          ],
+        component('half-done', {
+          'operating-model.io/prometheus-good': 'http_requests_total',
         }),
+        component('typo', {
+          'operating-model.io/prometheus-good': 'http_requests_total{',
+          'operating-model.io/prometheus-total': 'http_requests_total',
+        }),
+        component('no-metrics', {}),
       ],
     });
-    const run = tasks.get('operating-model-source-prometheus')!;
     expect(run).toBeDefined();
 
     /** Runs the source once the last scraped sample is inside a finished step. */
@@ -235,7 +249,7 @@ describe('the Prometheus source, against a real Prometheus server', () => {
         async () => Math.floor(Date.now() / 1000 / STEP) * STEP > sampledAt,
         'the step holding the last sample to end',
       );
-      await run(new AbortController().signal);
+      await run!(new AbortController().signal);
     };
     const stored = async () => {
       const [sums] = await knex('availability_intervals')
@@ -308,43 +322,23 @@ describe('the Prometheus source, against a real Prometheus server', () => {
 
   it('reports a server that is down as the last error, keeping what it had', async () => {
     const knex = await databases.init('SQLITE_3');
-    const tasks = new Map<string, SchedulerServiceTaskFunction>();
-    const scheduler = mockServices.scheduler.mock({
-      async scheduleTask(
-        task: SchedulerServiceTaskScheduleDefinition &
-          SchedulerServiceTaskInvocationDefinition,
-      ) {
-        tasks.set(task.id, task.fn);
-      },
-    });
-    const { server } = await startTestBackend({
-      features: [
-        operatingModelPlugin,
-        prometheusModule,
-        scheduler.factory,
-        mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({
-          data: {
-            operatingModel: {
-              sources: {
-                prometheus: { baseUrl: `http://127.0.0.1:${await freePort()}` },
-              },
-            },
+    const { server, task } = await startBackend({
+      knex,
+      config: {
+        operatingModel: {
+          sources: {
+            prometheus: { baseUrl: `http://127.0.0.1:${await freePort()}` },
           },
-        }),
-        catalogServiceMock.factory({
-          entities: [
-            component('bedroom', {
-              'operating-model.io/prometheus-good': 'a',
-              'operating-model.io/prometheus-total': 'b',
-            }),
-          ],
+        },
+      },
+      entities: [
+        component('bedroom', {
+          'operating-model.io/prometheus-good': 'a',
+          'operating-model.io/prometheus-total': 'b',
         }),
       ],
     });
-    await tasks.get('operating-model-source-prometheus')!(
-      new AbortController().signal,
-    );
+    await task!(new AbortController().signal);
     const sources = await request(server).get('/api/operating-model/sources');
     expect(sources.body.items[0]).toMatchObject({
       id: 'prometheus',
@@ -359,25 +353,8 @@ describe('the Prometheus source, against a real Prometheus server', () => {
 
 describe('the Prometheus module without config', () => {
   it('lists the source as off and never runs it', async () => {
-    const tasks = new Map<string, SchedulerServiceTaskFunction>();
-    const scheduler = mockServices.scheduler.mock({
-      async scheduleTask(
-        task: SchedulerServiceTaskScheduleDefinition &
-          SchedulerServiceTaskInvocationDefinition,
-      ) {
-        tasks.set(task.id, task.fn);
-      },
-    });
-    const { server } = await startTestBackend({
-      features: [
-        operatingModelPlugin,
-        prometheusModule,
-        scheduler.factory,
-        mockServices.rootConfig.factory({ data: {} }),
-        catalogServiceMock.factory({ entities: [] }),
-      ],
-    });
-    expect(tasks.has('operating-model-source-prometheus')).toBe(false);
+    const { server, task } = await startBackend({ config: {}, entities: [] });
+    expect(task).toBeUndefined();
     const sources = await request(server).get('/api/operating-model/sources');
     expect(sources.body.items).toEqual([
       expect.objectContaining({
