@@ -111,13 +111,51 @@ interface Grid {
   slotAt(ms: number): number;
 }
 
+/**
+ * Grids by settings. Working out a local slot start asks the time zone for its offset, which
+ * costs microseconds each time (Intl), and every rota with the same settings shares one grid, so
+ * each slot's start is worked out once per process rather than once per rota per request. Both
+ * the grids kept and the slots each keeps are bounded; a full grid forgets its slots and starts again.
+ */
+const grids = new Map<string, Grid>();
+const MAX_GRIDS = 128;
+const MAX_SLOTS_PER_GRID = 8192;
+
+function gridKey(settings: RotaSettings): string {
+  const { rotation, handoff, timezone } = settings;
+  return `${timezone}|${handoff.weekday}|${
+    handoff.minutesAfterMidnight
+  }|${JSON.stringify(rotation)}`;
+}
+
 function gridOf(settings: RotaSettings): Grid {
+  const key = gridKey(settings);
+  let grid = grids.get(key);
+  if (!grid) {
+    grid = buildGrid(settings);
+    if (grids.size >= MAX_GRIDS) grids.clear();
+    grids.set(key, grid);
+  }
+  return grid;
+}
+
+function buildGrid(settings: RotaSettings): Grid {
   const anchor = anchorOf(settings);
+  const anchorMs = anchor.toMillis();
   const nominal = nominalLength(settings);
-  const start = (k: number) => slotStart(settings, anchor, k);
+  const starts = new Map<number, number>();
+  const start = (k: number) => {
+    let ms = starts.get(k);
+    if (ms === undefined) {
+      ms = slotStart(settings, anchor, k);
+      if (starts.size >= MAX_SLOTS_PER_GRID) starts.clear();
+      starts.set(k, ms);
+    }
+    return ms;
+  };
   const slotAt = (ms: number) => {
     // Local stepping drifts from the nominal length by an hour at most, so the estimate is off by one at most.
-    let k = Math.floor((ms - anchor.toMillis()) / nominal);
+    let k = Math.floor((ms - anchorMs) / nominal);
     while (start(k) > ms) {
       k--;
     }
