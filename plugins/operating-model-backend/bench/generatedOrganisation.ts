@@ -126,16 +126,37 @@ export function generateOrganisation(size: OrganisationSize): OrgSnapshot {
   };
 }
 
+/**
+ * A figure beside its goal: `(goal < 10 s, 0.43×)`. Ratios below 1 meet an upper goal, above 1 a
+ * lower one (`atLeast`). Printed, never asserted.
+ */
+export function againstGoal(
+  value: number,
+  goal: number,
+  options: { unit: string; atLeast?: boolean },
+): string {
+  const ratio = value / goal;
+  const met = options.atLeast ? ratio >= 1 : ratio <= 1;
+  return `(goal ${options.atLeast ? '≥' : '<'} ${goal.toLocaleString(
+    'en-GB',
+  )} ${options.unit}, ${ratio.toFixed(2)}×${met ? '' : ', missed'})`;
+}
+
+/** Runs `fn` and prints how long it took, beside a goal in milliseconds where one is given. */
 export async function time<T>(
   label: string,
   fn: () => Promise<T> | T,
+  goalMs?: number,
 ): Promise<T> {
   const start = performance.now();
   const result = await fn();
+  const took = performance.now() - start;
   console.log(
-    `${label.padEnd(62)} ${(performance.now() - start)
-      .toFixed(0)
-      .padStart(7)} ms`,
+    `${label.padEnd(62)} ${took.toFixed(0).padStart(7)} ms${
+      goalMs === undefined
+        ? ''
+        : ` ${againstGoal(took, goalMs, { unit: 'ms' })}`
+    }`,
   );
   return result;
 }
