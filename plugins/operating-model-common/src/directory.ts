@@ -1,9 +1,15 @@
+import type {
+  DirectoryFilters,
+  DirectoryGroupBy,
+  DirectoryItem,
+} from './directorySearch';
 import type { OwnershipFinding } from './ownership';
 import type { OperatingModelName, OutOfHoursLevel } from './types';
 
 /*
- * The discoverability view's data (`GET /directory`): every team, domain and service with who
- * owns it, who is on call for it now, its targets and how it does against them, in one answer.
+ * The discoverability view's data: every team, domain and service with who owns it, who is on
+ * call for it now, its targets and how it does against them. The backend keeps it whole and
+ * answers it a page at a time (`GET /directory/services`), searched, filtered and grouped there.
  */
 
 /**
@@ -123,7 +129,7 @@ export interface DirectoryService {
 }
 
 /**
- * The body of `GET /directory`.
+ * The whole directory, as the backend keeps it.
  *
  * @public
  */
@@ -137,6 +143,64 @@ export interface Directory {
   teams: DirectoryTeam[];
   domains: DirectoryDomain[];
   services: DirectoryService[];
+}
+
+/**
+ * What `GET /directory/services` is asked: filters, grouping and the page (every part optional).
+ *
+ * @public
+ */
+export interface DirectoryQuery extends Partial<DirectoryFilters> {
+  groupBy?: DirectoryGroupBy;
+  /** The first row wanted, counting headings; 0 by default. */
+  offset?: number;
+  /** How many rows at most; 100 by default, 500 at most. */
+  limit?: number;
+}
+
+/**
+ * A page of the directory's rows (`GET /directory/services`), with the counts the view shows.
+ *
+ * @public
+ */
+export interface DirectoryServicesPage {
+  /** When the catalog snapshot behind it was read. */
+  catalogReadAt: string;
+  /** The instant "on call now" was worked out for. */
+  onCallAt: string | null;
+  /** The window of the measures at a glance. */
+  measuresWindow: { from: string; to: string } | null;
+  /** Services in the directory. */
+  total: number;
+  /** Services matching the filters. */
+  matched: number;
+  /** Rows for the matching services, headings included: the length of the whole list. */
+  itemCount: number;
+  /** The position of the first of `items` in the whole list. */
+  offset: number;
+  items: DirectoryItem[];
+  /** The availability targets the directory's services have, ascending: the filter's choices. */
+  availabilityTargets: number[];
+}
+
+/**
+ * A team or domain as the directory's filters offer it.
+ *
+ * @public
+ */
+export interface DirectoryChoice {
+  ref: string;
+  title: string;
+}
+
+/**
+ * The teams and domains to filter by (`GET /directory/facets`), sorted by title.
+ *
+ * @public
+ */
+export interface DirectoryFacets {
+  teams: DirectoryChoice[];
+  domains: DirectoryChoice[];
 }
 
 /**

@@ -278,7 +278,11 @@ export type {
 export { modelInForce } from './directory';
 export type {
   Directory,
+  DirectoryChoice,
   DirectoryDomain,
+  DirectoryFacets,
+  DirectoryQuery,
+  DirectoryServicesPage,
   DirectoryMeasures,
   DirectoryOnCall,
   DirectoryPerson,
@@ -286,6 +290,27 @@ export type {
   DirectoryTeam,
   TargetStatus,
 } from './directory';
+export {
+  NO_DIRECTORY_FILTERS,
+  buildDirectoryIndex,
+  compareByTitle,
+  directoryIndexSteps,
+  filterDirectoryServices,
+  groupDirectoryServices,
+  onCallSearchText,
+  selectDirectoryItems,
+  serviceHasProblems,
+  serviceSearchText,
+  teamSearchText,
+} from './directorySearch';
+export type {
+  DirectoryFilters,
+  DirectoryGroupBy,
+  DirectoryIndex,
+  DirectoryItem,
+  DirectoryModelFilter,
+  DirectoryOutOfHoursFilter,
+} from './directorySearch';
 export { annotationFixFor } from './annotationFixes';
 export type { AnnotationFix, AnnotationFixConfig } from './annotationFixes';
 export type {
