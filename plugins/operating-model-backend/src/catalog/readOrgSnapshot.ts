@@ -17,6 +17,7 @@ import {
   isOperatingModelService,
   webAddress,
 } from '@operating-model/backstage-plugin-operating-model-common';
+import { runInSlices, runToEnd, sortSteps } from '../lib/slices';
 
 /** A Group as the rotas need it. */
 export interface GroupFacts {
@@ -62,6 +63,9 @@ export interface OrgSnapshot {
   titles: Map<string, string>;
   readAt: Date;
 }
+
+const byRef = (a: { entityRef: string }, b: { entityRef: string }) =>
+  a.entityRef.localeCompare(b.entityRef);
 
 const KINDS = ['Component', 'System', 'Domain', 'Group', 'User', 'Resource'];
 
@@ -131,9 +135,26 @@ export function buildOrgSnapshot(
   entities: Entity[],
   readAt: Date,
 ): OrgSnapshot {
+  return runToEnd(orgSnapshotSteps(entities, readAt));
+}
+
+/** The same, giving the event loop a turn every few milliseconds: for the scheduled read. */
+export function buildOrgSnapshotInSlices(
+  entities: Entity[],
+  readAt: Date,
+): Promise<OrgSnapshot> {
+  return runInSlices(orgSnapshotSteps(entities, readAt));
+}
+
+/** The snapshot's build as steps: it yields after each entity, and between the sorts. */
+function* orgSnapshotSteps(
+  entities: Entity[],
+  readAt: Date,
+): Generator<void, OrgSnapshot> {
   const titles = new Map<string, string>();
   const systemDomain = new Map<string, string | null>();
   for (const entity of entities) {
+    yield;
     const ref = stringifyEntityRef(entity);
     titles.set(ref, titleOf(entity));
     if (entity.kind === 'System') {
@@ -157,6 +178,7 @@ export function buildOrgSnapshot(
   const domains: DomainFacts[] = [];
   const resources: ResourceFacts[] = [];
   for (const entity of entities) {
+    yield;
     const ref = stringifyEntityRef(entity);
     if (entity.kind === 'User') {
       const memberOf = (entity.spec?.memberOf ?? []) as unknown[];
@@ -212,11 +234,13 @@ export function buildOrgSnapshot(
     }
   }
   for (const group of groups) {
+    yield;
     group.members = [...(members.get(group.entityRef) ?? [])].sort();
   }
 
   const services: ServiceFacts[] = [];
   for (const entity of entities) {
+    yield;
     if (entity.kind !== 'Component' || !isOperatingModelService(entity))
       continue;
     const system =
@@ -239,11 +263,11 @@ export function buildOrgSnapshot(
       dependsOn: dependsOnOf(entity),
     });
   }
-  services.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
-  groups.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
-  users.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
-  domains.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
-  resources.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+  yield* sortSteps(services, byRef);
+  yield* sortSteps(groups, byRef);
+  yield* sortSteps(users, byRef);
+  yield* sortSteps(domains, byRef);
+  yield* sortSteps(resources, byRef);
   return { services, groups, users, domains, resources, titles, readAt };
 }
 
@@ -280,5 +304,5 @@ export async function readOrgSnapshot(
   )) {
     entities.push(...page);
   }
-  return buildOrgSnapshot(entities, new Date());
+  return buildOrgSnapshotInSlices(entities, new Date());
 }
