@@ -7,6 +7,7 @@ import {
   peakEventAt,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import { OrgSnapshot } from '../catalog/readOrgSnapshot';
+import { runInSlices, runToEnd } from '../lib/slices';
 
 /**
  * Keeps every service's assessment in memory and answers from it.
@@ -50,6 +51,16 @@ export class ServiceAssessments {
     this.logger.info(
       `Assessed operating models from a catalog snapshot of ${snapshot.services.length} services`,
     );
+  }
+
+  /**
+   * Replaces the snapshot once every service in it is assessed for `at`, the assessing done in
+   * slices so requests are answered meanwhile (from the previous snapshot); the scheduled read's way.
+   */
+  async replaceSnapshotInSlices(snapshot: OrgSnapshot, at: Date) {
+    const assessed = await runInSlices(assessSteps(snapshot, this.config, at));
+    this.replaceSnapshot(snapshot);
+    this.byPhase.set(this.phaseKey(at), assessed);
   }
 
   list(at: Date): AssessedService[] {
@@ -113,23 +124,33 @@ export class ServiceAssessments {
   }
 
   private assessAll(at: Date): Map<string, AssessedService> {
-    const result = new Map<string, AssessedService>();
     const snapshot = this.currentSnapshot;
-    if (!snapshot) return result;
-    const title = (ref: string | null) =>
-      ref ? snapshot.titles.get(ref) ?? null : null;
-    for (const facts of snapshot.services) {
-      const assessment = assessService(facts, this.config, at);
-      result.set(facts.entityRef.toLocaleLowerCase('en-US'), {
-        ...assessment,
-        titles: {
-          service: title(facts.entityRef) ?? facts.entityRef,
-          owner: title(assessment.owner),
-          domain: title(assessment.domain),
-          system: title(assessment.system),
-        },
-      });
-    }
-    return result;
+    if (!snapshot) return new Map();
+    return runToEnd(assessSteps(snapshot, this.config, at));
   }
+}
+
+/** Every service of a snapshot assessed at an instant, by lower-case ref, a service at a step. */
+function* assessSteps(
+  snapshot: OrgSnapshot,
+  config: OperatingModelConfig,
+  at: Date,
+): Generator<void, Map<string, AssessedService>> {
+  const result = new Map<string, AssessedService>();
+  const title = (ref: string | null) =>
+    ref ? snapshot.titles.get(ref) ?? null : null;
+  for (const facts of snapshot.services) {
+    yield;
+    const assessment = assessService(facts, config, at);
+    result.set(facts.entityRef.toLocaleLowerCase('en-US'), {
+      ...assessment,
+      titles: {
+        service: title(facts.entityRef) ?? facts.entityRef,
+        owner: title(assessment.owner),
+        domain: title(assessment.domain),
+        system: title(assessment.system),
+      },
+    });
+  }
+  return result;
 }

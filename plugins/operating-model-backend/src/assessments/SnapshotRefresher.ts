@@ -46,7 +46,10 @@ export class SnapshotRefresher {
       this.inFlight = this.options
         .read()
         .then(async snapshot => {
-          this.assessments.replaceSnapshot(snapshot);
+          await this.assessments.replaceSnapshotInSlices(
+            snapshot,
+            this.options.now?.() ?? new Date(),
+          );
           await this.options.store.save(snapshot);
         })
         .finally(() => {
