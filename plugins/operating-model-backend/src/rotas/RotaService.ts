@@ -18,6 +18,7 @@ import {
 } from '@operating-model/backstage-plugin-operating-model-common';
 import { ServiceAssessments } from '../assessments/ServiceAssessments';
 import { GroupFacts, OrgSnapshot, UserFacts } from '../catalog/readOrgSnapshot';
+import { createPause } from '../lib/slices';
 import { RotaStore } from './RotaStore';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -272,7 +273,9 @@ export class RotaService {
   /** Records the shift each rota is on now; run on a schedule so history exists unread. */
   async recordCurrentShifts(now: Date): Promise<void> {
     if (!this.assessments.snapshot) return;
+    const pause = createPause();
     for (const ref of this.rotaRefs(now)) {
+      await pause();
       const def = this.definition(ref, now);
       if (def && def.participants.length > 0) {
         await this.baseShifts(def, now, new Date(now.getTime() + 1), now);
@@ -337,7 +340,9 @@ export class RotaService {
   ): Promise<Array<Shift & { rotaRef: string }>> {
     const person = normalise(userRef);
     const result: Array<Shift & { rotaRef: string }> = [];
+    const pause = createPause();
     for (const ref of this.rotaRefs(now)) {
+      await pause();
       const def = this.definition(ref, now);
       if (!def) continue;
       const overrides = await this.store.listOverrides(ref, from, to);
