@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { runInSlices } from '../lib/slices';
+import { createPause, runInSlices } from '../lib/slices';
 import { OrgSnapshot } from './readOrgSnapshot';
 
 interface SnapshotRow {
@@ -45,11 +45,11 @@ function* bodySteps(snapshot: OrgSnapshot): Generator<void, string[]> {
       chars = 0;
     }
   };
-  const lists: Array<[string, unknown[] | undefined]> = [
+  const lists: Array<[string, Iterable<unknown> | undefined]> = [
     ...LISTS.map(
       key => [key, snapshot[key]] as [string, unknown[] | undefined],
     ),
-    ['titles', [...snapshot.titles]],
+    ['titles', snapshot.titles.entries()],
   ];
   for (const [key, list] of lists) {
     // A list the snapshot does not have (resources, before they were read) stays absent.
@@ -69,6 +69,7 @@ function* readSteps(
   readAt: Date,
 ): Generator<void, OrgSnapshot> {
   const lists = new Map<string, unknown[]>();
+  const titles = new Map<string, string>();
   for (const body of parts) {
     let start = 0;
     while (start < body.length) {
@@ -78,6 +79,11 @@ function* readSteps(
       start = end < 0 ? body.length : end + 1;
       const tab = line.indexOf('\t');
       const key = tab < 0 ? line : line.slice(0, tab);
+      if (key === 'titles') {
+        if (tab >= 0)
+          titles.set(...(JSON.parse(line.slice(tab + 1)) as [string, string]));
+        continue;
+      }
       if (!lists.has(key)) lists.set(key, []);
       // A line with the key alone marks a list that is there, even when empty.
       if (tab >= 0) lists.get(key)!.push(JSON.parse(line.slice(tab + 1)));
@@ -90,7 +96,7 @@ function* readSteps(
     users: list<OrgSnapshot['users'][number]>('users') ?? [],
     domains: list<OrgSnapshot['domains'][number]>('domains') ?? [],
     resources: list<NonNullable<OrgSnapshot['resources']>[number]>('resources'),
-    titles: new Map(list<[string, string]>('titles') ?? []),
+    titles,
     readAt,
   };
 }
@@ -117,11 +123,13 @@ export class SnapshotStore {
 
   async save(snapshot: OrgSnapshot): Promise<void> {
     const parts = await runInSlices(bodySteps(snapshot));
+    const pause = createPause();
     await this.knex.transaction(async trx => {
       await trx<SnapshotRow>('catalog_snapshots')
         .where('id', 'like', 'latest#%')
         .delete();
       for (const [n, body] of parts.entries()) {
+        await pause();
         await trx<SnapshotRow>('catalog_snapshots').insert({
           id: partId(n),
           read_at: snapshot.readAt,
@@ -149,7 +157,9 @@ export class SnapshotStore {
       return readObject(row.body, readAt);
     const count = Number(row.body.slice(LINES_HEADER.length + 1));
     const parts: string[] = [];
+    const pause = createPause();
     for (let n = 0; n < count; n++) {
+      await pause();
       const part = await this.knex<SnapshotRow>('catalog_snapshots')
         .where({ id: partId(n) })
         .first();
