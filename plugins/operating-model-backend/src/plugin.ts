@@ -208,6 +208,7 @@ export const operatingModelPlugin = createBackendPlugin({
             now: () => new Date(),
             ready: () => refresher.ready(),
             onEventsWritten: () => directory.measuresChanged(),
+            onRotaChanged: rotaRef => directory.rotaChanged(rotaRef),
           }),
         );
         // Calendar feed links carry their own signature, so phones can subscribe to them.

@@ -17,7 +17,11 @@ const NOON = new Date('2026-11-04T12:00:00Z');
 /** The same day at 22:00: out of hours. */
 const NIGHT = new Date('2026-11-04T22:00:00Z');
 
-function setUp(start: Date, domainShiftEnd = '2026-11-05T09:00:00.000Z') {
+function setUp(
+  start: Date,
+  domainShiftEnd = '2026-11-05T09:00:00.000Z',
+  onCallMaxAgeMs?: number,
+) {
   let now = start;
   const assessments = new ServiceAssessments(config, logger);
   assessments.replaceSnapshot(
@@ -61,17 +65,24 @@ function setUp(start: Date, domainShiftEnd = '2026-11-05T09:00:00.000Z') {
       },
     ]),
   };
+  // The directory reads a rota again after a new snapshot only when its definition changed.
+  const definitions: Record<string, object> = {};
+  const definition = jest.fn(
+    (rotaRef: string) => definitions[rotaRef] ?? { rotaRef },
+  );
   const directory = new DirectoryService({
     assessments,
-    rotas: { shiftsBetween } as unknown as RotaService,
+    rotas: { shiftsBetween, definition } as unknown as RotaService,
     events,
     config,
     logger,
     now: () => now,
+    onCallMaxAgeMs,
   });
   return {
     directory,
     shiftsBetween,
+    definitions,
     events,
     assessments,
     setNow: (next: Date) => {
@@ -84,8 +95,6 @@ async function rowsOf(directory: DirectoryService) {
   const body = await directory.current();
   return new Map(body!.directory.services.map(s => [s.ref.split('/')[1], s]));
 }
-
-const flush = () => new Promise(resolve => setImmediate(resolve));
 
 describe('DirectoryService', () => {
   it('in working hours, names the owning team’s shift for every service', async () => {
@@ -150,26 +159,29 @@ describe('DirectoryService', () => {
     ]);
   });
 
-  it('works out who is on call at most once a minute, refreshing behind the answer', async () => {
+  it('reads again only the rotas whose answers can have changed, refreshing behind the answer', async () => {
     const { directory, shiftsBetween, setNow } = setUp(NOON);
     const first = await directory.current();
     const calls = shiftsBetween.mock.calls.length;
 
-    setNow(new Date(NOON.getTime() + 30_000));
-    expect(await directory.current()).toBe(first);
-    await flush();
-    expect(shiftsBetween.mock.calls.length).toBe(calls);
-
+    // A minute on, every shift in force still is: nothing is read again, the answer stands.
     setNow(new Date(NOON.getTime() + 61_000));
     expect(await directory.current()).toBe(first);
     await directory.refresh();
-    expect(shiftsBetween.mock.calls.length).toBe(2 * calls);
+    expect(shiftsBetween.mock.calls.length).toBe(calls);
     const next = await directory.current();
-    expect(next).not.toBe(first);
+    expect(next!.directory.services).toBe(first!.directory.services);
     expect(next!.directory.onCallAt).toBe('2026-11-04T12:01:01.000Z');
+
+    // A rota changed here (an override) is read again, and only that one.
+    directory.rotaChanged('group:default/Kitchen-Team');
+    await directory.refresh();
+    expect(shiftsBetween.mock.calls.slice(calls).map(c => c[0])).toEqual([
+      'group:default/kitchen-team',
+    ]);
   });
 
-  it('works it out again as soon as a shift in force ends', async () => {
+  it('reads a rota again as soon as its shift in force ends, and no other', async () => {
     const { directory, shiftsBetween, setNow } = setUp(
       NIGHT,
       '2026-11-04T22:00:20.000Z',
@@ -178,7 +190,75 @@ describe('DirectoryService', () => {
     const calls = shiftsBetween.mock.calls.length;
     setNow(new Date(NIGHT.getTime() + 20_000));
     await directory.refresh();
-    expect(shiftsBetween.mock.calls.length).toBe(2 * calls);
+    expect(shiftsBetween.mock.calls.slice(calls).map(c => c[0])).toEqual([
+      'domain:default/furnishing',
+    ]);
+  });
+
+  it('reads the team rotas again when working hours start, where their window ends', async () => {
+    const { directory, shiftsBetween, setNow } = setUp(NIGHT);
+    await directory.current();
+    const calls = shiftsBetween.mock.calls.length;
+    setNow(new Date('2026-11-05T09:00:00Z'));
+    await directory.refresh();
+    const again = shiftsBetween.mock.calls.slice(calls).map(c => c[0]);
+    // The domain's shift ends then too.
+    expect(again.sort()).toEqual([
+      'domain:default/furnishing',
+      'group:default/appointments-team',
+      'group:default/bedroom-team',
+      'group:default/kitchen-team',
+      'group:default/operations',
+    ]);
+    const rows = await rowsOf(directory);
+    expect(rows.get('appointments')!.onCall).toMatchObject({
+      period: 'working-hours',
+      person: { title: 'Gina' },
+    });
+  });
+
+  it('turns the answers at the end of working hours without reading a rota', async () => {
+    const { directory, shiftsBetween, setNow } = setUp(
+      NOON,
+      undefined,
+      24 * 3_600_000,
+    );
+    await directory.current();
+    const calls = shiftsBetween.mock.calls.length;
+    setNow(new Date('2026-11-04T18:00:00Z'));
+    await directory.refresh();
+    expect(shiftsBetween.mock.calls.length).toBe(calls);
+    const rows = await rowsOf(directory);
+    expect(rows.get('ecommerce-platform')!.onCall).toMatchObject({
+      period: 'out-of-hours',
+      schedule: 'team',
+      person: { title: 'Olga' },
+    });
+    expect(rows.get('appointments')!.onCall).toMatchObject({
+      period: 'out-of-hours',
+      person: null,
+      next: { person: { title: 'Gina' }, at: '2026-11-05T09:00:00.000Z' },
+    });
+  });
+
+  it('answers the rows before every rota is worked out on a cold start, then who is on call', async () => {
+    const { directory, shiftsBetween } = setUp(NOON);
+    let release = () => {};
+    const held = new Promise<void>(resolve => {
+      release = resolve;
+    });
+    const original = shiftsBetween.getMockImplementation()!;
+    shiftsBetween.mockImplementation(async (...args) => {
+      await held;
+      return original(...args);
+    });
+    const early = await directory.rows();
+    expect(early!.directory.onCallAt).toBeNull();
+    expect(early!.directory.services.every(s => s.onCall === null)).toBe(true);
+    expect(early!.directory.services.length).toBe(6);
+    release();
+    const rows = await rowsOf(directory);
+    expect(rows.get('bedroom')!.onCall!.person!.title).toBe('Alice');
   });
 
   it('shows the measures at a glance against the service’s targets', async () => {
@@ -198,8 +278,8 @@ describe('DirectoryService', () => {
     });
   });
 
-  it('rebuilds the rows from a new catalog snapshot without asking the rotas again', async () => {
-    const { directory, shiftsBetween, assessments } = setUp(NOON);
+  it('rebuilds the rows from a new catalog snapshot, asking again only the rotas whose definition changed', async () => {
+    const { directory, shiftsBetween, assessments, definitions } = setUp(NOON);
     await directory.current();
     const calls = shiftsBetween.mock.calls.length;
     const entities = testEntities().filter(
@@ -214,6 +294,36 @@ describe('DirectoryService', () => {
     expect(rows.has('living-room')).toBe(false);
     expect(rows.get('bedroom')!.onCall!.person!.title).toBe('Alice');
     expect(shiftsBetween.mock.calls.length).toBe(calls);
+
+    definitions['group:default/bedroom-team'] = { members: ['someone new'] };
+    assessments.replaceSnapshot(
+      buildOrgSnapshot(entities, new Date('2026-11-04T11:59:30Z')),
+    );
+    await directory.refresh();
+    expect(shiftsBetween.mock.calls.slice(calls).map(c => c[0])).toEqual([
+      'group:default/bedroom-team',
+    ]);
+  });
+
+  it('answers a page of the rows matching a query, with the counts', async () => {
+    const { directory } = setUp(NOON);
+    await directory.current();
+    const page = await directory.query({ query: 'alice', limit: 1 });
+    expect(page).toMatchObject({
+      total: 6,
+      onCallAt: NOON.toISOString(),
+      offset: 0,
+    });
+    expect(page!.matched).toBeGreaterThan(1);
+    expect(page!.items).toHaveLength(1);
+    const next = await directory.query({ query: 'Alice ', offset: 1 });
+    expect(next!.items).toHaveLength(page!.matched - 1);
+    const byDomain = await directory.query({ groupBy: 'domain' });
+    expect(byDomain!.items[0]).toMatchObject({
+      kind: 'domain',
+      title: 'Furnishing',
+    });
+    expect(byDomain!.itemCount).toBe(byDomain!.matched + 2);
   });
 
   it('lists teams with their people and domains, and domains with their teams', async () => {
@@ -240,6 +350,13 @@ describe('DirectoryService', () => {
         serviceCount: 3,
       },
     ]);
-    expect(JSON.parse(body.json)).toEqual(body.directory);
+    const facets = JSON.parse((await directory.facets())!.json);
+    expect(facets.domains).toEqual([
+      { ref: 'domain:default/furnishing', title: 'Furnishing' },
+    ]);
+    expect(facets.teams).toContainEqual({
+      ref: 'group:default/kitchen-team',
+      title: 'Kitchen team',
+    });
   });
 });

@@ -1,13 +1,22 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
 import {
+  AssessedService,
   Directory,
   DirectoryDomain,
+  DirectoryFacets,
+  DirectoryFilters,
+  DirectoryGroupBy,
+  DirectoryIndex,
+  DirectoryItem,
   DirectoryMeasures,
   DirectoryOnCall,
   DirectoryPerson,
+  DirectoryQuery,
   DirectoryService as DirectoryServiceRow,
+  DirectoryServicesPage,
   DirectoryTeam,
+  NO_DIRECTORY_FILTERS,
   OperatingModelConfig,
   OutOfHoursLevel,
   OwnershipFinding,
@@ -15,26 +24,39 @@ import {
   TargetStatus,
   WorkingHoursConfig,
   availabilityFigure,
+  compareByTitle,
   deploymentFrequency,
+  directoryIndexSteps,
+  isWorkingTime,
   nextPeakEvent,
   nextWorkingTimeStart,
   ownershipFindings,
   peakEventAt,
+  selectDirectoryItems,
+  serviceSearchText,
+  teamSearchText,
   teamWorkingHours,
   whoIsPaged,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import { promisify } from 'util';
 import { gzip as gzipCallback } from 'zlib';
-import { AssessedService } from '@operating-model/backstage-plugin-operating-model-common';
 import { ServiceAssessments } from '../assessments/ServiceAssessments';
 import { OrgSnapshot } from '../catalog/readOrgSnapshot';
 import { EventWindow } from '../events/EventStore';
+import { createPause, runInSlices, sortSteps } from '../lib/slices';
 import { RotaService } from '../rotas/RotaService';
 
 const gzip = promisify(gzipCallback);
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
+/** The directory's refreshes give the event loop a turn this often: well inside the 50 ms goal. */
+const SLICE_MS = 10;
+/** A page of rows: the first screen and a scroll's worth. */
+export const DIRECTORY_PAGE_DEFAULT = 100;
+export const DIRECTORY_PAGE_MAX = 500;
+/** Recent selections (filters and grouping) kept per answer, so paging and typing back reuse them. */
+const SELECTIONS_KEPT = 32;
 
 /** The event aggregates the measures at a glance need: one grouped query each. */
 export interface DirectoryEventTotals {
@@ -48,36 +70,70 @@ export interface DirectoryEventTotals {
   >;
 }
 
-/** The directory ready to send: the JSON text and its gzip, made once per change, not per request. */
-export interface DirectoryBody {
+/** The directory as requests read it: the whole rows and their search index, replaced as a whole. */
+export interface DirectoryView {
   directory: Directory;
+  index: DirectoryIndex;
+  /** Rows by lower-case entity ref. */
+  byRef: Map<string, DirectoryServiceRow>;
+  key: string;
+  selections: Map<string, { matched: number; items: DirectoryItem[] }>;
+}
+
+/** A body serialised and gzipped once per change, not per request. */
+export interface PreparedBody {
   json: string;
   gzipped: Buffer;
   etag: string;
-  /** Rows by lower-case entity ref. */
-  byRef: Map<string, DirectoryServiceRow>;
 }
+
+type BaseRow = Omit<DirectoryServiceRow, 'onCall' | 'measures'>;
 
 /** What does not change between catalog reads (or peak phases): every row less its live parts. */
 interface Base {
   snapshot: OrgSnapshot;
   phase: string;
   version: number;
-  services: Array<Omit<DirectoryServiceRow, 'onCall' | 'measures'>>;
+  /** Sorted by title. */
+  services: BaseRow[];
+  /** Each service's search text less who is on call, by position; and each team's. */
+  serviceText: string[];
+  teamText: string[];
+  /** Each service's on-call answer key, by position (see `answerKeyOf`). */
+  answerKeys: string[];
+  /** Each answer key's inputs: one whoIsPaged per team, level and domain, never one per service. */
+  answerInputs: Map<
+    string,
+    { owner: string; level: OutOfHoursLevel | null; domain: string | null }
+  >;
   teams: DirectoryTeam[];
   domains: DirectoryDomain[];
   people: Map<string, DirectoryPerson>;
   teamHours: Map<string, WorkingHoursConfig>;
+  /** The rotas the answers read: every owning team, and the domains with a `domain` service. */
+  teamRotas: string[];
+  domainRotas: string[];
+  facets?: Promise<PreparedBody>;
 }
 
-/** Each rota's shifts around one instant: worked out once per rota, never once per service. */
-interface OnCallRotas {
-  at: Date;
-  version: number;
-  /** The earliest instant one of the answers can change: a shift ending, or the maximum age. */
+/**
+ * One rota's shifts around the instant they were read, kept until one of its answers can change:
+ * the shift in force ends, working hours start (the team's window reaches that far), the rota
+ * is changed here, or its maximum age passes (for overrides written by another replica).
+ */
+interface RotaEntry {
+  shifts: Shift[];
   validUntil: number;
-  team: Map<string, Shift[]>;
-  domain: Map<string, Shift[]>;
+  /** A hash of the rota's definition (members, settings): a new snapshot re-reads only changed ones. */
+  definition: number;
+  version: number;
+}
+
+interface Answer {
+  answer: DirectoryOnCall;
+  teamVersion: number;
+  domainVersion: number;
+  working: boolean;
 }
 
 interface MeasureTotals {
@@ -95,41 +151,65 @@ function status(met: boolean | null): TargetStatus {
   return met ? 'met' : 'missed';
 }
 
-/** Runs `work` over `items` with at most `limit` at a time. */
-async function inBatches<T>(
-  items: T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      await work(item);
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, worker),
-  );
+/** FNV-1a: a rota definition's fingerprint, so 10,000 of them are not kept as text. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function answerKeyOf(service: BaseRow): string {
+  const owner = service.owner ? lower(service.owner) : '';
+  const domain =
+    service.outOfHours === 'domain' && service.domain
+      ? lower(service.domain)
+      : null;
+  return `${owner}|${service.outOfHours}|${domain}`;
+}
+
+function selectionKey(filters: DirectoryFilters, groupBy: DirectoryGroupBy) {
+  return JSON.stringify([
+    filters.query.trim().toLocaleLowerCase('en-US'),
+    filters.domain && lower(filters.domain),
+    filters.team && lower(filters.team),
+    filters.model,
+    filters.availabilityTarget,
+    filters.outOfHours,
+    filters.hasProblems,
+    groupBy,
+  ]);
 }
 
 /**
- * The discoverability view's data: every team, domain and service in one answer, kept in memory.
+ * The discoverability view's data: every team, domain and service, kept in memory and answered a
+ * page at a time, searched, filtered and grouped here (the whole directory at 50,000 services is
+ * 55 MiB of JSON, too much for a browser to wait for).
  *
- * Three parts change at different speeds, so each is kept apart and the answer is put together
- * (and serialised and gzipped once) when one of them changes: the rows, rebuilt with each catalog
- * snapshot or peak phase; who is on call, worked out per rota at most once a minute (sooner when a
- * shift ends); and the deployment and availability totals of the last 30 days, from two grouped
- * queries at most every five minutes. A request is answered from what is kept, and a stale live
- * part is refreshed behind it, so the answer never waits on the rotas once warm.
+ * Three parts change at different speeds, so each is kept apart and the rows are put together
+ * when one of them changes: the rows' fixed part, rebuilt with each catalog snapshot or peak
+ * phase; who is on call, worked out per rota and only again for a rota whose answer can have
+ * changed (its shift ended, working hours started or ended, it was changed, or its maximum age
+ * passed); and the deployment and availability totals of the last 30 days, from two grouped
+ * queries at most every five minutes. Every refresh runs in slices of about 10 ms, giving the
+ * event loop a turn between them, so requests are answered while it runs. A request is answered
+ * from what is kept, and a stale part is refreshed behind it.
  */
 export class DirectoryService {
   private base: Base | undefined;
-  private rotas: OnCallRotas | undefined;
+  private readonly rotaEntries = new Map<string, RotaEntry>();
+  /** Rotas changed here (an override) since they were read. */
+  private readonly changedRotas = new Set<string>();
+  private rotasCheckedFor: Base | undefined;
+  private answers = new Map<string, Answer>();
+  private answersVersion = 0;
+  private onCallAt: Date | undefined;
+  private onCallValidUntil = Number.NEGATIVE_INFINITY;
   private totals: MeasureTotals | undefined;
-  private body: { key: string; value: Promise<DirectoryBody> } | undefined;
-  /** The last answer put together, which requests are given. */
-  private prepared: DirectoryBody | undefined;
+  private view: DirectoryView | undefined;
+  private firstView: { promise: Promise<void>; resolve: () => void };
   private inFlight: Promise<void> | undefined;
   private versions = 0;
   /** Tells this process's answers from those before a restart, whose versions also start at 1. */
@@ -147,38 +227,110 @@ export class DirectoryService {
       config: OperatingModelConfig;
       logger: LoggerService;
       now: () => Date;
+      /** The longest a rota's shifts are kept: 10 minutes, spread over the rotas. */
       onCallMaxAgeMs?: number;
       measuresMaxAgeMs?: number;
       measuresWindowDays?: number;
     },
   ) {
-    this.onCallMaxAgeMs = options.onCallMaxAgeMs ?? MINUTE;
+    this.onCallMaxAgeMs = options.onCallMaxAgeMs ?? 10 * MINUTE;
     this.measuresMaxAgeMs = options.measuresMaxAgeMs ?? 5 * MINUTE;
     this.measuresWindowDays = options.measuresWindowDays ?? 30;
+    let resolve = () => {};
+    const promise = new Promise<void>(r => {
+      resolve = r;
+    });
+    this.firstView = { promise, resolve };
   }
 
   /**
-   * The directory as it stands. Only the first request waits; after that a request is answered
-   * from the last prepared answer, and anything out of date (a new catalog snapshot, a peak
-   * phase, the on-call part past its age or a shift end, the totals) is refreshed behind it.
+   * The directory as it stands, who is on call worked out. Only the first request waits; after
+   * that a request is answered from the last view, and anything out of date is refreshed behind it.
    */
-  async current(): Promise<DirectoryBody | undefined> {
+  async current(): Promise<DirectoryView | undefined> {
     const now = this.options.now();
-    if (!this.prepared) {
+    if (!this.view || this.answersVersion === 0) {
       await this.refreshAt(now);
-      return this.prepared;
+      return this.view;
     }
-    if (this.isOutOfDate(now)) {
-      // After this answer has gone: rebuilding the rows takes a few hundred milliseconds at 10,000 services.
-      setImmediate(() =>
-        this.refreshAt(now).catch(error =>
-          this.options.logger.warn(
-            `Could not refresh the directory: ${stringifyError(error)}`,
-          ),
-        ),
-      );
+    this.refreshBehind(now);
+    return this.view;
+  }
+
+  /**
+   * The directory as soon as its rows are there: on a cold start, before who is on call has been
+   * worked out for every rota (the rows say "not worked out yet" and `onCallAt` is null until then).
+   */
+  async rows(): Promise<DirectoryView | undefined> {
+    const now = this.options.now();
+    if (!this.view) {
+      const refresh = this.refreshAt(now);
+      await Promise.race([refresh, this.firstView.promise]);
+      return this.view;
     }
-    return this.prepared;
+    this.refreshBehind(now);
+    return this.view;
+  }
+
+  /** A page of the rows matching a query: what the discoverability view and the collator read. */
+  async query(q: DirectoryQuery): Promise<DirectoryServicesPage | undefined> {
+    const view = await this.rows();
+    if (!view) return undefined;
+    const filters: DirectoryFilters = {
+      query: q.query ?? NO_DIRECTORY_FILTERS.query,
+      domain: q.domain ?? null,
+      team: q.team ?? null,
+      model: q.model ?? null,
+      availabilityTarget: q.availabilityTarget ?? null,
+      outOfHours: q.outOfHours ?? null,
+      hasProblems: q.hasProblems ?? false,
+    };
+    const groupBy = q.groupBy ?? 'none';
+    const key = selectionKey(filters, groupBy);
+    let selection = view.selections.get(key);
+    if (selection) {
+      view.selections.delete(key);
+    } else {
+      selection = selectDirectoryItems(view.index, filters, groupBy);
+      if (view.selections.size >= SELECTIONS_KEPT) {
+        view.selections.delete(view.selections.keys().next().value!);
+      }
+    }
+    view.selections.set(key, selection);
+    const offset = q.offset ?? 0;
+    const limit = Math.min(
+      q.limit ?? DIRECTORY_PAGE_DEFAULT,
+      DIRECTORY_PAGE_MAX,
+    );
+    return {
+      catalogReadAt: view.directory.catalogReadAt,
+      onCallAt: view.directory.onCallAt,
+      measuresWindow: view.directory.measuresWindow,
+      total: view.index.services.length,
+      matched: selection.matched,
+      itemCount: selection.items.length,
+      offset,
+      items: selection.items.slice(offset, offset + limit),
+      availabilityTargets: view.index.availabilityTargets,
+    };
+  }
+
+  /** The teams and domains to filter by, serialised and gzipped once per catalog snapshot. */
+  async facets(): Promise<PreparedBody | undefined> {
+    await this.rows();
+    const base = this.base;
+    if (!base) return undefined;
+    if (!base.facets) {
+      const facets: DirectoryFacets = {
+        teams: base.teams.map(t => ({ ref: t.ref, title: t.title })),
+        domains: base.domains.map(d => ({ ref: d.ref, title: d.title })),
+      };
+      base.facets = this.prepare(facets, `facets-${base.version}`);
+      base.facets.catch(() => {
+        if (this.base === base) base.facets = undefined;
+      });
+    }
+    return base.facets;
   }
 
   /**
@@ -190,33 +342,43 @@ export class DirectoryService {
       this.totals = { ...this.totals, computedAt: Number.NEGATIVE_INFINITY };
   }
 
-  /** One service's row, for the entity card's ownership warnings. */
-  async service(entityRef: string): Promise<DirectoryServiceRow | undefined> {
-    const body = await this.current();
-    return body?.byRef.get(lower(entityRef));
+  /** A rota was changed here (an override added or removed): read it again at the next refresh. */
+  rotaChanged(rotaRef: string): void {
+    this.changedRotas.add(lower(rotaRef));
+    this.onCallValidUntil = Number.NEGATIVE_INFINITY;
   }
 
-  /** Brings every part up to date and prepares the answer: run on a schedule so requests find it warm. */
+  /** One service's row, for the entity card's ownership warnings. */
+  async service(entityRef: string): Promise<DirectoryServiceRow | undefined> {
+    const view = await this.current();
+    return view?.byRef.get(lower(entityRef));
+  }
+
+  /** Brings every part up to date: run on a schedule so requests find it warm. */
   refresh(): Promise<void> {
     return this.refreshAt(this.options.now());
   }
 
-  private isOutOfDate(now: Date): boolean {
-    const snapshot = this.options.assessments.snapshot;
-    return (
-      !this.base ||
-      this.base.snapshot !== snapshot ||
-      this.base.phase !== this.phaseKey(now) ||
-      this.isStale(now)
+  private refreshBehind(now: Date) {
+    if (!this.isOutOfDate(now)) return;
+    // After this answer has gone.
+    setImmediate(() =>
+      this.refreshAt(now).catch(error =>
+        this.options.logger.warn(
+          `Could not refresh the directory: ${stringifyError(error)}`,
+        ),
+      ),
     );
   }
 
-  private isStale(now: Date): boolean {
+  private isOutOfDate(now: Date): boolean {
     const time = now.getTime();
     return (
-      !this.rotas ||
+      !this.base ||
+      this.base.snapshot !== this.options.assessments.snapshot ||
+      this.base.phase !== this.phaseKey(now) ||
       !this.totals ||
-      time >= this.rotas.validUntil ||
+      time >= this.onCallValidUntil ||
       time - this.totals.computedAt >= this.measuresMaxAgeMs
     );
   }
@@ -232,19 +394,21 @@ export class DirectoryService {
   }
 
   private async doRefresh(now: Date): Promise<void> {
-    if (!this.ensureBase(now)) return;
+    const base = await this.ensureBase(now);
+    if (!base) return;
     const time = now.getTime();
-    const work: Array<Promise<void>> = [];
-    if (!this.rotas || time >= this.rotas.validUntil)
-      work.push(this.computeOnCall(now));
     if (
       !this.totals ||
       time - this.totals.computedAt >= this.measuresMaxAgeMs
     ) {
-      work.push(this.computeTotals(now));
+      await this.computeTotals(now);
     }
-    await Promise.all(work);
-    this.prepared = await this.assemble();
+    if (!this.view) {
+      // The rows first, on a cold start: working out every rota is the long part.
+      await this.publish(base);
+    }
+    await this.updateOnCall(base, now);
+    await this.publish(base);
   }
 
   private phaseKey(at: Date): string {
@@ -259,32 +423,37 @@ export class DirectoryService {
     ]);
   }
 
-  private ensureBase(now: Date): Base | undefined {
+  private async ensureBase(now: Date): Promise<Base | undefined> {
     const snapshot = this.options.assessments.snapshot;
     if (!snapshot) return undefined;
     const phase = this.phaseKey(now);
     if (this.base?.snapshot !== snapshot || this.base.phase !== phase) {
-      this.base = this.buildBase(
-        snapshot,
-        phase,
-        this.options.assessments.list(now),
+      const assessed = this.options.assessments.list(now);
+      this.base = await runInSlices(
+        this.baseSteps(snapshot, phase, assessed),
+        SLICE_MS,
       );
     }
     return this.base;
   }
 
-  private buildBase(
+  private *baseSteps(
     snapshot: OrgSnapshot,
     phase: string,
     assessed: AssessedService[],
-  ): Base {
+  ): Generator<void, Base> {
     const titles = new Map<string, string>();
-    for (const [ref, title] of snapshot.titles) titles.set(lower(ref), title);
+    for (const [ref, title] of snapshot.titles) {
+      titles.set(lower(ref), title);
+      yield;
+    }
     const title = (ref: string) => titles.get(lower(ref)) ?? ref;
 
-    const emails = new Map(
-      snapshot.users.map(u => [lower(u.entityRef), u.email]),
-    );
+    const emails = new Map<string, string | null>();
+    for (const u of snapshot.users) {
+      emails.set(lower(u.entityRef), u.email);
+      yield;
+    }
     const people = new Map<string, DirectoryPerson>();
     const person = (ref: string): DirectoryPerson => {
       const key = lower(ref);
@@ -305,8 +474,9 @@ export class DirectoryService {
     });
     const none: OwnershipFinding[] = [];
 
-    const services = assessed
-      .map(a => ({
+    const services: BaseRow[] = [];
+    for (const a of assessed) {
+      services.push({
         ref: a.entityRef,
         title: a.titles.service,
         owner: a.owner,
@@ -330,42 +500,61 @@ export class DirectoryService {
         },
         problems: a.problems.length,
         ownership: findings.get(lower(a.entityRef)) ?? none,
-      }))
-      .sort(
-        (a, b) => a.title.localeCompare(b.title) || a.ref.localeCompare(b.ref),
-      );
+      });
+      yield;
+    }
+    yield* sortSteps(services, compareByTitle);
 
     const owned = new Map<
       string,
       { services: string[]; domains: Set<string> }
     >();
     const inDomain = new Map<string, { teams: Set<string>; count: number }>();
+    const domainRotas = new Set<string>();
+    const serviceText: string[] = [];
+    const answerKeys: string[] = [];
+    const answerInputs: Base['answerInputs'] = new Map();
     for (const service of services) {
-      if (service.owner) {
-        const key = lower(service.owner);
-        const entry = owned.get(key) ?? {
+      yield;
+      const owner = service.owner ? lower(service.owner) : '';
+      const domain = service.domain ? lower(service.domain) : null;
+      if (owner) {
+        const entry = owned.get(owner) ?? {
           services: [],
           domains: new Set<string>(),
         };
         entry.services.push(service.ref);
-        if (service.domain) entry.domains.add(lower(service.domain));
-        owned.set(key, entry);
+        if (domain) entry.domains.add(domain);
+        owned.set(owner, entry);
       }
-      if (service.domain) {
-        const key = lower(service.domain);
-        const entry = inDomain.get(key) ?? {
+      if (domain) {
+        const entry = inDomain.get(domain) ?? {
           teams: new Set<string>(),
           count: 0,
         };
         entry.count++;
-        if (service.owner) entry.teams.add(lower(service.owner));
-        inDomain.set(key, entry);
+        if (owner) entry.teams.add(owner);
+        inDomain.set(domain, entry);
+        if (service.outOfHours === 'domain') domainRotas.add(domain);
+      }
+      serviceText.push(
+        serviceSearchText(service as unknown as DirectoryServiceRow),
+      );
+      const key = answerKeyOf(service);
+      answerKeys.push(key);
+      if (!answerInputs.has(key)) {
+        answerInputs.set(key, {
+          owner,
+          level: service.outOfHours,
+          domain: service.outOfHours === 'domain' ? domain : null,
+        });
       }
     }
 
     const teamHours = new Map<string, WorkingHoursConfig>();
     const teams: DirectoryTeam[] = [];
     for (const group of snapshot.groups) {
+      yield;
       const ref = lower(group.entityRef);
       const own = owned.get(ref);
       // Departments and other Groups that own nothing are not teams anyone looks up in an incident.
@@ -383,101 +572,207 @@ export class DirectoryService {
         services: [...(own?.services ?? [])].sort(),
       });
     }
-    teams.sort(
-      (a, b) => a.title.localeCompare(b.title) || a.ref.localeCompare(b.ref),
-    );
+    yield* sortSteps(teams, compareByTitle);
+    const teamText: string[] = [];
+    for (const team of teams) {
+      yield;
+      teamText.push(teamSearchText(team));
+    }
 
     const domainRefs = new Set([
       ...snapshot.domains.map(d => lower(d.entityRef)),
       ...inDomain.keys(),
     ]);
-    const domains: DirectoryDomain[] = [...domainRefs]
-      .map(ref => ({
-        ref,
-        title: title(ref),
-        teams: [...(inDomain.get(ref)?.teams ?? [])].sort(),
-        serviceCount: inDomain.get(ref)?.count ?? 0,
-      }))
-      .sort(
-        (a, b) => a.title.localeCompare(b.title) || a.ref.localeCompare(b.ref),
-      );
+    const domains: DirectoryDomain[] = [...domainRefs].map(ref => ({
+      ref,
+      title: title(ref),
+      teams: [...(inDomain.get(ref)?.teams ?? [])].sort(),
+      serviceCount: inDomain.get(ref)?.count ?? 0,
+    }));
+    yield* sortSteps(domains, compareByTitle);
 
     return {
       snapshot,
       phase,
       version: ++this.versions,
       services,
+      serviceText,
+      teamText,
+      answerKeys,
+      answerInputs,
       teams,
       domains,
       people,
       teamHours,
+      teamRotas: [...owned.keys()],
+      domainRotas: [...domainRotas],
     };
   }
 
-  /** Rule 9 for every service from one look at each rota: the team rotas that own a service and the domain rotas in use. */
-  private async computeOnCall(now: Date): Promise<void> {
-    const base = this.base;
-    if (!base) return;
+  /** Each rota's maximum age, spread over 75–100% of it so that the rotas do not all come due at once. */
+  private maxAgeOf(ref: string): number {
+    return this.onCallMaxAgeMs * (0.75 + (hash(ref) / 2 ** 32) * 0.25);
+  }
+
+  /**
+   * Rule 9 for every service, reading again only the rotas whose answers can have changed, and
+   * working out again only the answers whose rota was read again or whose working period turned.
+   */
+  private async updateOnCall(base: Base, now: Date): Promise<void> {
     const { rotas, config } = this.options;
-    const at = now;
-    const team = new Map<string, Shift[]>();
-    const domain = new Map<string, Shift[]>();
-    let validUntil = at.getTime() + this.onCallMaxAgeMs;
-    const noteEnds = (shifts: Shift[]) => {
-      for (const shift of shifts) {
-        const end = Date.parse(shift.end);
-        if (end > at.getTime() && end < validUntil) validUntil = end;
+    const at = now.getTime();
+    const pause = createPause(SLICE_MS);
+
+    // A new catalog snapshot re-reads only the rotas whose definition changed (members, settings).
+    const definitions = new Map<string, number>();
+    const checkDefinitions = this.rotasCheckedFor !== base;
+    const due: Array<{ ref: string; kind: 'team' | 'domain' }> = [];
+    for (const [kind, refs] of [
+      ['team', base.teamRotas],
+      ['domain', base.domainRotas],
+    ] as const) {
+      for (const ref of refs) {
+        await pause();
+        const entry = this.rotaEntries.get(ref);
+        let changed = !entry || this.changedRotas.has(ref);
+        if (checkDefinitions) {
+          const definition = hash(
+            JSON.stringify(rotas.definition(ref, now) ?? null),
+          );
+          definitions.set(ref, definition);
+          changed ||= entry?.definition !== definition;
+        }
+        if (changed || at >= entry!.validUntil) due.push({ ref, kind });
+      }
+    }
+    const needed = new Set([...base.teamRotas, ...base.domainRotas]);
+    for (const ref of this.rotaEntries.keys()) {
+      if (!needed.has(ref)) this.rotaEntries.delete(ref);
+    }
+
+    const failures: string[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < due.length) {
+        const { ref, kind } = due[next++];
+        await pause();
+        this.changedRotas.delete(ref);
+        let until = at + 1;
+        let validUntil = at + this.maxAgeOf(ref);
+        if (kind === 'team') {
+          // A team's shifts reach its next working-hours start, where a callout waits with level
+          // `none`; the answers can change there, so the shifts are read again then.
+          const hours = base.teamHours.get(ref) ?? config.workingHours;
+          const opening = nextWorkingTimeStart(now, hours, config.holidays);
+          until = Math.max(at, opening.getTime()) + 1;
+          validUntil = Math.min(validUntil, opening.getTime());
+        }
+        try {
+          const shifts =
+            (await rotas.shiftsBetween(ref, now, new Date(until), now)) ?? [];
+          for (const shift of shifts) {
+            if (Date.parse(shift.start) > at) continue;
+            const end = Date.parse(shift.end);
+            if (end > at) validUntil = Math.min(validUntil, end);
+          }
+          this.rotaEntries.set(ref, {
+            shifts,
+            validUntil,
+            definition:
+              definitions.get(ref) ??
+              hash(JSON.stringify(rotas.definition(ref, now) ?? null)),
+            version: ++this.versions,
+          });
+        } catch (error) {
+          failures.push(`${ref}: ${stringifyError(error)}`);
+        }
       }
     };
-
-    const owners = [
-      ...new Set(base.services.flatMap(s => (s.owner ? [lower(s.owner)] : []))),
-    ];
-    const domainRotas = [
-      ...new Set(
-        base.services.flatMap(s =>
-          s.outOfHours === 'domain' && s.domain ? [lower(s.domain)] : [],
-        ),
-      ),
-    ];
-    const failures: string[] = [];
-    // Each team's shifts reach its next working-hours start, where a callout waits with level `none`.
-    await inBatches(owners, 8, async owner => {
-      const hours = base.teamHours.get(owner) ?? config.workingHours;
-      const opening = nextWorkingTimeStart(at, hours, config.holidays);
-      const until = new Date(Math.max(at.getTime(), opening.getTime()) + 1);
-      try {
-        const shifts = await rotas.shiftsBetween(owner, at, until, now);
-        if (shifts) {
-          team.set(owner, shifts);
-          noteEnds(shifts.filter(s => Date.parse(s.start) <= at.getTime()));
-        }
-      } catch (error) {
-        failures.push(`${owner}: ${stringifyError(error)}`);
-      }
-    });
-    await inBatches(domainRotas, 8, async ref => {
-      try {
-        const shifts = await rotas.shiftsBetween(
-          ref,
-          at,
-          new Date(at.getTime() + 1),
-          now,
-        );
-        if (shifts) {
-          domain.set(ref, shifts);
-          noteEnds(shifts);
-        }
-      } catch (error) {
-        failures.push(`${ref}: ${stringifyError(error)}`);
-      }
-    });
+    await Promise.all(Array.from({ length: Math.min(8, due.length) }, worker));
+    this.rotasCheckedFor = base;
     if (failures.length > 0) {
       this.options.logger.warn(
         `Could not work out ${failures.length} rota(s) for the directory, first ${failures[0]}`,
       );
     }
-    this.rotas = { at, version: ++this.versions, validUntil, team, domain };
+
+    const person = (ref: string | null) => {
+      if (!ref) return null;
+      return (
+        base.people.get(lower(ref)) ?? {
+          ref: lower(ref),
+          title: ref,
+          email: null,
+        }
+      );
+    };
+    const working = new Map<WorkingHoursConfig, boolean>();
+    const workingAt = (hours: WorkingHoursConfig) => {
+      let result = working.get(hours);
+      if (result === undefined) {
+        result = isWorkingTime(now, hours, config.holidays);
+        working.set(hours, result);
+      }
+      return result;
+    };
+    const answers = new Map<string, Answer>();
+    let changed = this.answers.size !== base.answerInputs.size;
+    for (const [key, input] of base.answerInputs) {
+      await pause();
+      const hours = base.teamHours.get(input.owner) ?? config.workingHours;
+      const team = this.rotaEntries.get(input.owner);
+      const domain = input.domain
+        ? this.rotaEntries.get(input.domain)
+        : undefined;
+      const isWorking = workingAt(hours);
+      const kept = this.answers.get(key);
+      if (
+        kept &&
+        kept.teamVersion === (team?.version ?? 0) &&
+        kept.domainVersion === (domain?.version ?? 0) &&
+        kept.working === isWorking
+      ) {
+        answers.set(key, kept);
+        continue;
+      }
+      changed = true;
+      const paged = whoIsPaged({
+        at: now,
+        workingHours: hours,
+        holidays: config.holidays,
+        outOfHours: input.level,
+        teamShifts: team?.shifts ?? [],
+        domainShifts: domain?.shifts ?? [],
+      });
+      const pagedRota =
+        paged.schedule === 'domain' ? input.domain : input.owner || null;
+      answers.set(key, {
+        answer: {
+          period: paged.period,
+          schedule: paged.schedule,
+          person: person(paged.person),
+          rota: paged.person ? pagedRota : null,
+          shiftEnd: paged.shiftEnd,
+          next: paged.next
+            ? { person: person(paged.next.person), at: paged.next.at }
+            : null,
+        },
+        teamVersion: team?.version ?? 0,
+        domainVersion: domain?.version ?? 0,
+        working: isWorking,
+      });
+    }
+    this.answers = answers;
+    if (changed || this.answersVersion === 0)
+      this.answersVersion = ++this.versions;
+    this.onCallAt = now;
+
+    // The next refresh with work to do: a rota coming due, or a minute on (working hours turning).
+    let validUntil = at + MINUTE;
+    for (const entry of this.rotaEntries.values()) {
+      if (entry.validUntil < validUntil) validUntil = entry.validUntil;
+    }
+    this.onCallValidUntil = this.changedRotas.size > 0 ? at : validUntil;
   }
 
   private async computeTotals(now: Date): Promise<void> {
@@ -497,82 +792,32 @@ export class DirectoryService {
     };
   }
 
-  private assemble(): Promise<DirectoryBody> {
-    const base = this.base!;
-    const rotas = this.rotas;
+  /** Puts the rows together and indexes them, in slices, when a part has changed since the last view. */
+  private async publish(base: Base): Promise<void> {
     const totals = this.totals;
-    const key = `${base.version}:${rotas?.version ?? 0}:${
+    const key = `${base.version}:${this.answersVersion}:${
       totals?.version ?? 0
     }`;
-    if (this.body?.key !== key) {
-      const value = this.serialise(this.build(base, rotas, totals), key);
-      // A failed build is not kept, so the next request tries again.
-      value.catch(() => {
-        if (this.body?.value === value) this.body = undefined;
-      });
-      this.body = { key, value };
+    if (this.view?.key !== key) {
+      this.view = await runInSlices(
+        this.viewSteps(base, totals, key),
+        SLICE_MS,
+      );
+      this.firstView.resolve();
+    } else if (this.answersVersion > 0) {
+      this.view.directory.onCallAt = this.onCallAt?.toISOString() ?? null;
     }
-    return this.body.value;
   }
 
-  private build(
+  private *viewSteps(
     base: Base,
-    rotas: OnCallRotas | undefined,
     totals: MeasureTotals | undefined,
-  ): Directory {
+    key: string,
+  ): Generator<void, DirectoryView> {
     const { config } = this.options;
     const frequencies = config.deploymentFrequencies;
     const windowDays = this.measuresWindowDays;
-    const person = (ref: string | null) => {
-      if (!ref) return null;
-      return (
-        base.people.get(lower(ref)) ?? {
-          ref: lower(ref),
-          title: ref,
-          email: null,
-        }
-      );
-    };
-    // Services of one team with the same out-of-hours level and domain get the same answer.
-    const answers = new Map<string, DirectoryOnCall>();
-    const onCallOf = (
-      service: Base['services'][number],
-    ): DirectoryOnCall | null => {
-      if (!rotas) return null;
-      const owner = service.owner ? lower(service.owner) : '';
-      const level: OutOfHoursLevel | null = service.outOfHours;
-      const domainRef =
-        level === 'domain' && service.domain ? lower(service.domain) : null;
-      const key = `${owner}|${level}|${domainRef}`;
-      let answer = answers.get(key);
-      if (!answer) {
-        const paged = whoIsPaged({
-          at: rotas.at,
-          workingHours: base.teamHours.get(owner) ?? config.workingHours,
-          holidays: config.holidays,
-          outOfHours: level,
-          teamShifts: rotas.team.get(owner) ?? [],
-          domainShifts: domainRef ? rotas.domain.get(domainRef) ?? [] : [],
-        });
-        const pagedRota =
-          paged.schedule === 'domain' ? domainRef : owner || null;
-        answer = {
-          period: paged.period,
-          schedule: paged.schedule,
-          person: person(paged.person),
-          rota: paged.person ? pagedRota : null,
-          shiftEnd: paged.shiftEnd,
-          next: paged.next
-            ? { person: person(paged.next.person), at: paged.next.at }
-            : null,
-        };
-        answers.set(key, answer);
-      }
-      return answer;
-    };
-    const measuresOf = (
-      service: Base['services'][number],
-    ): DirectoryMeasures => {
+    const measuresOf = (service: BaseRow): DirectoryMeasures => {
       const ref = lower(service.ref);
       const deployments = deploymentFrequency({
         count: totals?.deployments.get(ref) ?? 0,
@@ -601,9 +846,25 @@ export class DirectoryService {
         },
       };
     };
-    return {
+    const answered = this.answersVersion > 0;
+    const services: DirectoryServiceRow[] = [];
+    const byRef = new Map<string, DirectoryServiceRow>();
+    for (let i = 0; i < base.services.length; i++) {
+      yield;
+      const service = base.services[i];
+      const row: DirectoryServiceRow = {
+        ...service,
+        onCall: answered
+          ? this.answers.get(base.answerKeys[i])?.answer ?? null
+          : null,
+        measures: measuresOf(service),
+      };
+      services.push(row);
+      byRef.set(lower(row.ref), row);
+    }
+    const directory: Directory = {
       catalogReadAt: base.snapshot.readAt.toISOString(),
-      onCallAt: rotas?.at.toISOString() ?? null,
+      onCallAt: answered ? this.onCallAt?.toISOString() ?? null : null,
       measuresWindow: totals
         ? {
             from: totals.window.from.toISOString(),
@@ -612,26 +873,22 @@ export class DirectoryService {
         : null,
       teams: base.teams,
       domains: base.domains,
-      services: base.services.map(service => ({
-        ...service,
-        onCall: onCallOf(service),
-        measures: measuresOf(service),
-      })),
+      services,
     };
+    const index = yield* directoryIndexSteps(directory, {
+      serviceText: base.serviceText,
+      teamText: base.teamText,
+    });
+    return { directory, index, byRef, key, selections: new Map() };
   }
 
-  private async serialise(
-    directory: Directory,
-    key: string,
-  ): Promise<DirectoryBody> {
-    const json = JSON.stringify(directory);
+  private async prepare(value: unknown, key: string): Promise<PreparedBody> {
+    const json = JSON.stringify(value);
     const gzipped = await gzip(json, { level: 5 });
     return {
-      directory,
       json,
       gzipped,
-      etag: `"directory-${this.instance}-${key.replace(/:/g, '-')}"`,
-      byRef: new Map(directory.services.map(s => [lower(s.ref), s])),
+      etag: `"directory-${this.instance}-${key}"`,
     };
   }
 }

@@ -8,8 +8,12 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Entity } from '@backstage/catalog-model';
 import type {
-  Directory,
+  DirectoryDomain,
+  DirectoryFacets,
+  DirectoryItem,
   DirectoryService,
+  DirectoryServicesPage,
+  DirectoryTeam,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import request from 'supertest';
 import { operatingModelPlugin } from '../plugin';
@@ -78,8 +82,36 @@ function entities(): Entity[] {
 
 const DAY = 86_400_000;
 
+type Server = Parameters<typeof request>[0];
+
+/**
+ * A page of the directory once who is on call has been worked out: on a cold start the rows come
+ * first and say "not worked out yet", as a person opening the view would see them for a moment.
+ */
+async function page(
+  server: Server,
+  query = '',
+): Promise<DirectoryServicesPage> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const response = await request(server).get(
+      `/api/operating-model/directory/services?limit=500${query}`,
+    );
+    expect(response.status).toBe(200);
+    if (response.body.onCallAt) return response.body;
+    await new Promise(resolve => setTimeout(resolve, 50));
+  }
+  throw new Error('The directory never worked out who is on call');
+}
+
+const servicesOf = (items: DirectoryItem[]) =>
+  items.flatMap(i => (i.kind === 'service' ? [i.service] : []));
+const teamsOf = (items: DirectoryItem[]) =>
+  items.flatMap(i => (i.kind === 'team' && i.team ? [i.team] : []));
+const domainsOf = (items: DirectoryItem[]) =>
+  items.flatMap(i => (i.kind === 'domain' && i.domain ? [i.domain] : []));
+
 describe.each(databases.eachSupportedId())(
-  'GET /directory on %s',
+  'GET /directory/services on %s',
   databaseId => {
     async function start() {
       const knex = await databases.init(databaseId);
@@ -138,11 +170,15 @@ describe.each(databases.eachSupportedId())(
         ).status,
       ).toBe(200);
 
-      const response = await request(server).get(
-        '/api/operating-model/directory',
-      );
-      expect(response.status).toBe(200);
-      const directory = response.body as Directory;
+      const all = await page(server);
+      const directory = {
+        onCallAt: all.onCallAt,
+        services: servicesOf(all.items),
+        teams: teamsOf((await page(server, '&groupBy=team')).items),
+        domains: domainsOf((await page(server, '&groupBy=domain')).items),
+      };
+      expect(all.matched).toBe(all.total);
+      expect(directory.services).toHaveLength(all.total);
       const service = (name: string) =>
         directory.services.find(s => s.ref === `component:default/${name}`)!;
 
@@ -206,7 +242,7 @@ describe.each(databases.eachSupportedId())(
       ]);
 
       const team = directory.teams.find(
-        t => t.ref === 'group:default/bedroom-team',
+        (t: DirectoryTeam) => t.ref === 'group:default/bedroom-team',
       )!;
       expect(team.title).toBe('Bedroom team');
       expect(team.people.map(p => p.title)).toEqual([
@@ -220,7 +256,7 @@ describe.each(databases.eachSupportedId())(
       expect(directory.teams.map(t => t.ref)).toContain('group:default/retail');
 
       const domain = directory.domains.find(
-        d => d.ref === 'domain:default/furnishing',
+        (d: DirectoryDomain) => d.ref === 'domain:default/furnishing',
       )!;
       expect(domain).toMatchObject({ title: 'Furnishing' });
       expect(domain.teams).toEqual([
@@ -256,12 +292,10 @@ describe.each(databases.eachSupportedId())(
 
     it('takes in new events at once instead of serving measures from before them', async () => {
       const server = await start();
-      const bedroom = async () => {
-        const body: Directory = (
-          await request(server).get('/api/operating-model/directory')
-        ).body;
-        return body.services.find(s => s.ref === 'component:default/bedroom')!;
-      };
+      const bedroom = async () =>
+        servicesOf((await page(server, '&query=bedroom')).items).find(
+          s => s.ref === 'component:default/bedroom',
+        )!;
       expect(
         (await bedroom()).measures.deploymentFrequency.per30Days,
       ).toBeNull();
@@ -288,25 +322,83 @@ describe.each(databases.eachSupportedId())(
       expect(per30Days).toBeCloseTo(3, 0);
     });
 
-    it('answers from memory, gzipped, with a 304 for an unchanged directory', async () => {
+    it('searches, filters, groups and pages on the server, with the counts', async () => {
+      const server = await start();
+      const all = await page(server);
+      const titles = (p: DirectoryServicesPage) =>
+        servicesOf(p.items).map(s => s.title);
+
+      const found = await page(server, '&query=kitchen');
+      expect(titles(found)).toEqual(['kitchen-planner']);
+      expect(found).toMatchObject({
+        total: all.total,
+        matched: 1,
+        itemCount: 1,
+        offset: 0,
+      });
+      expect(found.availabilityTargets).toEqual(all.availabilityTargets);
+      expect(all.availabilityTargets).toContain(99);
+
+      // By the people of the owning team, and by the owner filter.
+      expect(titles(await page(server, '&query=frank'))).toEqual(
+        titles(await page(server, '&team=group:default/bedroom-team')),
+      );
+      expect(titles(await page(server, '&hasProblems=true'))).toContain(
+        'side-project',
+      );
+
+      const byTeam = await page(server, '&groupBy=team');
+      expect(byTeam.matched).toBe(all.total);
+      expect(byTeam.itemCount).toBeGreaterThan(all.total);
+
+      // Pages of two rows make up the whole list, in order, headings included.
+      const rows: string[] = [];
+      for (let offset = 0; offset < byTeam.itemCount; offset += 2) {
+        const next = await request(server).get(
+          `/api/operating-model/directory/services?groupBy=team&offset=${offset}&limit=2`,
+        );
+        expect(next.body.offset).toBe(offset);
+        expect(next.body.items.length).toBeLessThanOrEqual(2);
+        rows.push(...next.body.items.map((i: DirectoryItem) => i.key));
+      }
+      expect(rows).toEqual(byTeam.items.map(i => i.key));
+
+      const refused = await request(server).get(
+        '/api/operating-model/directory/services?offset=-1',
+      );
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toBe(
+        'offset: expected a whole number of rows from 0; got "-1"',
+      );
+    });
+
+    it('answers the filters’ teams and domains from memory, gzipped, with a 304 when unchanged', async () => {
       const server = await start();
       const first = await request(server)
-        .get('/api/operating-model/directory')
+        .get('/api/operating-model/directory/facets')
         .set('Accept-Encoding', 'gzip');
       expect(first.status).toBe(200);
       expect(first.headers['content-encoding']).toBe('gzip');
       expect(first.headers['content-type']).toMatch(/application\/json/);
-      expect(first.body.services.length).toBeGreaterThan(5);
+      const facets = first.body as DirectoryFacets;
+      expect(facets.teams).toContainEqual({
+        ref: 'group:default/bedroom-team',
+        title: 'Bedroom team',
+      });
+      expect(facets.domains).toContainEqual({
+        ref: 'domain:default/furnishing',
+        title: 'Furnishing',
+      });
       const etag = first.headers.etag;
       expect(etag).toMatch(/^"directory-/);
 
       const again = await request(server)
-        .get('/api/operating-model/directory')
+        .get('/api/operating-model/directory/facets')
         .set('If-None-Match', etag);
       expect(again.status).toBe(304);
 
       const plain = await request(server)
-        .get('/api/operating-model/directory')
+        .get('/api/operating-model/directory/facets')
         .set('Accept-Encoding', 'identity');
       expect(plain.status).toBe(200);
       expect(plain.headers['content-encoding']).toBeUndefined();
@@ -347,10 +439,12 @@ describe.each(databases.eachSupportedId())(
           }),
         ],
       });
-      const response = await request(server).get(
-        '/api/operating-model/directory',
-      );
-      expect(response.status).toBe(401);
+      for (const path of ['services', 'facets']) {
+        const response = await request(server).get(
+          `/api/operating-model/directory/${path}`,
+        );
+        expect(response.status).toBe(401);
+      }
     });
   },
 );

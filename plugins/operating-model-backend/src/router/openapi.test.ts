@@ -233,7 +233,22 @@ describe.each(databases.eachSupportedId())('the contract on %s', databaseId => {
       '/services?when=now',
       'when: is not a parameter of this route; it takes at',
     ],
-    ['/directory?x=1', 'x: is not a parameter of this route; it takes none'],
+    [
+      '/directory/facets?x=1',
+      'x: is not a parameter of this route; it takes none',
+    ],
+    [
+      '/directory/services?limit=501',
+      'limit: expected a whole number of rows from 1 to 500; got "501"',
+    ],
+    [
+      '/directory/services?availabilityTarget=high',
+      'availabilityTarget: expected a target in percent such as 99.9, or none; got "high"',
+    ],
+    [
+      '/directory/services?groupBy=person',
+      'groupBy: expected none, team or domain; got "person"',
+    ],
     [
       '/measures?groupBy=person',
       'groupBy: expected team or domain; got "person"',

@@ -44,6 +44,8 @@ export interface RotasRouterOptions {
   operatingModelConfig: OperatingModelConfig;
   now: () => Date;
   ready: () => Promise<void>;
+  /** An override was added or removed: the directory reads that rota again at once. */
+  onRotaChanged?: (rotaRef: string) => void;
 }
 
 const SCHEDULE_WINDOW: WindowDefaults = { before: 7, after: 28 };
@@ -257,6 +259,7 @@ export function createRotasRouter(options: RotasRouterOptions) {
           actorOf(credentials),
           now(),
         );
+        options.onRotaChanged?.(def.rotaRef);
         await auditorEvent.success({ meta: { id: override.id } });
         res.status(201).json(override);
       } catch (error) {
@@ -285,6 +288,7 @@ export function createRotasRouter(options: RotasRouterOptions) {
         const def = definitionOf(rotaRef);
         await authorizeChange(def, credentials, overrideDeletePermission);
         await rotas.removeOverride(def, id, actorOf(credentials), now());
+        options.onRotaChanged?.(def.rotaRef);
         await auditorEvent.success();
         res.status(204).end();
       } catch (error) {

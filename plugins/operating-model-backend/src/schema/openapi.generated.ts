@@ -955,21 +955,165 @@ export const spec = {
         }
       }
     },
-    "/directory": {
+    "/directory/services": {
       "get": {
-        "operationId": "getDirectory",
+        "operationId": "queryDirectory",
         "tags": [
           "Directory"
         ],
-        "summary": "Every team, domain and service with who is on call now.",
-        "description": "Sent gzipped when the client accepts it, with an ETag; an unchanged directory is a 304.",
+        "summary": "A page of the directory's rows, searched, filtered and grouped, with the counts.",
+        "description": "Every word of `query` must match the service (its name, owner, domain, system or the person\non call now) or its owning team (the team's name, or a name or email of its people). The\nrows are services, or services under team or domain headings with `groupBy`; `offset` and\n`limit` count headings too, and `itemCount` is the length of the whole list. This replaces\n`GET /directory`, whose one answer of every row was 55 MiB of JSON at 50,000 services.\n",
+        "parameters": [
+          {
+            "name": "query",
+            "in": "query",
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 200,
+              "pattern": "^[^\\x00]*$"
+            }
+          },
+          {
+            "name": "domain",
+            "in": "query",
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255,
+              "pattern": "^[^\\x00]*$",
+              "x-expected": "expected a domain entity ref such as domain:default/checkout"
+            }
+          },
+          {
+            "name": "team",
+            "in": "query",
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 255,
+              "pattern": "^[^\\x00]*$",
+              "x-expected": "expected an owner's entity ref such as group:default/payments-team"
+            }
+          },
+          {
+            "name": "model",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "you-build-it-you-run-it",
+                "ops-run-it",
+                "unknown"
+              ],
+              "x-expected": "expected you-build-it-you-run-it, ops-run-it or unknown"
+            }
+          },
+          {
+            "name": "availabilityTarget",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "pattern": "^(none|\\d{1,3}(\\.\\d{1,4})?)$",
+              "x-expected": "expected a target in percent such as 99.9, or none"
+            }
+          },
+          {
+            "name": "outOfHours",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "team",
+                "domain",
+                "none",
+                "unknown"
+              ],
+              "x-expected": "expected team, domain, none or unknown"
+            }
+          },
+          {
+            "name": "hasProblems",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "true",
+                "false"
+              ],
+              "x-expected": "expected true or false"
+            }
+          },
+          {
+            "name": "groupBy",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "none",
+                "team",
+                "domain"
+              ],
+              "x-expected": "expected none, team or domain"
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "pattern": "^\\d{1,7}$",
+              "x-expected": "expected a whole number of rows from 0"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "pattern": "^([1-9]|[1-9]\\d|[1-4]\\d\\d|500)$",
+              "x-expected": "expected a whole number of rows from 1 to 500"
+            }
+          }
+        ],
         "responses": {
           "200": {
-            "description": "The directory.",
+            "description": "The page.",
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/Directory"
+                  "$ref": "#/components/schemas/DirectoryServicesPage"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/directory/facets": {
+      "get": {
+        "operationId": "getDirectoryFacets",
+        "tags": [
+          "Directory"
+        ],
+        "summary": "The teams and domains to filter the directory by, sorted by title.",
+        "description": "Sent gzipped when the client accepts it, with an ETag; unchanged facets are a 304.",
+        "responses": {
+          "200": {
+            "description": "The teams and domains.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DirectoryFacets"
                 }
               }
             }
@@ -2102,15 +2246,18 @@ export const spec = {
           }
         }
       },
-      "Directory": {
+      "DirectoryServicesPage": {
         "type": "object",
         "required": [
           "catalogReadAt",
           "onCallAt",
           "measuresWindow",
-          "teams",
-          "domains",
-          "services"
+          "total",
+          "matched",
+          "itemCount",
+          "offset",
+          "items",
+          "availabilityTargets"
         ],
         "properties": {
           "catalogReadAt": {
@@ -2125,23 +2272,109 @@ export const spec = {
             "type": "object",
             "nullable": true
           },
+          "total": {
+            "type": "integer"
+          },
+          "matched": {
+            "type": "integer"
+          },
+          "itemCount": {
+            "type": "integer"
+          },
+          "offset": {
+            "type": "integer"
+          },
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/DirectoryItem"
+            }
+          },
+          "availabilityTargets": {
+            "type": "array",
+            "items": {
+              "type": "number"
+            }
+          }
+        }
+      },
+      "DirectoryItem": {
+        "description": "A service (`kind` service, with `service`), or a team's or a domain's heading.",
+        "type": "object",
+        "required": [
+          "kind",
+          "key"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "service",
+              "team",
+              "domain"
+            ]
+          },
+          "key": {
+            "type": "string"
+          },
+          "service": {
+            "$ref": "#/components/schemas/DirectoryService"
+          },
+          "team": {
+            "type": "object",
+            "nullable": true
+          },
+          "domain": {
+            "type": "object",
+            "nullable": true
+          },
           "teams": {
             "type": "array",
             "items": {
               "type": "object"
             }
           },
+          "title": {
+            "type": "string"
+          },
+          "count": {
+            "type": "integer"
+          }
+        }
+      },
+      "DirectoryFacets": {
+        "type": "object",
+        "required": [
+          "teams",
+          "domains"
+        ],
+        "properties": {
+          "teams": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/DirectoryChoice"
+            }
+          },
           "domains": {
             "type": "array",
             "items": {
-              "type": "object"
+              "$ref": "#/components/schemas/DirectoryChoice"
             }
+          }
+        }
+      },
+      "DirectoryChoice": {
+        "type": "object",
+        "required": [
+          "ref",
+          "title"
+        ],
+        "properties": {
+          "ref": {
+            "type": "string"
           },
-          "services": {
-            "type": "array",
-            "items": {
-              "$ref": "#/components/schemas/DirectoryService"
-            }
+          "title": {
+            "type": "string"
           }
         }
       },

@@ -405,7 +405,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/directory": {
+    "/directory/services": {
         parameters: {
             query?: never;
             header?: never;
@@ -413,10 +413,34 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every team, domain and service with who is on call now.
-         * Sent gzipped when the client accepts it, with an ETag; an unchanged directory is a 304.
+         * A page of the directory's rows, searched, filtered and grouped, with the counts.
+         * Every word of `query` must match the service (its name, owner, domain, system or the person
+         *     on call now) or its owning team (the team's name, or a name or email of its people). The
+         *     rows are services, or services under team or domain headings with `groupBy`; `offset` and
+         *     `limit` count headings too, and `itemCount` is the length of the whole list. This replaces
+         *     `GET /directory`, whose one answer of every row was 55 MiB of JSON at 50,000 services.
          */
-        get: operations["getDirectory"];
+        get: operations["queryDirectory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/directory/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The teams and domains to filter the directory by, sorted by title.
+         * Sent gzipped when the client accepts it, with an ETag; unchanged facets are a 304.
+         */
+        get: operations["getDirectoryFacets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -710,14 +734,36 @@ export interface components {
             target: Record<string, unknown> | null;
             errorBudget: Record<string, unknown> | null;
         };
-        Directory: {
+        DirectoryServicesPage: {
             /** Format: date-time */
             catalogReadAt: string;
             onCallAt: string | null;
             measuresWindow: Record<string, unknown> | null;
-            teams: Record<string, unknown>[];
-            domains: Record<string, unknown>[];
-            services: components["schemas"]["DirectoryService"][];
+            total: number;
+            matched: number;
+            itemCount: number;
+            offset: number;
+            items: components["schemas"]["DirectoryItem"][];
+            availabilityTargets: number[];
+        };
+        /** A service (`kind` service, with `service`), or a team's or a domain's heading. */
+        DirectoryItem: {
+            kind: "service" | "team" | "domain";
+            key: string;
+            service?: components["schemas"]["DirectoryService"];
+            team?: Record<string, unknown> | null;
+            domain?: Record<string, unknown> | null;
+            teams?: Record<string, unknown>[];
+            title?: string;
+            count?: number;
+        };
+        DirectoryFacets: {
+            teams: components["schemas"]["DirectoryChoice"][];
+            domains: components["schemas"]["DirectoryChoice"][];
+        };
+        DirectoryChoice: {
+            ref: string;
+            title: string;
         };
         DirectoryService: {
             ref: string;
@@ -1483,7 +1529,41 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
-    getDirectory: {
+    queryDirectory: {
+        parameters: {
+            query?: {
+                query?: string;
+                domain?: string;
+                team?: string;
+                model?: "you-build-it-you-run-it" | "ops-run-it" | "unknown";
+                availabilityTarget?: string;
+                outOfHours?: "team" | "domain" | "none" | "unknown";
+                hasProblems?: "true" | "false";
+                groupBy?: "none" | "team" | "domain";
+                offset?: string;
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryServicesPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDirectoryFacets: {
         parameters: {
             query?: never;
             header?: never;
@@ -1492,13 +1572,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** The directory. */
+            /** The teams and domains. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Directory"];
+                    "application/json": components["schemas"]["DirectoryFacets"];
                 };
             };
             /** Unchanged since the ETag given in `If-None-Match`. */
