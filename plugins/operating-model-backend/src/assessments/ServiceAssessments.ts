@@ -7,6 +7,7 @@ import {
   peakEventAt,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import { OrgSnapshot } from '../catalog/readOrgSnapshot';
+import { indexInSlices } from '../catalog/snapshotIndex';
 import { runInSlices, runToEnd } from '../lib/slices';
 
 /**
@@ -59,8 +60,12 @@ export class ServiceAssessments {
    */
   async replaceSnapshotInSlices(snapshot: OrgSnapshot, at: Date) {
     const assessed = await runInSlices(assessSteps(snapshot, this.config, at));
+    const domainTeams = await runInSlices(domainTeamsSteps(assessed.values()));
+    await indexInSlices(snapshot);
     this.replaceSnapshot(snapshot);
-    this.byPhase.set(this.phaseKey(at), assessed);
+    const key = this.phaseKey(at);
+    this.byPhase.set(key, assessed);
+    this.domainTeamsByPhase.set(key, domainTeams);
   }
 
   list(at: Date): AssessedService[] {
@@ -79,20 +84,7 @@ export class ServiceAssessments {
     const key = this.phaseKey(at);
     let teams = this.domainTeamsByPhase.get(key);
     if (!teams) {
-      const sets = new Map<string, Set<string>>();
-      for (const service of this.phase(at).values()) {
-        if (
-          service.domain &&
-          service.owner &&
-          service.onCall.outOfHours === 'domain'
-        ) {
-          if (!sets.has(service.domain)) sets.set(service.domain, new Set());
-          sets.get(service.domain)!.add(service.owner);
-        }
-      }
-      teams = new Map(
-        [...sets].map(([domain, owners]) => [domain, [...owners].sort()]),
-      );
+      teams = runToEnd(domainTeamsSteps(this.phase(at).values()));
       if (this.domainTeamsByPhase.size >= 16) this.domainTeamsByPhase.clear();
       this.domainTeamsByPhase.set(key, teams);
     }
@@ -128,6 +120,27 @@ export class ServiceAssessments {
     if (!snapshot) return new Map();
     return runToEnd(assessSteps(snapshot, this.config, at));
   }
+}
+
+/** Rule 8's teams for each domain from the assessed services, a service at a step. */
+function* domainTeamsSteps(
+  assessed: Iterable<AssessedService>,
+): Generator<void, Map<string, string[]>> {
+  const sets = new Map<string, Set<string>>();
+  for (const service of assessed) {
+    yield;
+    if (
+      service.domain &&
+      service.owner &&
+      service.onCall.outOfHours === 'domain'
+    ) {
+      if (!sets.has(service.domain)) sets.set(service.domain, new Set());
+      sets.get(service.domain)!.add(service.owner);
+    }
+  }
+  return new Map(
+    [...sets].map(([domain, owners]) => [domain, [...owners].sort()]),
+  );
 }
 
 /** Every service of a snapshot assessed at an instant, by lower-case ref, a service at a step. */

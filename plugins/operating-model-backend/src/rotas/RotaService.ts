@@ -17,7 +17,8 @@ import {
   whoIsPaged,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import { ServiceAssessments } from '../assessments/ServiceAssessments';
-import { GroupFacts, OrgSnapshot, UserFacts } from '../catalog/readOrgSnapshot';
+import { GroupFacts, OrgSnapshot } from '../catalog/readOrgSnapshot';
+import { SnapshotIndex, snapshotIndex } from '../catalog/snapshotIndex';
 import { createPause } from '../lib/slices';
 import { RotaStore } from './RotaStore';
 
@@ -44,28 +45,6 @@ function normalise(ref: string): string {
   return ref.toLocaleLowerCase('en-US');
 }
 
-interface SnapshotIndex {
-  groups: Map<string, GroupFacts>;
-  users: Map<string, UserFacts>;
-  domains: Set<string>;
-}
-
-/** Lookups by ref, built once per catalog snapshot rather than once per request. */
-const indexes = new WeakMap<OrgSnapshot, SnapshotIndex>();
-
-function indexOf(snapshot: OrgSnapshot): SnapshotIndex {
-  let index = indexes.get(snapshot);
-  if (!index) {
-    index = {
-      groups: new Map(snapshot.groups.map(g => [g.entityRef, g])),
-      users: new Map(snapshot.users.map(u => [u.entityRef, u])),
-      domains: new Set(snapshot.domains.map(d => d.entityRef)),
-    };
-    indexes.set(snapshot, index);
-  }
-  return index;
-}
-
 /**
  * Builds team and domain rotas from the catalog snapshot, keeps the shifts that have started
  * (so a membership change only ever changes future shifts) and answers who is paged.
@@ -84,7 +63,7 @@ export class RotaService {
   }
 
   private index(): SnapshotIndex {
-    return indexOf(this.snapshot());
+    return snapshotIndex(this.snapshot());
   }
 
   private group(ref: string): GroupFacts | undefined {
