@@ -12,13 +12,115 @@ import {
   ReviewRecord,
   ReworkRecord,
 } from './eventSchemas';
+import {
+  ColumnTypes,
+  inParts,
+  insertRows,
+  partSize,
+  rowsWithKeys,
+} from './bulkWrite';
+import {
+  AvailabilityDeltas,
+  DeploymentDeltas,
+  LOCKSTEP_SQL,
+  PRODUCTION,
+  deploymentFacts,
+  deploymentsSharing,
+  lockDeploymentWriters,
+  wholeDays,
+  windowEdges,
+} from './rollups';
 
-/** Keeps each insert under SQLite's limit of bound values per statement (32,766). */
-const MAX_BOUND_VALUES = 30_000;
+export { PRODUCTION } from './rollups';
+
 /** Above this many refs a filter is applied after reading rather than as `IN (…)` in SQL. */
 const MAX_FILTER_REFS = 500;
-/** Only production deployments count in the measures (rule 11). */
-export const PRODUCTION = 'production';
+const KEY = ['source', 'external_id'];
+
+/** The columns each kind of event is written with, and their types for PostgreSQL's `unnest`. */
+const COLUMNS = {
+  deployments: {
+    source: 'text',
+    external_id: 'text',
+    service_ref: 'text',
+    environment: 'text',
+    built_at: 'bigint',
+    deployed_at: 'bigint',
+    release_id: 'text',
+    change_request_id: 'text',
+    standard_change: 'boolean',
+    deployer: 'text',
+    version: 'text',
+  },
+  incidents: {
+    source: 'text',
+    external_id: 'text',
+    title: 'text',
+    started_at: 'bigint',
+    acknowledged_at: 'bigint',
+    restored_at: 'bigint',
+    financial_loss: 'double precision',
+    severity: 'text',
+    major_incident_manager: 'boolean',
+    review_url: 'text',
+    url: 'text',
+  },
+  availability_intervals: {
+    source: 'text',
+    external_id: 'text',
+    service_ref: 'text',
+    start_at: 'bigint',
+    end_at: 'bigint',
+    good: 'bigint',
+    total: 'bigint',
+  },
+  reviews: {
+    source: 'text',
+    external_id: 'text',
+    incident_source: 'text',
+    incident_external_id: 'text',
+    title: 'text',
+    url: 'text',
+    published_at: 'bigint',
+  },
+  improvement_actions: {
+    source: 'text',
+    external_id: 'text',
+    service_ref: 'text',
+    review_source: 'text',
+    review_external_id: 'text',
+    title: 'text',
+    defined_at: 'bigint',
+    completed_at: 'bigint',
+  },
+  chaos_days: {
+    source: 'text',
+    external_id: 'text',
+    service_ref: 'text',
+    day: 'text',
+    held_at: 'bigint',
+    review_url: 'text',
+  },
+  rework_items: {
+    source: 'text',
+    external_id: 'text',
+    team_ref: 'text',
+    week_start: 'bigint',
+    hours: 'double precision',
+    team_hours: 'double precision',
+    members: 'integer',
+    service_ref: 'text',
+    title: 'text',
+  },
+  review_reads: {
+    source: 'text',
+    review_source: 'text',
+    review_external_id: 'text',
+    person: 'text',
+    read_at: 'bigint',
+  },
+} satisfies Record<string, ColumnTypes>;
+type EventTable = keyof typeof COLUMNS;
 
 /** A window of epoch milliseconds: `from` included, `to` excluded. */
 /** The kinds of event whose sources the measures name. */
@@ -55,15 +157,6 @@ export interface ReworkRow {
 }
 
 /**
- * SQLite writes a multi-row insert as one compound SELECT, which it caps at 500 terms; other
- * databases take larger statements.
- */
-function rowsPerStatement(knex: Knex): number {
-  const client = String(knex.client.config.client ?? '');
-  return client.includes('sqlite') ? 500 : 2000;
-}
-
-/**
  * The sum of a column of request counts. SQLite's `sum()` of integers fails with "integer
  * overflow" once the sum passes 2^63, which a few large counts reach, and then every read of
  * the measures would fail; its `total()` sums as a double and never overflows. PostgreSQL sums
@@ -72,17 +165,6 @@ function rowsPerStatement(knex: Knex): number {
 export function sumOfCounts(knex: Knex, column: string): string {
   const client = String(knex.client.config.client ?? '');
   return client.includes('sqlite') ? `total(${column})` : `sum(${column})`;
-}
-
-function chunk<T>(items: T[], columns: number, maxRows: number): T[][] {
-  const size = Math.max(
-    1,
-    Math.min(maxRows, Math.floor(MAX_BOUND_VALUES / columns)),
-  );
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size)
-    chunks.push(items.slice(i, i + size));
-  return chunks;
 }
 
 /**
@@ -124,11 +206,7 @@ export class EventStore {
   }
 
   /** Over a database already migrated, as the plugin opens it once for all its stores. */
-  private readonly maxRows: number;
-
-  constructor(private readonly knex: Knex) {
-    this.maxRows = rowsPerStatement(knex);
-  }
+  constructor(private readonly knex: Knex) {}
 
   /**
    * Writes a validated batch in one transaction: all of it, or none of it. Returns the records
@@ -168,47 +246,35 @@ export class EventStore {
     }
   }
 
-  /** Inserts or updates rows by their key, in chunks; returns how many rows were written. */
+  /** Inserts or updates rows by their key; returns how many rows were written. */
   private async upsert(
     trx: Knex.Transaction,
-    table: string,
+    table: EventTable,
     rows: Array<Record<string, unknown>>,
   ): Promise<number> {
-    for (const part of chunk(
-      rows,
-      rows.length > 0 ? Object.keys(rows[0]).length : 1,
-      this.maxRows,
-    )) {
-      await trx(table)
-        .insert(part)
-        .onConflict(['source', 'external_id'])
-        .merge();
-    }
+    await insertRows(trx, table, COLUMNS[table], rows, {
+      key: KEY,
+      onConflict: 'replace',
+    });
     return rows.length;
   }
 
   /** Like `upsert`, returning each row's id for the child rows that refer to it. */
   private async upsertReturningIds(
     trx: Knex.Transaction,
-    table: string,
+    table: EventTable,
     rows: Array<Record<string, unknown>>,
   ): Promise<Array<{ id: number; source: string; external_id: string }>> {
-    const written: Array<{ id: number; source: string; external_id: string }> =
-      [];
-    for (const part of chunk(
-      rows,
-      rows.length > 0 ? Object.keys(rows[0]).length : 1,
-      this.maxRows,
-    )) {
-      written.push(
-        ...(await trx(table)
-          .insert(part)
-          .onConflict(['source', 'external_id'])
-          .merge()
-          .returning(['id', 'source', 'external_id'])),
-      );
-    }
-    return written;
+    const written = await insertRows(trx, table, COLUMNS[table], rows, {
+      key: KEY,
+      onConflict: 'replace',
+      returning: ['id', 'source', 'external_id'],
+    });
+    return written.map(row => ({
+      id: Number(row.id),
+      source: String(row.source),
+      external_id: String(row.external_id),
+    }));
   }
 
   /** Replaces the child rows (services hit, services reviewed) of the parents just written. */
@@ -219,7 +285,7 @@ export class EventStore {
     parents: Array<{ id: number; source: string; external_id: string }>,
     servicesOf: Map<string, string[]>,
   ) {
-    for (const part of chunk(parents, 1, this.maxRows)) {
+    for (const part of inParts(parents, partSize(trx, 1))) {
       await trx(table)
         .whereIn(
           parentColumn,
@@ -236,9 +302,13 @@ export class EventStore {
         service_ref,
       })),
     );
-    for (const part of chunk(rows, 2, this.maxRows)) {
-      await trx(table).insert(part);
-    }
+    await insertRows(
+      trx,
+      table,
+      { [parentColumn]: 'integer', service_ref: 'text' },
+      rows,
+      { key: [parentColumn, 'service_ref'], onConflict: 'ignore' },
+    );
   }
 
   private async writeDeployments(
@@ -258,7 +328,36 @@ export class EventStore {
       deployer: r.deployer,
       version: r.version,
     }));
-    return this.upsert(trx, 'deployments', rows);
+    // The rollups count what changes: the rows replaced, the rows written, and every production
+    // deployment whose lockstep may change because a partner sharing its release or
+    // change-request id came, went or moved. Their facts are read before and after the write.
+    await lockDeploymentWriters(trx);
+    const old = await rowsWithKeys(
+      trx,
+      'deployments',
+      ['id', 'release_id', 'change_request_id'],
+      rows,
+    );
+    const shared = (column: 'release_id' | 'change_request_id') => [
+      ...new Set(
+        [...old, ...rows].flatMap(row =>
+          typeof row[column] === 'string' ? [row[column] as string] : [],
+        ),
+      ),
+    ];
+    const affected = new Set<number>(old.map(row => Number(row.id)));
+    for (const column of ['release_id', 'change_request_id'] as const) {
+      for (const id of await deploymentsSharing(trx, column, shared(column))) {
+        affected.add(id);
+      }
+    }
+    const deltas = new DeploymentDeltas();
+    deltas.addFacts(await deploymentFacts(trx, [...affected]), -1);
+    const written = await this.upsertReturningIds(trx, 'deployments', rows);
+    for (const row of written) affected.add(row.id);
+    deltas.addFacts(await deploymentFacts(trx, [...affected]), 1);
+    await deltas.apply(trx);
+    return written.length;
   }
 
   private async writeIncidents(
@@ -303,7 +402,45 @@ export class EventStore {
       good: r.good,
       total: r.total,
     }));
-    return this.upsert(trx, 'availability_intervals', rows);
+    // New intervals go in without looking anything up; only those already stored are read
+    // (locked, so a writer at the same time cannot change them under us) and replaced, and the
+    // rollups lose the old counts and gain the new.
+    const deltas = new AvailabilityDeltas();
+    const inserted = await insertRows(
+      trx,
+      'availability_intervals',
+      COLUMNS.availability_intervals,
+      rows,
+      { key: KEY, onConflict: 'ignore', returning: KEY },
+    );
+    const isNew = new Set(
+      inserted.map(row =>
+        sourceKey({
+          source: String(row.source),
+          externalId: String(row.external_id),
+        }),
+      ),
+    );
+    const existing = rows.filter(
+      row =>
+        !isNew.has(
+          sourceKey({ source: row.source, externalId: row.external_id }),
+        ),
+    );
+    if (existing.length > 0) {
+      const old = await rowsWithKeys(
+        trx,
+        'availability_intervals',
+        ['source', 'service_ref', 'start_at', 'good', 'total'],
+        existing,
+        true,
+      );
+      for (const row of old) deltas.addInterval(row, -1);
+      await this.upsert(trx, 'availability_intervals', existing);
+    }
+    for (const row of rows) deltas.addInterval(row, 1);
+    await deltas.apply(trx);
+    return rows.length;
   }
 
   private async writeReviews(trx: Knex.Transaction, records: ReviewRecord[]) {
@@ -342,12 +479,10 @@ export class EventStore {
       person: r.person,
       read_at: r.readAt,
     }));
-    for (const part of chunk(rows, 5, this.maxRows)) {
-      await trx('review_reads')
-        .insert(part)
-        .onConflict(['review_source', 'review_external_id', 'person'])
-        .merge(['source', 'read_at']);
-    }
+    await insertRows(trx, 'review_reads', COLUMNS.review_reads, rows, {
+      key: ['review_source', 'review_external_id', 'person'],
+      onConflict: 'replace',
+    });
     return rows.length;
   }
 
@@ -411,42 +546,73 @@ export class EventStore {
    * Production deployments in the window, per service: how many, how many under a standard
    * change, and how many went out in lockstep, that is sharing a release or change-request id
    * with a production deployment of another service (at any time, so a partner deployed just
-   * outside the window still counts).
+   * outside the window still counts). Whole days come from `deployment_days`; the parts of a day
+   * at either end of the window from the raw rows.
    */
   async deploymentTotals(
     window: EventWindow,
     services?: readonly string[],
   ): Promise<DeploymentTotals[]> {
-    const lockstep = `case when
-        (d.release_id is not null and exists (
-          select 1 from deployments o
-          where o.release_id = d.release_id and o.service_ref <> d.service_ref and o.environment = ?))
-        or (d.change_request_id is not null and exists (
-          select 1 from deployments o
-          where o.change_request_id = d.change_request_id and o.service_ref <> d.service_ref and o.environment = ?))
-      then 1 else 0 end`;
-    const query = this.knex('deployments as d')
-      .select('d.service_ref as service')
-      .select(this.knex.raw('count(*) as deployments'))
-      .select(
-        this.knex.raw(
-          'sum(case when d.standard_change then 1 else 0 end) as standard',
+    const totals = new Map<string, DeploymentTotals>();
+    const add = (rows: Array<Record<string, unknown>>) => {
+      for (const row of rows) {
+        const service = String(row.service);
+        const sum = totals.get(service) ?? {
+          service,
+          count: 0,
+          standard: 0,
+          inLockstep: 0,
+        };
+        sum.count += num(row.deployments);
+        sum.standard += num(row.standard);
+        sum.inLockstep += num(row.lockstep);
+        totals.set(service, sum);
+      }
+    };
+    const { first, end } = wholeDays(window);
+    const reads: Array<Promise<Array<Record<string, unknown>>>> = [];
+    if (end > first) {
+      reads.push(
+        this.restrict(
+          this.knex('deployment_days')
+            .select('service_ref as service')
+            .sum({
+              deployments: 'deployments',
+              standard: 'standard',
+              lockstep: 'lockstep',
+            })
+            .where('day', '>=', first)
+            .where('day', '<', end)
+            .groupBy('service_ref')
+            .havingRaw('sum(deployments) > 0'),
+          'service_ref',
+          services,
         ),
-      )
-      .select(
-        this.knex.raw(`sum(${lockstep}) as lockstep`, [PRODUCTION, PRODUCTION]),
-      )
-      .where('d.environment', PRODUCTION)
-      .where('d.deployed_at', '>=', window.from)
-      .where('d.deployed_at', '<', window.to)
-      .groupBy('d.service_ref');
-    const rows = await this.restrict(query, 'd.service_ref', services);
-    return rows.map((row: Record<string, unknown>) => ({
-      service: String(row.service),
-      count: num(row.deployments),
-      standard: num(row.standard),
-      inLockstep: num(row.lockstep),
-    }));
+      );
+    }
+    for (const edge of windowEdges(window)) {
+      reads.push(
+        this.restrict(
+          this.knex('deployments as d')
+            .select('d.service_ref as service')
+            .select(this.knex.raw('count(*) as deployments'))
+            .select(
+              this.knex.raw(
+                'sum(case when d.standard_change then 1 else 0 end) as standard',
+              ),
+            )
+            .select(this.knex.raw(`sum(${LOCKSTEP_SQL}) as lockstep`))
+            .where('d.environment', PRODUCTION)
+            .where('d.deployed_at', '>=', edge.from)
+            .where('d.deployed_at', '<', edge.to)
+            .groupBy('d.service_ref'),
+          'd.service_ref',
+          services,
+        ),
+      );
+    }
+    for (const rows of await Promise.all(reads)) add(rows);
+    return [...totals.values()];
   }
 
   /** Milliseconds from build to production of each production deployment in the window. */
@@ -470,7 +636,8 @@ export class EventStore {
 
   /**
    * The `source` of the production deployments, incidents and availability in the window, per
-   * service: which tools (or pipelines) the figures rest on.
+   * service: which tools (or pipelines) the figures rest on. Deployments and availability come
+   * from the rollups for whole days and the raw rows for the ends of the window.
    */
   async sourcesOf(
     window: EventWindow,
@@ -490,16 +657,11 @@ export class EventStore {
         source: String(row.source),
       }));
     };
-    const found = await Promise.all([
-      read(
-        'deployments',
-        this.knex('deployments')
-          .distinct('service_ref as service', 'source')
-          .where('environment', PRODUCTION)
-          .where('deployed_at', '>=', window.from)
-          .where('deployed_at', '<', window.to),
-        'service_ref',
-      ),
+    const { first, end } = wholeDays(window);
+    const edges = windowEdges(window);
+    const reads: Array<
+      Promise<Array<{ kind: EventSourceKind; service: string; source: string }>>
+    > = [
       read(
         'incidents',
         this.knex('incidents as i')
@@ -509,44 +671,141 @@ export class EventStore {
           .where('i.started_at', '<', window.to),
         's.service_ref',
       ),
-      read(
-        'availability',
-        this.knex('availability_intervals')
-          .distinct('service_ref as service', 'source')
-          .where('start_at', '>=', window.from)
-          .where('start_at', '<', window.to),
-        'service_ref',
-      ),
-    ]);
-    return found.flat();
+    ];
+    if (end > first) {
+      reads.push(
+        read(
+          'deployments',
+          this.knex('deployment_days')
+            .distinct('service_ref as service', 'source')
+            .where('day', '>=', first)
+            .where('day', '<', end)
+            .where('deployments', '>', 0),
+          'service_ref',
+        ),
+        read(
+          'availability',
+          this.knex('availability_days')
+            .distinct('service_ref as service', 'source')
+            .where('day', '>=', first)
+            .where('day', '<', end)
+            .where('intervals', '>', 0),
+          'service_ref',
+        ),
+      );
+    }
+    for (const edge of edges) {
+      reads.push(
+        read(
+          'deployments',
+          this.knex('deployments')
+            .distinct('service_ref as service', 'source')
+            .where('environment', PRODUCTION)
+            .where('deployed_at', '>=', edge.from)
+            .where('deployed_at', '<', edge.to),
+          'service_ref',
+        ),
+        read(
+          'availability',
+          this.knex('availability_intervals')
+            .distinct('service_ref as service', 'source')
+            .where('start_at', '>=', edge.from)
+            .where('start_at', '<', edge.to),
+          'service_ref',
+        ),
+      );
+    }
+    const seen = new Set<string>();
+    return (await Promise.all(reads)).flat().filter(row => {
+      const k = JSON.stringify([row.kind, row.service, row.source]);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
   }
 
-  /** Good and total requests per service over the intervals that start in the window. */
+  /**
+   * Good and total requests per service over the intervals that start in the window: whole days
+   * from `availability_days`, the ends of the window from the raw intervals.
+   */
   async availabilityTotals(
     window: EventWindow,
     services?: readonly string[],
   ): Promise<
     Array<{ service: string; good: number; total: number; count: number }>
   > {
-    const query = this.knex('availability_intervals')
-      .select('service_ref as service')
-      .select(
-        this.knex.raw(
-          `${sumOfCounts(this.knex, 'good')} as good, ${sumOfCounts(
-            this.knex,
-            'total',
-          )} as total, count(*) as intervals`,
+    const sums = (count: string) =>
+      this.knex.raw(
+        `${sumOfCounts(this.knex, 'good')} as good, ${sumOfCounts(
+          this.knex,
+          'total',
+        )} as total, ${count} as intervals`,
+      );
+    const { first, end } = wholeDays(window);
+    const reads: Array<Promise<Array<Record<string, unknown>>>> = [];
+    if (end > first) {
+      reads.push(
+        this.restrict(
+          this.knex('availability_days')
+            .select('service_ref as service')
+            .select(sums('sum(intervals)'))
+            .where('day', '>=', first)
+            .where('day', '<', end)
+            .groupBy('service_ref')
+            .havingRaw('sum(intervals) > 0'),
+          'service_ref',
+          services,
         ),
-      )
-      .where('start_at', '>=', window.from)
-      .where('start_at', '<', window.to)
-      .groupBy('service_ref');
-    const rows = await this.restrict(query, 'service_ref', services);
-    return rows.map((row: Record<string, unknown>) => ({
-      service: String(row.service),
-      good: num(row.good),
-      total: num(row.total),
-      count: num(row.intervals),
+      );
+    }
+    for (const edge of windowEdges(window)) {
+      reads.push(
+        this.restrict(
+          this.knex('availability_intervals')
+            .select('service_ref as service')
+            .select(sums('count(*)'))
+            .where('start_at', '>=', edge.from)
+            .where('start_at', '<', edge.to)
+            .groupBy('service_ref'),
+          'service_ref',
+          services,
+        ),
+      );
+    }
+    // PostgreSQL's sums are exact numerics, added here as bigints so that the parts of a window
+    // give the number one sum over its raw rows would; SQLite's total() is a double already.
+    const exact = (value: unknown): bigint | number =>
+      typeof value === 'string' && /^-?\d+$/.test(value)
+        ? BigInt(value)
+        : num(value);
+    const plus = (a: bigint | number, b: bigint | number) =>
+      typeof a === 'bigint' && typeof b === 'bigint' ? a + b : num(a) + num(b);
+    const totals = new Map<
+      string,
+      { good: bigint | number; total: bigint | number; count: number }
+    >();
+    for (const rows of await Promise.all(reads)) {
+      for (const row of rows) {
+        const service = String(row.service);
+        const sum = totals.get(service);
+        if (sum) {
+          sum.good = plus(sum.good, exact(row.good));
+          sum.total = plus(sum.total, exact(row.total));
+          sum.count += num(row.intervals);
+        } else {
+          totals.set(service, {
+            good: exact(row.good),
+            total: exact(row.total),
+            count: num(row.intervals),
+          });
+        }
+      }
+    }
+    return [...totals.entries()].map(([service, sum]) => ({
+      service,
+      good: num(sum.good),
+      total: num(sum.total),
+      count: sum.count,
     }));
   }
 
