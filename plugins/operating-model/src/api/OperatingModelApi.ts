@@ -14,13 +14,20 @@ import {
   RotaSchedule,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import type {
-  Directory,
+  DirectoryFacets,
+  DirectoryQuery,
   DirectoryService,
+  DirectoryServicesPage,
 } from '@operating-model/backstage-plugin-operating-model-common';
 
 // The response types live in the common package, where the backend that serves them uses them too.
 export type { AssessedService, OnCallResult, RotaSchedule };
-export type { Directory, DirectoryService };
+export type {
+  DirectoryFacets,
+  DirectoryQuery,
+  DirectoryService,
+  DirectoryServicesPage,
+};
 export type { EntityMeasures, LeadersMeasures, MeasureSeries };
 export type {
   IncidentLossAnswer,
@@ -149,8 +156,13 @@ export interface OperatingModelApi {
   getCalendarLink(entityRef: string): Promise<CalendarLink & { url: string }>;
   /** Revokes every calendar link issued for the user (a User ref) and answers a new personal one. */
   resetCalendarLinks(userRef: string): Promise<CalendarLink & { url: string }>;
-  /** Every team, domain and service with owner, targets and who is on call now, for the discoverability view. */
-  getDirectory(): Promise<Directory>;
+  /**
+   * A page of the discoverability view's rows (services, or services under team or domain
+   * headings), searched, filtered and grouped by the backend, with the counts.
+   */
+  queryDirectory(query: DirectoryQuery): Promise<DirectoryServicesPage>;
+  /** The teams and domains the discoverability view filters by. */
+  getDirectoryFacets(): Promise<DirectoryFacets>;
   /** One service's directory row (ownership findings, on call now); rejects with a 404 when it is not a service. */
   getDirectoryService(entityRef: string): Promise<DirectoryService>;
   /** The measures of a Component, Group or Domain over a window. */

@@ -6,8 +6,10 @@ import {
   Override,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import type {
-  Directory,
+  DirectoryFacets,
+  DirectoryQuery,
   DirectoryService,
+  DirectoryServicesPage,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import {
   AssessedService,
@@ -149,8 +151,22 @@ export class OperatingModelClient implements OperatingModelApi {
     return { ...link, url: `${base}${link.path}` };
   }
 
-  async getDirectory(): Promise<Directory> {
-    return this.request<Directory>('/directory');
+  async queryDirectory(query: DirectoryQuery): Promise<DirectoryServicesPage> {
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) {
+      // Unset filters are left out: the backend reads a missing parameter as "any".
+      if (value === null || value === undefined || value === false) continue;
+      if (value === '' || (name === 'groupBy' && value === 'none')) continue;
+      params.set(name, String(value));
+    }
+    const search = params.toString();
+    return this.request<DirectoryServicesPage>(
+      `/directory/services${search ? `?${search}` : ''}`,
+    );
+  }
+
+  async getDirectoryFacets(): Promise<DirectoryFacets> {
+    return this.request<DirectoryFacets>('/directory/facets');
   }
 
   async getDirectoryService(entityRef: string): Promise<DirectoryService> {

@@ -2,12 +2,12 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
-import { Directory } from '@operating-model/backstage-plugin-operating-model-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { OperatingModelApi, operatingModelApiRef } from '../../api';
 import { VIEW_TEST_TIMEOUT_MS } from '../__testUtils__/timeouts';
 import { DiscoverabilityView } from './DiscoverabilityView';
 import {
+  directoryApi,
   directoryService,
   largeDirectory,
   smallDirectory,
@@ -37,10 +37,10 @@ async function expectRows(titles: string[]) {
 }
 
 async function renderSmall() {
-  const getDirectory = jest.fn().mockResolvedValue(smallDirectory());
-  await renderView({ getDirectory });
+  const api = directoryApi(smallDirectory());
+  await renderView(api);
   await screen.findAllByTestId('directory-row');
-  return getDirectory;
+  return api;
 }
 
 /**
@@ -265,10 +265,8 @@ describe('DiscoverabilityView', () => {
     'renders only a window of the rows of a large directory, and finds one by name',
     async () => {
       // A thousand rows show the windowing as well as ten thousand; the benchmark measures scale.
-      const getDirectory = jest
-        .fn()
-        .mockResolvedValue(largeDirectory(1_000) as Directory);
-      await renderView({ getDirectory }, 600);
+      const api = directoryApi(largeDirectory(1_000));
+      await renderView(api, 600);
       const rows = await screen.findAllByTestId('directory-row');
       expect(screen.getByTestId('directory-count')).toHaveTextContent(
         '1,000 services',
@@ -281,8 +279,17 @@ describe('DiscoverabilityView', () => {
         '1000',
       );
 
+      // Only the first page was asked for: the rest come as the list scrolls to them.
+      expect(api.queryDirectory).toHaveBeenCalledTimes(1);
+      expect(api.queryDirectory).toHaveBeenCalledWith(
+        expect.objectContaining({ offset: 0, limit: 100 }),
+      );
+
       search('service 00187-3');
       await expectRows(['Service 00187-3']);
+      expect(api.queryDirectory).toHaveBeenLastCalledWith(
+        expect.objectContaining({ query: 'service 00187-3', offset: 0 }),
+      );
     },
     VIEW_TEST_TIMEOUT_MS,
   );
@@ -299,9 +306,7 @@ describe('DiscoverabilityView', () => {
           },
         }),
       ];
-      await renderView({
-        getDirectory: jest.fn().mockResolvedValue(directory),
-      });
+      await renderView(directoryApi(directory));
       const row = within(await screen.findByTestId('directory-row'));
       expect(row.getByText('Runbook (not a web link)')).toBeInTheDocument();
       expect(
@@ -317,7 +322,7 @@ describe('DiscoverabilityView', () => {
   it(
     'shows the error when the directory cannot be loaded',
     async () => {
-      const getDirectory = jest
+      const queryDirectory = jest
         .fn()
         .mockRejectedValue(
           await ResponseError.fromResponse(
@@ -327,7 +332,7 @@ describe('DiscoverabilityView', () => {
             ) as any,
           ),
         );
-      await renderView({ getDirectory });
+      await renderView({ queryDirectory });
       expect(
         (await screen.findAllByText(/not read yet/)).length,
       ).toBeGreaterThan(0);

@@ -6,13 +6,19 @@ import {
   ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
-import { useRouteRef } from '@backstage/core-plugin-api';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
-  Directory,
-  DirectoryDomain,
+  DirectoryChoice,
+  DirectoryFilters,
+  DirectoryGroupBy,
+  DirectoryItem,
+  DirectoryModelFilter,
+  DirectoryOutOfHoursFilter,
   DirectoryService,
   DirectoryTeam,
+  NO_DIRECTORY_FILTERS,
   TargetStatus,
   modelInForce,
 } from '@operating-model/backstage-plugin-operating-model-common';
@@ -41,7 +47,6 @@ import {
   createContext,
   memo,
   useContext,
-  useDeferredValue,
   useEffect,
   useMemo,
   useRef,
@@ -54,19 +59,8 @@ import {
 } from 'react-window';
 import { frequencyTitle, modelTitle } from '../shared/describe';
 import { WebLink } from '../shared/WebLink';
-import {
-  DirectoryFilters,
-  DirectoryIndex,
-  DirectoryItem,
-  GroupBy,
-  ModelFilter,
-  NO_FILTERS,
-  OutOfHoursFilter,
-  buildDirectoryIndex,
-  filterServices,
-  groupServices,
-} from './directoryIndex';
-import { useDirectory } from './useDirectory';
+import { operatingModelApiRef } from '../../api';
+import { DirectoryPages, useDirectoryPages } from './useDirectoryPages';
 import {
   formatAvailability,
   formatAvailabilityRatio,
@@ -75,6 +69,10 @@ import {
   formatWeekdayTime,
   lowerCase,
 } from '../shared/format';
+
+type ModelFilter = DirectoryModelFilter;
+type OutOfHoursFilter = DirectoryOutOfHoursFilter;
+type GroupBy = DirectoryGroupBy;
 
 /** Search waits this long after the last keystroke: under the 100 ms a person notices. */
 export const SEARCH_DEBOUNCE_MS = 80;
@@ -524,7 +522,8 @@ function HeadingRow({
 }
 
 interface RowData {
-  items: DirectoryItem[];
+  item: (index: number) => DirectoryItem | undefined;
+  version: number;
   classes: Classes;
 }
 
@@ -533,7 +532,21 @@ const Row = memo(function DirectoryRow({
   style,
   data,
 }: ListChildComponentProps<RowData>) {
-  const item = data.items[index];
+  const item = data.item(index);
+  if (!item) {
+    // A page on its way from the backend: the row's place is kept, so the scrollbar stays true.
+    return (
+      <div
+        style={style}
+        className={data.classes.row}
+        role="row"
+        aria-busy="true"
+        data-testid="directory-row-pending"
+      >
+        <span className={data.classes.secondary}>Loading…</span>
+      </div>
+    );
+  }
   if (item.kind === 'service')
     return (
       <ServiceRow service={item.service} style={style} classes={data.classes} />
@@ -542,13 +555,13 @@ const Row = memo(function DirectoryRow({
 },
 areEqual);
 
-const limitedOptions = createFilterOptions<{ ref: string; title: string }>({
+const limitedOptions = createFilterOptions<DirectoryChoice>({
   limit: 200,
 });
 
 function RefFilter(props: {
   label: string;
-  options: Array<DirectoryTeam | DirectoryDomain>;
+  options: DirectoryChoice[];
   value: string | null;
   onChange: (ref: string | null) => void;
   className: string;
@@ -558,7 +571,7 @@ function RefFilter(props: {
     [props.options, props.value],
   );
   return (
-    <Autocomplete<{ ref: string; title: string }>
+    <Autocomplete<DirectoryChoice>
       className={props.className}
       options={props.options}
       value={selected}
@@ -633,51 +646,39 @@ const GROUP_OPTIONS: Array<{ value: GroupBy; label: string }> = [
   { value: 'domain', label: 'Domain' },
 ];
 
-/** The view over a loaded directory: search, filters, grouping and the virtualised rows. */
-export function DirectoryBrowser(props: {
-  directory: Directory;
+type Filters = Omit<DirectoryFilters, 'query'>;
+
+/** The view over the directory's pages: search, filters, grouping and the virtualised rows. */
+function DirectoryBrowser(props: {
+  pages: DirectoryPages;
+  input: string;
+  onInput: (text: string) => void;
+  filters: Filters;
+  onFilters: (change: (previous: Filters) => Filters) => void;
+  groupBy: GroupBy;
+  onGroupBy: (groupBy: GroupBy) => void;
   height?: number;
 }) {
+  const { pages, input, filters, groupBy } = props;
   const classes = useStyles();
   const linkTo = useEntityLinks();
-  const index: DirectoryIndex = useMemo(
-    () => buildDirectoryIndex(props.directory),
-    [props.directory],
-  );
-  const [input, setInput] = useState('');
-  const [query, setQuery] = useState('');
-  const [filters, setFilters] =
-    useState<Omit<DirectoryFilters, 'query'>>(NO_FILTERS);
-  const [groupBy, setGroupBy] = useState<GroupBy>('none');
+  const api = useApi(operatingModelApiRef);
+  const facets = useAsync(() => api.getDirectoryFacets(), [api]);
   const listRef = useRef<VariableSizeList<RowData>>(null);
-
-  useEffect(() => {
-    const timer = setTimeout(() => setQuery(input), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [input]);
-
-  // Typing stays responsive while a large result list renders behind it.
-  const deferredQuery = useDeferredValue(query);
-  const services = useMemo(
-    () => filterServices(index, { ...filters, query: deferredQuery }),
-    [index, filters, deferredQuery],
-  );
-  const items = useMemo(
-    () => groupServices(index, services, groupBy),
-    [index, services, groupBy],
-  );
+  const info = pages.info!;
+  const itemCount = info.itemCount;
 
   useEffect(() => {
     listRef.current?.resetAfterIndex(0, true);
-  }, [items]);
+  }, [pages.version]);
   useEffect(() => {
     listRef.current?.scrollToItem(0);
-  }, [deferredQuery, filters, groupBy]);
+  }, [info.matched, filters, groupBy]);
 
   const set =
-    <K extends keyof typeof filters>(key: K) =>
-    (value: (typeof filters)[K]) =>
-      setFilters(previous => ({ ...previous, [key]: value }));
+    <K extends keyof Filters>(key: K) =>
+    (value: Filters[K]) =>
+      props.onFilters(previous => ({ ...previous, [key]: value }));
 
   const height =
     props.height ??
@@ -685,17 +686,21 @@ export function DirectoryBrowser(props: {
       360,
       (typeof window === 'undefined' ? 800 : window.innerHeight) - 320,
     );
-  const data = useMemo<RowData>(() => ({ items, classes }), [items, classes]);
-  const total = index.services.length;
+  const { item, version } = pages;
+  const data = useMemo<RowData>(
+    () => ({ item, version, classes }),
+    [item, version, classes],
+  );
+  const total = info.total;
   const targetOptions = useMemo(
     () => [
-      ...index.availabilityTargets.map(t => ({
+      ...info.availabilityTargets.map(t => ({
         value: t as number | 'none',
         label: formatAvailability(t),
       })),
       { value: 'none' as const, label: 'No target' },
     ],
-    [index],
+    [info.availabilityTargets],
   );
 
   return (
@@ -710,7 +715,7 @@ export function DirectoryBrowser(props: {
           autoFocus
           placeholder="Search services, teams, domains and people"
           value={input}
-          onChange={event => setInput(event.target.value)}
+          onChange={event => props.onInput(event.target.value)}
           inputProps={{
             'aria-label': 'Search services, teams, domains and people',
           }}
@@ -724,14 +729,14 @@ export function DirectoryBrowser(props: {
         />
         <RefFilter
           label="Domain"
-          options={props.directory.domains}
+          options={facets.value?.domains ?? []}
           value={filters.domain}
           onChange={set('domain')}
           className={classes.autocomplete}
         />
         <RefFilter
           label="Team"
-          options={props.directory.teams}
+          options={facets.value?.teams ?? []}
           value={filters.team}
           onChange={set('team')}
           className={classes.autocomplete}
@@ -775,7 +780,7 @@ export function DirectoryBrowser(props: {
           label="Group by"
           value={groupBy === 'none' ? null : groupBy}
           options={GROUP_OPTIONS}
-          onChange={value => setGroupBy(value ?? 'none')}
+          onChange={value => props.onGroupBy(value ?? 'none')}
           className={classes.select}
         />
       </div>
@@ -785,15 +790,15 @@ export function DirectoryBrowser(props: {
         aria-live="polite"
         data-testid="directory-count"
       >
-        {services.length === total
+        {info.matched === total
           ? `${formatCount(total)} services`
-          : `${formatCount(services.length)} of ${formatCount(total)} services`}
-        {props.directory.onCallAt
-          ? ` · on call as at ${when(props.directory.onCallAt)}`
-          : ''}
+          : `${formatCount(info.matched)} of ${formatCount(total)} services`}
+        {info.onCallAt
+          ? ` · on call as at ${when(info.onCallAt)}`
+          : ' · working out who is on call'}
       </Typography>
       <Paper variant="outlined">
-        <div role="table" aria-label="Services" aria-rowcount={items.length}>
+        <div role="table" aria-label="Services" aria-rowcount={itemCount}>
           <div className={classes.header} role="row">
             <span role="columnheader">Service</span>
             <span role="columnheader">Owner</span>
@@ -803,7 +808,7 @@ export function DirectoryBrowser(props: {
             <span role="columnheader">In an incident</span>
             <span role="columnheader">Last 30 days</span>
           </div>
-          {items.length === 0 ? (
+          {itemCount === 0 ? (
             <Box p={3}>
               <Typography>
                 No service matches; try fewer words or clear a filter.
@@ -814,16 +819,20 @@ export function DirectoryBrowser(props: {
               ref={listRef}
               height={height}
               width="100%"
-              itemCount={items.length}
+              itemCount={itemCount}
               itemData={data}
-              itemKey={(i, d) => d.items[i].key}
-              itemSize={i =>
-                items[i].kind === 'service'
+              itemKey={(i, d) => d.item(i)?.key ?? `pending:${i}`}
+              itemSize={i => {
+                const kind = item(i)?.kind ?? 'service';
+                return kind === 'service'
                   ? SERVICE_ROW_HEIGHT
-                  : HEADING_ROW_HEIGHT
-              }
+                  : HEADING_ROW_HEIGHT;
+              }}
               estimatedItemSize={SERVICE_ROW_HEIGHT}
               overscanCount={6}
+              onItemsRendered={({ overscanStartIndex, overscanStopIndex }) =>
+                pages.want(overscanStartIndex, overscanStopIndex)
+              }
             >
               {Row}
             </VariableSizeList>
@@ -842,10 +851,20 @@ export function DirectoryBrowser(props: {
  * @public
  */
 export function DiscoverabilityView(props: { height?: number }) {
-  const { directory, error, refreshError, loading } = useDirectory();
-  if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
-  if (!directory || directory.services.length === 0) {
+  const [input, setInput] = useState('');
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<Filters>(NO_DIRECTORY_FILTERS);
+  const [groupBy, setGroupBy] = useState<GroupBy>('none');
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(input), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [input]);
+  const all = useMemo(() => ({ ...filters, query }), [filters, query]);
+  const pages = useDirectoryPages(all, groupBy);
+
+  if (pages.loading) return <Progress />;
+  if (pages.error) return <ResponseErrorPanel error={pages.error} />;
+  if (!pages.info || pages.info.total === 0) {
     return (
       <EmptyState
         missing="data"
@@ -856,16 +875,25 @@ export function DiscoverabilityView(props: { height?: number }) {
   }
   return (
     <>
-      {refreshError && (
+      {pages.refreshError && (
         <Box mb={2}>
           <WarningPanel
             severity="warning"
             title="Could not refresh the directory; showing the last answer"
-            message={refreshError.message}
+            message={pages.refreshError.message}
           />
         </Box>
       )}
-      <DirectoryBrowser directory={directory} height={props.height} />
+      <DirectoryBrowser
+        pages={pages}
+        input={input}
+        onInput={setInput}
+        filters={filters}
+        onFilters={setFilters}
+        groupBy={groupBy}
+        onGroupBy={setGroupBy}
+        height={props.height}
+      />
     </>
   );
 }

@@ -1,2 +1,2 @@
-export { DiscoverabilityView, DirectoryBrowser } from './DiscoverabilityView';
+export { DiscoverabilityView } from './DiscoverabilityView';
 export { DirectoryPage } from './DirectoryPage';

@@ -1,8 +1,51 @@
 import {
   Directory,
+  DirectoryFacets,
+  DirectoryQuery,
   DirectoryService,
+  DirectoryServicesPage,
   DirectoryTeam,
+  NO_DIRECTORY_FILTERS,
+  buildDirectoryIndex,
+  selectDirectoryItems,
 } from '@operating-model/backstage-plugin-operating-model-common';
+
+/**
+ * The directory's API methods answering from a directory as the backend does: with the same
+ * search, filters and grouping functions, a page at a time.
+ */
+export function directoryApi(directory: Directory) {
+  const index = buildDirectoryIndex(directory);
+  return {
+    queryDirectory: jest.fn(
+      async (q: DirectoryQuery): Promise<DirectoryServicesPage> => {
+        const { groupBy, offset = 0, limit = 100, ...filters } = q;
+        const selected = selectDirectoryItems(
+          index,
+          { ...NO_DIRECTORY_FILTERS, ...filters },
+          groupBy ?? 'none',
+        );
+        return {
+          catalogReadAt: directory.catalogReadAt,
+          onCallAt: directory.onCallAt,
+          measuresWindow: directory.measuresWindow,
+          total: directory.services.length,
+          matched: selected.matched,
+          itemCount: selected.items.length,
+          offset,
+          items: selected.items.slice(offset, offset + limit),
+          availabilityTargets: index.availabilityTargets,
+        };
+      },
+    ),
+    getDirectoryFacets: jest.fn(
+      async (): Promise<DirectoryFacets> => ({
+        teams: directory.teams.map(t => ({ ref: t.ref, title: t.title })),
+        domains: directory.domains.map(d => ({ ref: d.ref, title: d.title })),
+      }),
+    ),
+  };
+}
 
 /** A directory row with overrides for the case at hand. */
 export function directoryService(

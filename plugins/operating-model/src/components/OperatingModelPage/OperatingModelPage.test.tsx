@@ -29,7 +29,7 @@ function api(): Partial<OperatingModelApi> {
     }),
     // Never answers, so the test browser is not sent away.
     readReview: jest.fn().mockReturnValue(new Promise(() => {})),
-    getDirectory: jest.fn().mockReturnValue(new Promise(() => {})),
+    queryDirectory: jest.fn().mockReturnValue(new Promise(() => {})),
   };
 }
 
