@@ -4,6 +4,7 @@ import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-back
 import type {
   Directory,
   DirectoryService,
+  DirectoryServicesPage,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import {
   OperatingModelCollatorFactory,
@@ -101,9 +102,30 @@ const directory: Directory = {
   ],
 };
 
-function setUp(response: () => Response) {
-  const fetch = jest.fn(async (_url: string, _init?: RequestInit) =>
-    response(),
+/** The backend's pages of the directory's services, `size` rows a page. */
+function pages(size: number) {
+  return (url: string) => {
+    const offset = Number(new URL(url).searchParams.get('offset'));
+    const body: DirectoryServicesPage = {
+      catalogReadAt: directory.catalogReadAt,
+      onCallAt: directory.onCallAt,
+      measuresWindow: null,
+      total: directory.services.length,
+      matched: directory.services.length,
+      itemCount: directory.services.length,
+      offset,
+      items: directory.services
+        .slice(offset, offset + size)
+        .map(s => ({ kind: 'service', key: s.ref, service: s })),
+      availabilityTargets: [],
+    };
+    return new Response(JSON.stringify(body), { status: 200 });
+  };
+}
+
+function setUp(response: (url: string) => Response) {
+  const fetch = jest.fn(async (url: string, _init?: RequestInit) =>
+    response(url),
   );
   const auth = mockServices.auth();
   const discovery = {
@@ -121,17 +143,19 @@ function setUp(response: () => Response) {
 
 describe('OperatingModelCollatorFactory', () => {
   it('makes one document per service, answering who owns it and who is on call', async () => {
-    const { factory, fetch, discovery } = setUp(
-      () => new Response(JSON.stringify(directory), { status: 200 }),
-    );
+    const { factory, fetch, discovery } = setUp(pages(2));
     expect(factory.type).toBe('operating-model-service');
     const { documents } = await TestPipeline.fromCollator(
       await factory.getCollator(),
     ).execute();
 
     expect(discovery.getBaseUrl).toHaveBeenCalledWith('operating-model');
-    const [url, init] = fetch.mock.calls[0];
-    expect(url).toBe('http://backend.test/api/operating-model/directory');
+    // A page at a time, until the list ends.
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual([
+      'http://backend.test/api/operating-model/directory/services?offset=0&limit=500',
+      'http://backend.test/api/operating-model/directory/services?offset=2&limit=500',
+    ]);
+    const [, init] = fetch.mock.calls[0];
     // A plugin-to-plugin token, issued to this module for the operating-model plugin.
     expect((init!.headers as Record<string, string>).Authorization).toMatch(
       /^Bearer .*operating-model/,

@@ -9,8 +9,8 @@ import {
   IndexableDocument,
 } from '@backstage/plugin-search-common';
 import {
-  Directory,
   DirectoryService,
+  DirectoryServicesPage,
   OPERATING_MODEL_TITLES,
   formatAvailability,
   modelInForce,
@@ -120,9 +120,13 @@ export function serviceDocumentText(service: DirectoryService): string {
   ].join(' ');
 }
 
+/** Rows a request of the directory asks for: the most the backend gives in one page. */
+const PAGE = 500;
+
 /**
- * Indexes every service of the operating-model directory (`GET /api/operating-model/directory`),
- * read as this module's own service through a plugin-to-plugin token.
+ * Indexes every service of the operating-model directory, read a page at a time
+ * (`GET /api/operating-model/directory/services`) as this module's own service through a
+ * plugin-to-plugin token.
  *
  * @public
  */
@@ -140,26 +144,41 @@ export class OperatingModelCollatorFactory implements DocumentCollatorFactory {
   }
 
   private async *execute(): AsyncGenerator<OperatingModelServiceDocument> {
-    const directory = await this.readDirectory();
-    this.options.logger.info(
-      `Indexing ${directory.services.length} operating-model services`,
-    );
-    for (const service of directory.services) {
-      yield {
-        title: service.title,
-        text: serviceDocumentText(service),
-        location: location(this.locationTemplate, service.ref),
-        entityRef: service.ref,
-        owner: service.owner ?? '',
-        ownerTitle: service.ownerTitle ?? '',
-        onCall: service.onCall?.person?.title ?? '',
-        onCallRef: service.onCall?.person?.ref ?? '',
-        domain: service.domainTitle ?? '',
-      };
+    const seen = new Set<string>();
+    let offset = 0;
+    for (;;) {
+      const page = await this.readPage(offset);
+      if (offset === 0) {
+        this.options.logger.info(
+          `Indexing ${page.total} operating-model services`,
+        );
+      }
+      for (const item of page.items) {
+        // A refresh between two pages can move a row by one: it is indexed once.
+        if (item.kind !== 'service' || seen.has(item.service.ref)) continue;
+        seen.add(item.service.ref);
+        yield this.document(item.service);
+      }
+      offset += page.items.length;
+      if (page.items.length === 0 || offset >= page.itemCount) return;
     }
   }
 
-  private async readDirectory(): Promise<Directory> {
+  private document(service: DirectoryService): OperatingModelServiceDocument {
+    return {
+      title: service.title,
+      text: serviceDocumentText(service),
+      location: location(this.locationTemplate, service.ref),
+      entityRef: service.ref,
+      owner: service.owner ?? '',
+      ownerTitle: service.ownerTitle ?? '',
+      onCall: service.onCall?.person?.title ?? '',
+      onCallRef: service.onCall?.person?.ref ?? '',
+      domain: service.domainTitle ?? '',
+    };
+  }
+
+  private async readPage(offset: number): Promise<DirectoryServicesPage> {
     const { discovery, auth } = this.options;
     const baseUrl = await discovery.getBaseUrl('operating-model');
     const { token } = await auth.getPluginRequestToken({
@@ -167,12 +186,18 @@ export class OperatingModelCollatorFactory implements DocumentCollatorFactory {
       targetPluginId: 'operating-model',
     });
     const fetchFn = this.options.fetch ?? fetch;
-    const response = await fetchFn(`${baseUrl}/directory`, {
-      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-    });
+    const response = await fetchFn(
+      `${baseUrl}/directory/services?offset=${offset}&limit=${PAGE}`,
+      {
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Accept: 'application/json',
+        },
+      },
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as Directory;
+    return (await response.json()) as DirectoryServicesPage;
   }
 }
