@@ -90,6 +90,12 @@ export {
 } from './workingHours';
 export type { Handoff, RotationLength, WorkingHoursSpan } from './workingHours';
 export { selectorRegionModel } from './selector';
+export { rankServiceMatches } from './serviceMatches';
+export type {
+  PickableService,
+  ServiceMatch,
+  ServiceMatchReason,
+} from './serviceMatches';
 export { isOperatingModelService } from './services';
 export type { EntityLike } from './services';
 export {
