@@ -18,14 +18,12 @@ import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import Autocomplete, {
-  createFilterOptions,
-} from '@material-ui/lab/Autocomplete';
 import { useId, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { AssessedService, operatingModelApiRef } from '../../api';
 import { backendMessage } from '../shared/backendMessage';
 import { formatMoney } from '../shared/format';
+import { ServicePicker } from '../ServicePicker';
 
 const useStyles = makeStyles(theme => ({
   fields: {
@@ -60,10 +58,6 @@ const JOURNEYS: Array<{ value: JourneyImpact; label: string }> = [
   { value: 'degraded', label: 'Users can complete a degraded journey' },
   { value: 'ok', label: 'Users can complete their journey' },
 ];
-
-const filterServices = createFilterOptions<AssessedService>({
-  stringify: s => `${s.titles.service} ${s.titles.owner ?? ''} ${s.entityRef}`,
-});
 
 /** An amount typed by a person: empty is "not known", anything else must read as money. */
 function readAmount(text: string): { value?: number; error?: string } {
@@ -198,25 +192,15 @@ export function IncidentLossCalculator(props: { service?: AssessedService }) {
       {!fixed && (
         <>
           {services.error && <ResponseErrorPanel error={services.error} />}
-          <Autocomplete
-            options={services.value ?? []}
+          <ServicePicker
+            services={services.value}
             loading={services.loading}
             value={selected}
-            onChange={(_, value) => {
+            onChange={value => {
               setSelected(value);
               setRate(exposureText(value));
             }}
-            getOptionLabel={s => s.titles.service}
-            getOptionSelected={(a, b) => a.entityRef === b.entityRef}
-            filterOptions={filterServices}
-            renderInput={params => (
-              <TextField
-                {...params}
-                label="Service"
-                placeholder="Type a service or team name (optional)"
-                variant="outlined"
-              />
-            )}
+            placeholder="Type a service or team name (optional)"
           />
         </>
       )}

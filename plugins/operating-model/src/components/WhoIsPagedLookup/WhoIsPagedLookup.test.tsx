@@ -179,4 +179,39 @@ describe('WhoIsPagedLookup', () => {
       within(answer).queryByRole('link', { name: /Runbook|Incident channel/ }),
     ).not.toBeInTheDocument();
   });
+
+  it('offers the service named as typed before services of the team of that name, saying why each matched', async () => {
+    const checkoutTeam = {
+      owner: 'group:default/checkout-team',
+      titles: {
+        service: '',
+        owner: 'Checkout',
+        domain: null,
+        system: null,
+      },
+    };
+    const listServices = jest.fn().mockResolvedValue([
+      assessedService({
+        ...checkoutTeam,
+        entityRef: 'component:default/basket',
+        titles: { ...checkoutTeam.titles, service: 'Basket' },
+      }),
+      assessedService({
+        ...checkoutTeam,
+        entityRef: 'component:default/checkout',
+        titles: { ...checkoutTeam.titles, service: 'Checkout' },
+      }),
+    ]);
+    await renderLookup({ listServices });
+    const user = userEvent.setup();
+    await user.type(
+      await screen.findByRole('textbox', { name: 'Service' }),
+      'Checkout',
+    );
+    const options = await screen.findAllByRole('option');
+    expect(options.map(option => option.textContent)).toEqual([
+      'CheckoutCheckout · matched its name',
+      'BasketCheckout · matched its owning team',
+    ]);
+  });
 });

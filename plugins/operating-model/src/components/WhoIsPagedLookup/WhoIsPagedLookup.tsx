@@ -3,17 +3,14 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, catalogApiRef } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import MuiLink from '@material-ui/core/Link';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import Autocomplete, {
-  createFilterOptions,
-} from '@material-ui/lab/Autocomplete';
 import { ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { AssessedService, OnCallResult, operatingModelApiRef } from '../../api';
 import { formatWeekdayTime, formatWhen } from '../shared/format';
 import { WebLink } from '../shared/WebLink';
+import { ServicePicker } from '../ServicePicker';
 
 const useStyles = makeStyles(theme => ({
   grid: {
@@ -29,10 +26,6 @@ const useStyles = makeStyles(theme => ({
   person: { ...theme.typography.h4, margin: 0 },
   links: { display: 'flex', gap: theme.spacing(2), flexWrap: 'wrap' },
 }));
-
-const filterServices = createFilterOptions<AssessedService>({
-  stringify: s => `${s.titles.service} ${s.titles.owner ?? ''} ${s.entityRef}`,
-});
 
 function Row(props: { term: string; children: ReactNode }) {
   const classes = useStyles();
@@ -177,30 +170,12 @@ export function WhoIsPagedLookup(props: { now?: Date }) {
   if (services.error) return <ResponseErrorPanel error={services.error} />;
   return (
     <Box>
-      <Autocomplete
-        options={services.value ?? []}
+      <ServicePicker
+        services={services.value}
         loading={services.loading}
         value={selected}
-        onChange={(_, value) => setSelected(value)}
-        getOptionLabel={s => s.titles.service}
-        getOptionSelected={(a, b) => a.entityRef === b.entityRef}
-        filterOptions={filterServices}
-        renderOption={s => (
-          <Box>
-            <Typography variant="body1">{s.titles.service}</Typography>
-            <Typography variant="caption" color="textSecondary">
-              {s.titles.owner ?? 'No owner'}
-            </Typography>
-          </Box>
-        )}
-        renderInput={params => (
-          <TextField
-            {...params}
-            label="Service"
-            placeholder="Type a service or team name"
-            variant="outlined"
-          />
-        )}
+        onChange={setSelected}
+        placeholder="Type a service or team name"
       />
       {lookup.loading && <Progress />}
       {lookup.error && <ResponseErrorPanel error={lookup.error} />}

@@ -1,0 +1,1 @@
+export { ServicePicker } from './ServicePicker';
