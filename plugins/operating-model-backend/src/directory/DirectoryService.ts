@@ -348,9 +348,12 @@ export class DirectoryService {
     this.onCallValidUntil = Number.NEGATIVE_INFINITY;
   }
 
-  /** One service's row, for the entity card's ownership warnings. */
+  /**
+   * One service's row, for the entity card's ownership warnings; on a cold start, before who is
+   * on call is worked out, as the rows have it (`onCall` null).
+   */
   async service(entityRef: string): Promise<DirectoryServiceRow | undefined> {
-    const view = await this.current();
+    const view = await this.rows();
     return view?.byRef.get(lower(entityRef));
   }
 

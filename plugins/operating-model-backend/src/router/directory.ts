@@ -96,7 +96,7 @@ export function createDirectoryRouter(options: DirectoryRouterOptions) {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     await ready();
     const entityRef = refFromPath(req.params);
-    if (!(await directory.current())) throw NOT_READ();
+    if (!(await directory.rows())) throw NOT_READ();
     const row = await directory.service(entityRef);
     if (!row) {
       throw new NotFoundError(
