@@ -6,8 +6,13 @@
  * and frontend on their own ports with an extra app-config pointing the catalog at it, waits until
  * the catalog and the operating-model plugin have every service, signs in as guest, and prints:
  *
- *   - time to the first rows of the discoverability view, and to a search result for one service;
+ *   - time to the first rows of the discoverability view, and to a search result for one service,
+ *     beside issue 11's goals (first rows under a second, search-as-you-type under 100 ms) and the
+ *     ratio to each, and the size of the first answer the view waits for (goal under 500 KB gzipped);
  *   - the same two for the catalog's own table (Kind Component, all owners), on the same run.
+ *
+ * The search time runs from the text being put in the box to the one row left on screen, so it
+ * includes the view's 80 ms debounce as a person typing would see it.
  *
  * Stops what it started. Asserts nothing.
  *
@@ -310,9 +315,14 @@ async function waitForData() {
   await waitFor(
     'operating-model directory',
     async () => {
-      const body = await api('/api/operating-model/directory');
-      const bench = body.services.filter(s => s.ref.includes('/svc-')).length;
-      return bench >= SERVICES && body.onCallAt ? true : `${bench} services`;
+      const body = await api(
+        '/api/operating-model/directory/services?query=svc-&limit=1',
+      );
+      return body.matched >= SERVICES && body.onCallAt
+        ? true
+        : `${body.matched} services${
+            body.onCallAt ? '' : ', on call not yet worked out'
+          }`;
     },
     10 * 60_000,
   );
@@ -378,9 +388,14 @@ async function timeToFirstRowsInApp(page, url, firstRow) {
 async function directoryTimings(page) {
   return page
     .evaluate(() => {
+      // The first page the view asked for on the last move (no search, offset 0).
       const entry = performance
         .getEntriesByType('resource')
-        .filter(e => e.name.endsWith('/api/operating-model/directory'))
+        .filter(e =>
+          /\/api\/operating-model\/directory\/services\?offset=0&limit=100$/.test(
+            e.name,
+          ),
+        )
         .pop();
       return entry
         ? {
@@ -557,11 +572,17 @@ async function main() {
       await waitForData();
     }
     const { figures, directoryPath, directoryBytes } = await measure();
-    const row = (label, values) =>
+    const goal = (value, limit) =>
+      limit === undefined
+        ? ''
+        : `   (goal < ${limit} ms, ${(value / limit).toFixed(2)}×${
+            value <= limit ? '' : ', missed'
+          })`;
+    const row = (label, values, limit) =>
       console.log(
         `${label.padEnd(66)} median ${String(median(values)).padStart(
           6,
-        )} ms   (${values.join(', ')})`,
+        )} ms${goal(median(values), limit)}   (${values.join(', ')})`,
       );
     console.log('');
     console.log(
@@ -570,14 +591,17 @@ async function main() {
     row(
       `discoverability view (${directoryPath}): first rows, page load`,
       figures.directoryLoad,
+      1000,
     );
     row(
       'discoverability view: first rows, moving to it in the app',
       figures.directoryInApp,
+      1000,
     );
     row(
       'discoverability view: one service after typing its name',
       figures.directoryFilter,
+      100,
     );
     row(
       'catalog table (Kind Component, all): first rows, page load',
@@ -592,17 +616,18 @@ async function main() {
       figures.catalogFilter,
     );
     if (directoryBytes) {
+      const kb = directoryBytes.transfer / 1024;
       console.log(
-        `last in-app move: GET /directory sent ${directoryBytes.start.toFixed(
+        `last in-app move: the first page (GET /directory/services) sent ${directoryBytes.start.toFixed(
           0,
         )} ms after it, answered after ` +
-          `${(directoryBytes.end - directoryBytes.start).toFixed(0)} ms (${(
-            directoryBytes.transfer /
-            2 ** 20
-          ).toFixed(2)} MiB ` +
-          `transferred, ${(directoryBytes.decoded / 2 ** 20).toFixed(
-            1,
-          )} MiB of JSON; nothing transferred means a 304 from the ETag)`,
+          `${(directoryBytes.end - directoryBytes.start).toFixed(
+            0,
+          )} ms (${kb.toFixed(1)} KB transferred (goal < 500 KB gzipped, ${(
+            kb / 500
+          ).toFixed(2)}×), ${(directoryBytes.decoded / 1024).toFixed(
+            0,
+          )} KB of JSON)`,
       );
     }
     ok = true;
