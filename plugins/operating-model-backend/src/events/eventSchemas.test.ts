@@ -1,5 +1,12 @@
 import { InputError } from '@backstage/errors';
-import { EventKind, entitiesOf, readEventBatch } from './eventSchemas';
+import fc from 'fast-check';
+import {
+  EventKind,
+  entitiesOf,
+  quickReadItem,
+  readEventBatch,
+  schemaReadItem,
+} from './eventSchemas';
 
 const keyed = { source: 'tool', externalId: 'x1' };
 
@@ -349,4 +356,178 @@ describe('readEventBatch', () => {
       teams: new Set(['group:default/t']),
     });
   });
+});
+
+describe('the quick readers', () => {
+  const text = fc.oneof(
+    fc.stringMatching(/^[A-Za-z0-9-]{1,12}$/),
+    fc.constantFrom(' padded ', 'CHG-1', 'x'.repeat(255)),
+  );
+  const ref = fc.constantFrom(
+    'bedroom',
+    'Component:default/Bedroom',
+    'component:other/kitchen',
+    ' living-room ',
+  );
+  const time = fc.integer({ min: 0, max: 4_000_000_000_000 });
+  const instant = (ms: number, style: number) => {
+    const iso = new Date(ms).toISOString();
+    return [iso, iso.replace('Z', '+00:00'), iso.toLowerCase()][style % 3];
+  };
+  const link = fc.constantFrom(
+    'https://wiki.example/pir',
+    ' http://x.example/a?b=c ',
+  );
+  /** Valid items of each kind, their instants in order. */
+  const validItem = {
+    deployments: fc
+      .record({
+        source: text,
+        externalId: text,
+        service: ref,
+        environment: fc.constantFrom('production', 'Staging'),
+        at: time,
+        lead: fc.nat(10 ** 9),
+        style: fc.nat(2),
+        releaseId: fc.option(text),
+        changeRequestId: fc.option(text, { nil: undefined }),
+        standardChange: fc.option(fc.boolean(), { nil: undefined }),
+        version: fc.option(text, { nil: undefined }),
+      })
+      .map(({ at, lead, style, ...rest }) => ({
+        ...rest,
+        buildTime: instant(at, style),
+        deployTime: instant(at + lead, style + 1),
+      })),
+    incidents: fc
+      .record({
+        source: text,
+        externalId: text,
+        services: fc.array(ref, { minLength: 1, maxLength: 4 }),
+        title: fc.option(text),
+        at: time,
+        ack: fc.option(fc.nat(10 ** 7), { nil: undefined }),
+        restore: fc.option(fc.nat(10 ** 8)),
+        financialLoss: fc.option(fc.double({ min: 0, max: 1e9, noNaN: true })),
+        severity: fc.option(text, { nil: undefined }),
+        majorIncidentManager: fc.option(fc.boolean()),
+        reviewUrl: fc.option(link),
+        url: fc.option(link, { nil: undefined }),
+      })
+      .map(({ at, ack, restore, ...rest }) => ({
+        ...rest,
+        startedAt: instant(at, 0),
+        ...(ack === undefined ? {} : { acknowledgedAt: instant(at + ack, 1) }),
+        restoredAt: restore === null ? null : instant(at + restore, 2),
+      })),
+    availability: fc
+      .record({
+        source: text,
+        externalId: text,
+        service: ref,
+        at: time,
+        length: fc.integer({ min: 1, max: 10 ** 7 }),
+        total: fc.oneof(fc.nat(10 ** 6), fc.constant(Number.MAX_SAFE_INTEGER)),
+        share: fc.double({ min: 0, max: 1, noNaN: true }),
+      })
+      .map(({ at, length, total, share, ...rest }) => ({
+        ...rest,
+        start: instant(at, 0),
+        end: instant(at + length, 1),
+        good: Math.floor(total * share),
+        total,
+      })),
+  };
+  const hostile = fc.oneof(
+    fc.constantFrom(
+      null,
+      undefined,
+      '',
+      ' ',
+      'a\u0000b',
+      'x'.repeat(300),
+      '2026-02-30T00:00:00Z',
+      '1969-12-31T23:59:59Z',
+      '2026-01-01T00:00:00+01:00',
+      '1970-01-01T00:00:00+01:00',
+      'group:default/team',
+      // eslint-disable-next-line no-script-url -- a hostile link the readers must refuse
+      'javascript:alert(1)',
+      0,
+      -0,
+      -1,
+      1.5,
+      NaN,
+      Infinity,
+      Number.MAX_SAFE_INTEGER + 1,
+      true,
+      [],
+      {},
+      ['bedroom'],
+      ['bedroom', 'a\u0000'],
+    ),
+    fc.string({ maxLength: 8 }),
+    fc.anything({ maxDepth: 1 }),
+  );
+  const itemOf = (kind: keyof typeof validItem) =>
+    fc
+      .tuple(
+        validItem[kind],
+        // Now and then one field is changed, dropped or added.
+        fc.option(
+          fc.tuple(
+            fc.constantFrom(
+              'source',
+              'externalId',
+              'service',
+              'services',
+              'environment',
+              'buildTime',
+              'deployTime',
+              'startedAt',
+              'restoredAt',
+              'acknowledgedAt',
+              'financialLoss',
+              'majorIncidentManager',
+              'url',
+              'start',
+              'end',
+              'good',
+              'total',
+              'standardChange',
+              'extra',
+            ),
+            hostile,
+          ),
+        ),
+      )
+      .map(([item, change]) => {
+        const changed: Record<string, unknown> = { ...item };
+        if (change) {
+          const [field, value] = change;
+          if (value === undefined) delete changed[field];
+          else changed[field] = value;
+        }
+        return changed;
+      });
+
+  it.each(['deployments', 'incidents', 'availability'] as const)(
+    'read %s as zod does, or leave them to zod',
+    kind => {
+      let quick = 0;
+      fc.assert(
+        fc.property(itemOf(kind), item => {
+          const read = quickReadItem(kind, item);
+          const parsed = schemaReadItem(kind, item);
+          if (read === undefined) return;
+          quick++;
+          expect(parsed.success).toBe(true);
+          expect(read).toStrictEqual(parsed.data);
+        }),
+        { numRuns: 3000, seed: 11 },
+      );
+      // Most items are changed in a field; the quick readers take the valid rest.
+      expect(quick).toBeGreaterThan(500);
+    },
+  );
 });
