@@ -174,8 +174,6 @@ export const operatingModelTranslationRef = createTranslationRef({
       memberTeams: 'Member teams:',
       noMemberTeams:
         'none yet: the rota draws from the teams that own services in this domain whose out-of-hours level is the domain schedule',
-      onTheRota: 'On the rota:',
-      nobodyYet: 'nobody yet',
     },
     rotaCalendar: {
       today: 'Today',
@@ -219,7 +217,9 @@ export const operatingModelTranslationRef = createTranslationRef({
       whoeverIsOn: 'Whoever is on the rota',
       start: 'Start',
       end: 'End',
-      zoneHelp: 'Your time zone ({{zone}})',
+      zoneHelp: "In the rota's time zone, {{zone}}",
+      zoneHelpWithYours:
+        "In the rota's time zone, {{zone}}: {{time}} in yours ({{yours}})",
       reason: 'Reason',
       reasonHelp: 'Optional, shown to the team, for example "swap with Bob"',
       submit: 'Add override',

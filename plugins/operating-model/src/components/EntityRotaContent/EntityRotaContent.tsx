@@ -20,31 +20,20 @@ export function EntityRotaContent(props: { now?: Date }) {
   const rotaRef = stringifyEntityRef(entity);
   const isDomain = entity.kind.toLocaleLowerCase('en-US') === 'domain';
 
-  const header = (schedule: RotaSchedule) => (
-    <Typography variant="body1" data-testid="rota-header">
-      {isDomain ? (
-        <>
+  // A Domain's rota is headed by the teams it draws from; the calendar lists who is on either
+  // rota, once (a Group's header said "On the rota" a second time above it).
+  const header = isDomain
+    ? (schedule: RotaSchedule) => (
+        <Typography variant="body1" data-testid="rota-header">
           <strong>{t('rotaContent.memberTeams')}</strong>{' '}
           {schedule.teams.length > 0 ? (
             <EntityRefLinks entityRefs={schedule.teams} hideIcons />
           ) : (
             t('rotaContent.noMemberTeams')
           )}
-        </>
-      ) : (
-        // Only the rota's own people are listed, never the team beside them: who opted out of
-        // on-call is the person's own business, and the rota only counts it.
-        <>
-          <strong>{t('rotaContent.onTheRota')}</strong>{' '}
-          {schedule.participants.length > 0 ? (
-            <EntityRefLinks entityRefs={schedule.participants} hideIcons />
-          ) : (
-            t('rotaContent.nobodyYet')
-          )}
-        </>
-      )}
-    </Typography>
-  );
+        </Typography>
+      )
+    : undefined;
 
   return (
     <Grid container spacing={3}>

@@ -22,6 +22,7 @@ async function renderForm(
   api: Partial<OperatingModelApi>,
   onCreated = jest.fn(),
   permissionApi = mockApis.permission(),
+  timeZone?: string,
 ) {
   await renderInTestApp(
     <TestApiProvider
@@ -32,7 +33,12 @@ async function renderForm(
       ]}
     >
       <FreshPermissions>
-        <OverrideForm rotaRef={ROTA} people={PEOPLE} onCreated={onCreated} />
+        <OverrideForm
+          rotaRef={ROTA}
+          people={PEOPLE}
+          onCreated={onCreated}
+          timeZone={timeZone}
+        />
       </FreshPermissions>
     </TestApiProvider>,
   );
@@ -123,6 +129,40 @@ describe('fieldOfMessage', () => {
 });
 
 describe('OverrideForm', () => {
+  it('reads the times in the rota’s time zone, as the calendar shows them, and says so', async () => {
+    const addOverride = jest.fn().mockResolvedValue({ id: 'o9' });
+    const onCreated = jest.fn();
+    await renderForm(
+      { addOverride },
+      onCreated,
+      mockApis.permission(),
+      'Pacific/Chatham',
+    );
+    await waitFor(() =>
+      expect(
+        screen.getByRole('button', { name: 'Add override' }),
+      ).toBeEnabled(),
+    );
+    expect(
+      screen.getAllByText(/^In the rota's time zone, Pacific\/Chatham/),
+    ).toHaveLength(2);
+    const user = await fill({
+      person: 'Carol',
+      start: '2026-11-10T18:00',
+      end: '2026-11-11T09:00',
+    });
+    await user.click(screen.getByRole('button', { name: 'Add override' }));
+    await waitFor(() => expect(onCreated).toHaveBeenCalled());
+    // Chatham is 13:45 ahead of UTC in its summer.
+    expect(addOverride).toHaveBeenCalledWith(
+      ROTA,
+      expect.objectContaining({
+        start: '2026-11-10T04:15:00.000Z',
+        end: '2026-11-10T19:15:00.000Z',
+      }),
+    );
+  });
+
   it(
     'posts the chosen people and the times as ISO instants read in the browser’s zone',
     async () => {

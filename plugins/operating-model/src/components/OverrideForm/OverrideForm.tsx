@@ -14,7 +14,7 @@ import Alert from '@material-ui/lab/Alert';
 import { ChangeEvent, FormEvent, useId, useState } from 'react';
 import { operatingModelApiRef } from '../../api';
 import { backendMessage, backendStatus } from '../shared/backendMessage';
-import { browserTimeZone } from '../shared/zonedTime';
+import { browserTimeZone, instantOfLocalTime } from '../shared/zonedTime';
 import {
   notAllowedText,
   useRotaPermissions,
@@ -56,16 +56,15 @@ export function fieldOfMessage(
 function checkLocally(
   values: Values,
   t: OperatingModelTranslation,
+  zone: string,
 ): FieldErrors {
   const errors: FieldErrors = {};
   if (!values.person) errors.person = t('overrideForm.errors.person');
-  const start = new Date(values.start);
-  const end = new Date(values.end);
-  if (!values.start || Number.isNaN(start.getTime()))
-    errors.start = t('overrideForm.errors.start');
-  if (!values.end || Number.isNaN(end.getTime()))
-    errors.end = t('overrideForm.errors.end');
-  else if (!errors.start && end <= start)
+  const start = instantOfLocalTime(values.start, zone);
+  const end = instantOfLocalTime(values.end, zone);
+  if (!start) errors.start = t('overrideForm.errors.start');
+  if (!end) errors.end = t('overrideForm.errors.end');
+  else if (start && end <= start)
     errors.end = t('overrideForm.errors.endBeforeStart');
   if (values.covers && values.covers === values.person) {
     errors.covers = t('overrideForm.errors.coversSelf');
@@ -89,14 +88,20 @@ export interface OverrideFormProps {
   people: string[];
   onCreated?: (override: Override) => void;
   onCancel?: () => void;
+  /** The rota's time zone, in which the calendar beside the form shows times; else the browser's. */
+  timeZone?: string;
 }
 
-/** A form to have someone cover a span of a rota; times are read in the browser's time zone. */
+/**
+ * A form to have someone cover a span of a rota. Times are read in the rota's time zone, as the
+ * calendar shows them; where the viewer's differs, each field says the time in theirs too.
+ */
 export function OverrideForm({
   rotaRef,
   people,
   onCreated,
   onCancel,
+  timeZone,
 }: OverrideFormProps) {
   const api = useApi(operatingModelApiRef);
   const classes = useStyles();
@@ -106,7 +111,23 @@ export function OverrideForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
-  const zone = browserTimeZone();
+  const yours = browserTimeZone();
+  const zone = timeZone ?? yours;
+  const instant = (text: string) => instantOfLocalTime(text, zone);
+  const help = (text: string) => {
+    const at = instant(text);
+    if (zone === yours || !at) return t('overrideForm.zoneHelp', { zone });
+    return t('overrideForm.zoneHelpWithYours', {
+      zone,
+      yours,
+      time: at.toLocaleString(undefined, {
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: yours,
+      }),
+    });
+  };
   const { create: permission } = useRotaPermissions(rotaRef);
 
   const change = (field: Field) => (event: ChangeEvent<{ value: unknown }>) => {
@@ -118,7 +139,7 @@ export function OverrideForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFormError(undefined);
-    const local = checkLocally(values, t);
+    const local = checkLocally(values, t, zone);
     setErrors(local);
     if (Object.keys(local).length > 0) return;
 
@@ -127,9 +148,9 @@ export function OverrideForm({
       const created = await api.addOverride(rotaRef, {
         person: values.person,
         covers: values.covers || null,
-        // `datetime-local` values carry no zone, and `new Date` reads them as the browser's.
-        start: new Date(values.start).toISOString(),
-        end: new Date(values.end).toISOString(),
+        // `datetime-local` values carry no zone: they are read in the rota's (checked above).
+        start: instant(values.start)!.toISOString(),
+        end: instant(values.end)!.toISOString(),
         reason: values.reason.trim() || undefined,
       });
       setSubmitting(false);
@@ -205,7 +226,7 @@ export function OverrideForm({
           value={values.start}
           onChange={change('start')}
           error={!!errors.start}
-          helperText={errors.start ?? t('overrideForm.zoneHelp', { zone })}
+          helperText={errors.start ?? help(values.start)}
           InputLabelProps={{ shrink: true }}
           variant="outlined"
           size="small"
@@ -218,7 +239,7 @@ export function OverrideForm({
           value={values.end}
           onChange={change('end')}
           error={!!errors.end}
-          helperText={errors.end ?? t('overrideForm.zoneHelp', { zone })}
+          helperText={errors.end ?? help(values.end)}
           InputLabelProps={{ shrink: true }}
           variant="outlined"
           size="small"

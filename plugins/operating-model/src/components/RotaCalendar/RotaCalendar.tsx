@@ -413,7 +413,13 @@ export function RotaCalendar({
       {header && <Box mb={2}>{header(schedule)}</Box>}
 
       <Box mb={2}>
-        <Typography variant="body1" component="div">
+        <Typography
+          variant="body1"
+          component="div"
+          data-testid="rota-participants"
+        >
+          {/* Only the rota's own people, never the whole team: who opted out of on-call is the
+              person's own business, and the rota only counts it. */}
           <strong>
             {schedule.kind === 'domain'
               ? t('rotaCalendar.domainRota')
@@ -505,6 +511,7 @@ export function RotaCalendar({
             <OverrideForm
               rotaRef={schedule.rotaRef}
               people={schedule.participants}
+              timeZone={schedule.timezone}
               onCreated={() => {
                 setAdding(false);
                 retry();

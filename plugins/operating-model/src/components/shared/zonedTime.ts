@@ -66,6 +66,28 @@ export function startOfDayIn(date: CalendarDate, timeZone: string): Date {
   return new Date(midnightUtc - offsetAt(first, timeZone));
 }
 
+/**
+ * The instant a `datetime-local` value (`2026-11-10T18:00`) names in a time zone, or undefined
+ * when it does not read as one. A wall time a DST change skips reads as the instant after the gap,
+ * and one it repeats as its second occurrence.
+ */
+export function instantOfLocalTime(
+  text: string,
+  timeZone: string,
+): Date | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(
+    text,
+  );
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second] = match
+    .slice(1)
+    .map(part => Number(part ?? 0));
+  const wallUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (Number.isNaN(wallUtc)) return undefined;
+  const first = wallUtc - offsetAt(wallUtc, timeZone);
+  return new Date(wallUtc - offsetAt(first, timeZone));
+}
+
 export function addDays(date: CalendarDate, days: number): CalendarDate {
   const d = new Date(
     Date.UTC(date.year, date.month - 1, date.day) + days * DAY,
