@@ -126,6 +126,13 @@ export { fairShareHours, rotaProblems } from './rotaProblems';
 export type { RotaProblem } from './rotaProblems';
 export { whoIsPaged } from './paging';
 export type { OnCallAnswer } from './paging';
+export { describeOnCall, formatOnCallTime } from './onCallWords';
+export type {
+  OnCallWords,
+  OnCallWordsInput,
+  OnCallWordsOptions,
+  OnCallWordsRole,
+} from './onCallWords';
 export {
   apportionLoss,
   availabilityFigure,
