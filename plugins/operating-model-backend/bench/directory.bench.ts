@@ -112,7 +112,8 @@ async function main() {
   });
 
   const snapshot = generateOrganisation(size);
-  assessments.replaceSnapshot(snapshot);
+  // As the scheduled catalog read does: assessed in slices before it is put in use.
+  await assessments.replaceSnapshotInSlices(snapshot, now);
   console.log(
     `organisation: ${TEAMS} teams, ${snapshot.users.length} people, ${DOMAINS} domains, ${snapshot.services.length} services`,
   );
@@ -270,10 +271,10 @@ async function main() {
     () => directory.refresh(),
     ordinary,
   );
-  assessments.replaceSnapshot({
-    ...generateOrganisation(size),
-    readAt: new Date(),
-  });
+  await assessments.replaceSnapshotInSlices(
+    { ...generateOrganisation(size), readAt: new Date() },
+    now,
+  );
   await underLoad(
     'refresh after a new catalog snapshot (rows, index, definitions)',
     () => directory.refresh(),
