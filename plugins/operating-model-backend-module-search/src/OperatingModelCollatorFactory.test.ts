@@ -37,6 +37,7 @@ function service(overrides: Partial<DirectoryService> = {}): DirectoryService {
       },
       rota: 'group:default/payments-team',
       shiftEnd: '2026-11-09T09:00:00.000Z',
+      timezone: 'America/New_York',
       next: null,
     },
     links: {},
@@ -74,6 +75,7 @@ const directory: Directory = {
         person: { ref: 'user:default/dan', title: 'Dan Brown', email: null },
         rota: 'domain:default/checkout',
         shiftEnd: '2026-11-05T09:00:00.000Z',
+        timezone: 'Europe/London',
         next: null,
       },
     }),
@@ -93,6 +95,7 @@ const directory: Directory = {
         person: null,
         rota: null,
         shiftEnd: null,
+        timezone: 'Europe/London',
         next: {
           person: { ref: 'user:default/zoe', title: 'Zoe', email: null },
           at: '2026-11-05T09:00:00.000Z',
@@ -165,7 +168,8 @@ describe('OperatingModelCollatorFactory', () => {
       {
         title: 'Payments',
         text:
-          'Owned by Payments team. On call now: Priya Patel (Payments team rota). ' +
+          'Owned by Payments team. On call at Wed 4 Nov, 22:00 UTC (Wed 4 Nov, 17:00 New York time) — ' +
+          'Priya Patel: working hours, Payments team rota, until Mon 9 Nov, 09:00 UTC (Mon 9 Nov, 04:00 New York time). ' +
           'You Build It You Run It, 99.9% availability target, deploys weekly. Domain Checkout.',
         location: '/catalog/default/component/payments',
         entityRef: 'component:default/payments',
@@ -178,7 +182,8 @@ describe('OperatingModelCollatorFactory', () => {
       expect.objectContaining({
         title: 'Refunds',
         text:
-          'Owned by Payments team. On call now: Dan Brown (Checkout domain rota). ' +
+          'Owned by Payments team. On call at Wed 4 Nov, 22:00 UTC — ' +
+          'Dan Brown: out of hours, Checkout domain rota, until Thu 5 Nov, 09:00 UTC. ' +
           'Ops Run It, 99.0% availability target, deploys fortnightly. Domain Checkout.',
         onCall: 'Dan Brown',
       }),
@@ -186,7 +191,8 @@ describe('OperatingModelCollatorFactory', () => {
         title: 'Ledger',
         location: '/catalog/ops/component/ledger',
         text:
-          'No owner. On call now: nobody; Zoe from 2026-11-05 09:00 UTC. ' +
+          'No owner. On call at Wed 4 Nov, 22:00 UTC — ' +
+          'Nobody: out of hours, no out-of-hours rota, until Thu 5 Nov, 09:00 UTC; then Zoe, team rota. ' +
           'operating model not known, no availability target, no deployment target. No domain.',
         owner: '',
         onCall: '',
@@ -225,12 +231,16 @@ describe('OperatingModelCollatorFactory', () => {
             person: null,
             rota: null,
             shiftEnd: null,
+            timezone: 'Europe/London',
             next: null,
           },
         }),
+        '2026-11-04T12:00:00.000Z',
       ),
-    ).toContain('On call now: nobody on the rota.');
-    expect(serviceDocumentText(service({ onCall: null }))).toContain(
+    ).toContain(
+      'On call at Wed 4 Nov, 12:00 UTC — Nobody: working hours, Payments team rota.',
+    );
+    expect(serviceDocumentText(service({ onCall: null }), null)).toContain(
       'On call now: not worked out yet.',
     );
   });

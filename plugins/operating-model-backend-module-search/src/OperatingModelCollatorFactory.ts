@@ -12,7 +12,10 @@ import {
   DirectoryService,
   DirectoryServicesPage,
   OPERATING_MODEL_TITLES,
+  describeOnCall,
+  directoryOnCallWordsInput,
   formatAvailability,
+  formatOnCallTime,
   modelInForce,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import { Readable } from 'stream';
@@ -58,10 +61,12 @@ export interface OperatingModelCollatorOptions {
 
 const DEFAULT_LOCATION_TEMPLATE = '/catalog/:namespace/:kind/:name';
 
-/** `2026-11-05 09:00 UTC`: the same on every server, whatever its locale data. */
-function utcTime(iso: string): string {
-  return `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
+/*
+ * The index is read long after it is written and by anyone, anywhere: its times are in UTC with
+ * the date, the rota's own clock beside them where it differs, in one locale on every server.
+ */
+const INDEX_ZONE = 'UTC';
+const INDEX_LOCALE = 'en-GB';
 
 function location(template: string, entityRef: string): string {
   const match = /^([^:]+):([^/]+)\/(.+)$/.exec(entityRef);
@@ -73,31 +78,31 @@ function location(template: string, entityRef: string): string {
     .replace(':name', encodeURIComponent(name));
 }
 
-function onCallText(service: DirectoryService): string {
-  const onCall = service.onCall;
-  if (!onCall) return 'On call now: not worked out yet.';
-  if (onCall.person) {
-    const rota =
-      onCall.schedule === 'domain'
-        ? `${service.domainTitle ?? 'domain'} domain rota`
-        : `${service.ownerTitle ?? 'team'} rota`;
-    return `On call now: ${onCall.person.title} (${rota}).`;
-  }
-  if (onCall.next) {
-    const who = onCall.next.person
-      ? `${onCall.next.person.title} from `
-      : 'the team from ';
-    return `On call now: nobody; ${who}${utcTime(onCall.next.at)}.`;
-  }
-  return 'On call now: nobody on the rota.';
+function onCallText(
+  service: DirectoryService,
+  onCallAt: string | null,
+): string {
+  const input = directoryOnCallWordsInput(service);
+  if (!input || !service.onCall) return 'On call now: not worked out yet.';
+  const options = {
+    viewerZone: INDEX_ZONE,
+    rotaZone: service.onCall.timezone,
+    locale: INDEX_LOCALE,
+  };
+  const when = onCallAt ? ` at ${formatOnCallTime(onCallAt, options)}` : '';
+  return `On call${when} — ${describeOnCall(input, options).text}.`;
 }
 
 /**
- * The document's text, in the words of the question it answers.
+ * The document's text, in the words of the question it answers; who is on call is said as at
+ * `onCallAt`, the instant the directory worked it out for.
  *
  * @public
  */
-export function serviceDocumentText(service: DirectoryService): string {
+export function serviceDocumentText(
+  service: DirectoryService,
+  onCallAt: string | null,
+): string {
   const model = modelInForce(service);
   const targets = [
     model ? OPERATING_MODEL_TITLES[model] : 'operating model not known',
@@ -112,7 +117,7 @@ export function serviceDocumentText(service: DirectoryService): string {
     service.owner
       ? `Owned by ${service.ownerTitle ?? service.owner}.`
       : 'No owner.',
-    onCallText(service),
+    onCallText(service, onCallAt),
     `${targets}.`,
     service.domain
       ? `Domain ${service.domainTitle ?? service.domain}.`
@@ -157,17 +162,20 @@ export class OperatingModelCollatorFactory implements DocumentCollatorFactory {
         // A refresh between two pages can move a row by one: it is indexed once.
         if (item.kind !== 'service' || seen.has(item.service.ref)) continue;
         seen.add(item.service.ref);
-        yield this.document(item.service);
+        yield this.document(item.service, page.onCallAt);
       }
       offset += page.items.length;
       if (page.items.length === 0 || offset >= page.itemCount) return;
     }
   }
 
-  private document(service: DirectoryService): OperatingModelServiceDocument {
+  private document(
+    service: DirectoryService,
+    onCallAt: string | null,
+  ): OperatingModelServiceDocument {
     return {
       title: service.title,
-      text: serviceDocumentText(service),
+      text: serviceDocumentText(service, onCallAt),
       location: location(this.locationTemplate, service.ref),
       entityRef: service.ref,
       owner: service.owner ?? '',

@@ -65,6 +65,8 @@ export interface DirectoryOnCall {
   /** The rota the person is on: the owning team or the domain. */
   rota: string | null;
   shiftEnd: string | null;
+  /** The time zone of the owning team's working hours, which the answer follows (IANA). */
+  timezone: string;
   /** When nobody is paged now: who is, and from when. */
   next: { person: DirectoryPerson | null; at: string } | null;
 }

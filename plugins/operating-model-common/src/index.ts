@@ -126,7 +126,11 @@ export { fairShareHours, rotaProblems } from './rotaProblems';
 export type { RotaProblem } from './rotaProblems';
 export { whoIsPaged } from './paging';
 export type { OnCallAnswer } from './paging';
-export { describeOnCall, formatOnCallTime } from './onCallWords';
+export {
+  describeOnCall,
+  directoryOnCallWordsInput,
+  formatOnCallTime,
+} from './onCallWords';
 export type {
   OnCallWords,
   OnCallWordsInput,

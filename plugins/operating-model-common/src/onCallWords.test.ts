@@ -1,5 +1,6 @@
 import {
   describeOnCall,
+  directoryOnCallWordsInput,
   formatOnCallTime,
   OnCallWordsInput,
   OnCallWordsOptions,
@@ -181,5 +182,62 @@ describe('describeOnCall', () => {
     expect(
       words.segments.filter(s => s.role !== 'text').map(s => s.role),
     ).toEqual(['person', 'period', 'schedule', 'until']);
+  });
+});
+
+describe('directoryOnCallWordsInput', () => {
+  const person = (title: string) => ({
+    ref: `user:default/${title}`,
+    title,
+    email: null,
+  });
+  it.each<
+    [string, Parameters<typeof directoryOnCallWordsInput>[0], string | null]
+  >([
+    [
+      'names the domain rota by the domain',
+      {
+        ownerTitle: 'Bedroom team',
+        domainTitle: 'Furnishing',
+        onCall: {
+          period: 'out-of-hours',
+          schedule: 'domain',
+          person: person('Declan Byrne'),
+          rota: 'domain:default/furnishing',
+          shiftEnd: '2026-12-07T09:00:00Z',
+          timezone: 'Europe/London',
+          next: null,
+        },
+      },
+      'Declan Byrne: out of hours, Furnishing domain rota, until Mon, 09:00 GMT',
+    ],
+    [
+      'names the team rota by the team, and who is next on it',
+      {
+        ownerTitle: 'Bedroom team',
+        domainTitle: 'Furnishing',
+        onCall: {
+          period: 'out-of-hours',
+          schedule: 'none',
+          person: null,
+          rota: null,
+          shiftEnd: null,
+          timezone: 'Europe/London',
+          next: { person: person('Amara Okafor'), at: '2026-12-03T09:00:00Z' },
+        },
+      },
+      'Nobody: out of hours, no out-of-hours rota, until Thu, 09:00 GMT; then Amara Okafor, Bedroom team rota',
+    ],
+    [
+      'has nothing to say before the rotas are worked out',
+      { ownerTitle: 'Bedroom team', domainTitle: null, onCall: null },
+      null,
+    ],
+  ])('%s', (_, service, expected) => {
+    const input = directoryOnCallWordsInput(service);
+    expect(
+      input &&
+        describeOnCall(input, { ...london, rotaZone: 'Europe/London' }).text,
+    ).toBe(expected);
   });
 });

@@ -1,3 +1,4 @@
+import type { DirectoryService } from './directory';
 import type { OnCallAnswer } from './paging';
 
 /*
@@ -213,5 +214,31 @@ export function describeOnCall(
     next,
     segments,
     text: segments.map(s => s.text).join(''),
+  };
+}
+
+/**
+ * A directory row's answer with the names its words need: the rota of the schedule by the title
+ * of the owning team or the domain, whether or not anyone is on it now. Null until the rotas have
+ * been worked out once.
+ *
+ * @public
+ */
+export function directoryOnCallWordsInput(
+  service: Pick<DirectoryService, 'onCall' | 'ownerTitle' | 'domainTitle'>,
+): OnCallWordsInput | null {
+  const onCall = service.onCall;
+  if (!onCall) return null;
+  return {
+    period: onCall.period,
+    schedule: onCall.schedule,
+    person: onCall.person?.title ?? null,
+    rota:
+      onCall.schedule === 'domain' ? service.domainTitle : service.ownerTitle,
+    shiftEnd: onCall.shiftEnd,
+    next: onCall.next
+      ? { person: onCall.next.person?.title ?? null, at: onCall.next.at }
+      : null,
+    team: service.ownerTitle,
   };
 }

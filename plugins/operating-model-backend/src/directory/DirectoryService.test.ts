@@ -106,6 +106,7 @@ describe('DirectoryService', () => {
       person: { ref: 'user:default/alice', title: 'Alice', email: null },
       rota: 'group:default/bedroom-team',
       shiftEnd: '2026-11-09T09:00:00.000Z',
+      timezone: 'Europe/London',
       next: null,
     });
     expect(rows.get('appointments')!.onCall!.person!.title).toBe('Gina');

@@ -74,6 +74,7 @@ export function directoryService(
       },
       rota: 'group:default/bedroom-team',
       shiftEnd: '2026-11-09T09:00:00.000Z',
+      timezone: 'Europe/London',
       next: null,
     },
     links: {
@@ -170,6 +171,7 @@ export function smallDirectory(): Directory {
           person: null,
           rota: null,
           shiftEnd: null,
+          timezone: 'Europe/London',
           next: {
             person: {
               ref: 'user:default/dan-brown',
@@ -210,6 +212,7 @@ export function smallDirectory(): Directory {
           },
           rota: 'group:default/payments-team',
           shiftEnd: '2026-11-09T09:00:00.000Z',
+          timezone: 'Europe/London',
           next: null,
         },
       }),
