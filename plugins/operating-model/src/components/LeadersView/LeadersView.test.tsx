@@ -158,20 +158,32 @@ describe('LeadersView', () => {
         within(row).getAllByRole('cell')[index].textContent;
     };
     const [appointments, bedroom] = screen.getAllByTestId('leaders-row');
+    // Throughput is shown with the delivery figures, stability with the reliability figures.
     expect(
-      [
-        'DORA 2024: deployment frequency',
-        'DORA 2024: lead time',
-        'DORA 2024: change failure rate',
-        'DORA 2024: recovery',
-      ].map(title => column(title)(bedroom)),
-    ).toEqual(['Elite', 'High', 'Medium', 'Low']);
+      ['DORA 2024: deployment frequency', 'DORA 2024: lead time'].map(title =>
+        column(title)(bedroom),
+      ),
+    ).toEqual(['Elite', 'High']);
     expect(column('DORA 2024: deployment frequency')(appointments)).toBe(
       'No data',
     );
-    expect(column('Change failure rate')(bedroom)).toBe('12.5%');
-    expect(column('Change failure rate')(appointments)).toBe('No data');
-    expect(column('Failed-deployment recovery (median)')(bedroom)).toBe(
+    fireEvent.click(screen.getByRole('button', { name: 'Reliability' }));
+    headers.splice(
+      0,
+      headers.length,
+      ...screen.getAllByRole('columnheader').map(h => h.textContent),
+    );
+    const [, bedroomNow] = screen.getAllByTestId('leaders-row');
+    expect(
+      ['DORA 2024: change failure rate', 'DORA 2024: recovery'].map(title =>
+        column(title)(bedroomNow),
+      ),
+    ).toEqual(['Medium', 'Low']);
+    expect(column('Change failure rate')(bedroomNow)).toBe('12.5%');
+    expect(
+      column('Change failure rate')(screen.getAllByTestId('leaders-row')[0]),
+    ).toBe('No data');
+    expect(column('Failed-deployment recovery (median)')(bedroomNow)).toBe(
       '1 h 30 min',
     );
     expect(screen.getByTestId('dora-caption')).toHaveTextContent(
@@ -212,7 +224,7 @@ describe('LeadersView', () => {
     ]);
   });
 
-  it('downloads as CSV exactly the rows and columns shown, in their order', async () => {
+  it('shows one group of figures at a time beside the name, and downloads every column as CSV, rows as shown', async () => {
     const onDownload = await renderView({
       getLeaders: jest.fn(async (groupBy: 'team' | 'domain') =>
         leaders(groupBy),
@@ -220,28 +232,50 @@ describe('LeadersView', () => {
     });
     await screen.findByRole('table');
     fireEvent.click(screen.getByRole('button', { name: 'Deployments a week' }));
-    fireEvent.click(screen.getByRole('button', { name: /Download CSV/ }));
 
+    // Each group's columns as shown, with every row's cells under them.
+    const shown = new Map<string, string[]>();
+    const seen: string[] = [];
+    for (const group of ['Delivery', 'Reliability', 'Learning']) {
+      fireEvent.click(screen.getByRole('button', { name: group }));
+      const headers = screen
+        .getAllByRole('columnheader')
+        .map(h => h.textContent!);
+      expect(headers.slice(0, 2)).toEqual(['Team', 'Services']);
+      const rows = [
+        ...screen.getAllByTestId('leaders-row'),
+        screen.getByTestId('leaders-organisation'),
+      ].map(row =>
+        within(row)
+          .getAllByRole('cell')
+          .map(c => c.textContent!),
+      );
+      headers.forEach((header, i) => {
+        if (i >= 2) seen.push(header);
+        shown.set(
+          header,
+          rows.map(cells => cells[i]),
+        );
+      });
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+
+    fireEvent.click(screen.getByRole('button', { name: /Download CSV/ }));
     expect(onDownload).toHaveBeenCalledTimes(1);
     const [filename, csv] = onDownload.mock.calls[0];
     expect(filename).toBe(
       'operating-model-measures-by-team-90-days-to-2026-11-24.csv',
     );
-    const lines = (csv as string).trimEnd().split('\r\n');
-    const headers = screen.getAllByRole('columnheader').map(h => h.textContent);
-    expect(lines[0]).toBe(headers.join(','));
-    const shown = [
-      ...screen.getAllByTestId('leaders-row'),
-      screen.getByTestId('leaders-organisation'),
-    ].map(row =>
-      within(row)
-        .getAllByRole('cell')
-        .map(c => c.textContent)
-        .join(','),
-    );
-    expect(lines.slice(1)).toEqual(shown);
-    expect(lines[1]).toMatch(/^Kitchen team,/);
-    expect(lines[4]).toMatch(/^Whole organisation,/);
+    const lines = (csv as string)
+      .trimEnd()
+      .split('\r\n')
+      .map(line => line.split(','));
+    expect(lines[0]).toEqual(['Team', 'Services', ...seen]);
+    lines[0].forEach((header, i) => {
+      expect(lines.slice(1).map(line => line[i])).toEqual(shown.get(header));
+    });
+    expect(lines[1][0]).toBe('Kitchen team');
+    expect(lines[4][0]).toBe('Whole organisation');
   });
 
   it('switches to domains', async () => {

@@ -35,10 +35,13 @@ import {
   measuresWindowEnding,
 } from '../shared/MeasuresWindowPicker';
 import {
+  FIGURE_GROUPS,
+  FigureGroup,
   LeadersColumn,
   SortDirection,
   TrafficLight,
   cellText,
+  columnsOfGroup,
   leadersColumns,
   leadersCsv,
   sortRows,
@@ -56,6 +59,16 @@ const useStyles = makeStyles(theme => ({
     whiteSpace: 'nowrap',
     fontWeight: theme.typography.fontWeightBold as number,
   },
+  // The name stays put when the table scrolls sideways, and wraps between words only.
+  name: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    backgroundColor: theme.palette.background.paper,
+    minWidth: '9em',
+    overflowWrap: 'normal',
+    wordBreak: 'keep-all',
+  },
   organisation: {
     '& td': {
       fontWeight: theme.typography.fontWeightBold as number,
@@ -63,6 +76,12 @@ const useStyles = makeStyles(theme => ({
     },
   },
 }));
+
+const FIGURE_TITLES: Record<FigureGroup, string> = {
+  delivery: 'Delivery',
+  reliability: 'Reliability',
+  learning: 'Learning',
+};
 
 const LIGHT_WORDS: Record<TrafficLight, string> = {
   met: 'every service with data meets its target',
@@ -98,7 +117,8 @@ function Cells(props: {
         const text = cellText(column, row);
         const noData = column.text(row) === null;
         let className: string | undefined;
-        if (light) className = classes[light];
+        if (column.id === 'name') className = classes.name;
+        else if (light) className = classes[light];
         else if (noData) className = classes.noData;
         return (
           <TableCell
@@ -131,6 +151,7 @@ export function LeadersView(props: {
   const { t } = useTranslationRef(operatingModelTranslationRef);
   const classes = useStyles();
   const [groupBy, setGroupBy] = useState<'team' | 'domain'>('team');
+  const [figures, setFigures] = useState<FigureGroup>('delivery');
   const [days, setDays] = useState<MeasuresWindowDays>(90);
   const [end] = useState(() => props.now ?? new Date());
   const window = useMemo(() => measuresWindowEnding(end, days), [end, days]);
@@ -142,16 +163,21 @@ export function LeadersView(props: {
 
   // The year of the report the backend placed the levels against; the same as common's.
   const reportYear = value?.organisation.dora.reportYear ?? DORA_REPORT_YEAR;
-  const columns = useMemo(
+  const allColumns = useMemo(
     () => leadersColumns(groupBy, t, reportYear),
     [groupBy, t, reportYear],
+  );
+  const columns = useMemo(
+    () => columnsOfGroup(allColumns, figures),
+    [allColumns, figures],
   );
   const [sort, setSort] = useState<{ id: string; direction: SortDirection }>({
     id: 'name',
     direction: 'asc',
   });
+  // The order stays when another group of figures is shown, so rows can be compared across them.
   const sortColumn =
-    columns.find(column => column.id === sort.id) ?? columns[0];
+    allColumns.find(column => column.id === sort.id) ?? allColumns[0];
 
   const rows = useMemo(
     () => (value ? sortRows(value.items, sortColumn, sort.direction) : []),
@@ -172,7 +198,8 @@ export function LeadersView(props: {
     }));
 
   const onDownload = () => {
-    const csv = leadersCsv(columns, visibleRows);
+    // The download keeps every group's columns: a spreadsheet has room for them all.
+    const csv = leadersCsv(allColumns, visibleRows);
     const day = end.toISOString().slice(0, 10);
     (props.onDownload ?? download)(
       `operating-model-measures-by-${groupBy}-${days}-days-to-${day}.csv`,
@@ -212,7 +239,11 @@ export function LeadersView(props: {
                 <TableCell
                   key={column.id}
                   align={column.numeric ? 'right' : 'left'}
-                  className={classes.head}
+                  className={
+                    column.id === 'name'
+                      ? `${classes.head} ${classes.name}`
+                      : classes.head
+                  }
                   sortDirection={sort.id === column.id ? sort.direction : false}
                 >
                   <TableSortLabel
@@ -270,6 +301,19 @@ export function LeadersView(props: {
           <ToggleButton value="domain" aria-label="By domain">
             By domain
           </ToggleButton>
+        </ToggleButtonGroup>
+        <ToggleButtonGroup
+          exclusive
+          size="small"
+          value={figures}
+          onChange={(_event, next) => next && setFigures(next)}
+          aria-label="Figures"
+        >
+          {FIGURE_GROUPS.map(group => (
+            <ToggleButton key={group} value={group}>
+              {FIGURE_TITLES[group]}
+            </ToggleButton>
+          ))}
         </ToggleButtonGroup>
         <MeasuresWindowPicker days={days} onChange={setDays} />
         <Box flexGrow={1} />

@@ -24,10 +24,23 @@ export type TrafficLight = 'met' | 'missed' | 'no-data';
 /** What a cell shows for a figure with nothing to rest on. */
 export const NO_DATA = 'No data';
 
+/**
+ * The playbook's three kinds of measure, one shown at a time so a table fits the page: deployment
+ * throughput, service reliability, learning culture. The name and services columns show with each.
+ */
+export type FigureGroup = 'delivery' | 'reliability' | 'learning';
+export const FIGURE_GROUPS: FigureGroup[] = [
+  'delivery',
+  'reliability',
+  'learning',
+];
+
 /** One column of the leaders' table: how to show, sort, colour and export one figure of a row. */
 export interface LeadersColumn {
   id: string;
   title: string;
+  /** Which group of figures the column belongs to; none for the name and services columns. */
+  group?: FigureGroup;
   /** The cell's text, also written to the CSV; null shows as "No data". */
   text: (row: EntityMeasures) => string | null;
   /** What the column sorts by; null sorts last whichever way. */
@@ -90,6 +103,11 @@ function doraColumns(
 ): LeadersColumn[] {
   return DORA_METRICS.map(metric => ({
     id: `dora-${metric}`,
+    // Throughput (frequency, lead time) is delivery; stability (failures, recovery) reliability.
+    group:
+      metric === 'deploymentFrequency' || metric === 'leadTime'
+        ? 'delivery'
+        : 'reliability',
     title: t('leaders.columns.dora', {
       year: String(reportYear),
       metric: t(`leaders.doraMetrics.${metric}`),
@@ -128,6 +146,7 @@ function tableColumns(
     ...doraColumns(t, reportYear),
     {
       id: 'deployments-per-week',
+      group: 'delivery',
       title: 'Deployments a week',
       text: row => formatNumber(row.deploymentFrequency.perWeek),
       sortValue: row => row.deploymentFrequency.perWeek,
@@ -135,6 +154,7 @@ function tableColumns(
     },
     {
       id: 'deployment-targets',
+      group: 'delivery',
       title: 'Deployment targets',
       text: row => tallyCell(row.targets.deploymentFrequency),
       sortValue: row => tallyShare(row.targets.deploymentFrequency),
@@ -142,6 +162,7 @@ function tableColumns(
     },
     {
       id: 'lead-time',
+      group: 'delivery',
       title: 'Lead time (median)',
       text: row => formatDays(row.leadTimeDays.median),
       sortValue: row => row.leadTimeDays.median,
@@ -149,6 +170,7 @@ function tableColumns(
     },
     {
       id: 'change-failure-rate',
+      group: 'reliability',
       title: t('leaders.columns.changeFailureRate'),
       text: row => formatPercent(row.changeFailureRate.ratio),
       sortValue: row => row.changeFailureRate.ratio,
@@ -156,6 +178,7 @@ function tableColumns(
     },
     {
       id: 'failed-deployment-recovery',
+      group: 'reliability',
       title: t('leaders.columns.failedDeploymentRecovery'),
       text: row => formatMinutes(row.failedDeploymentRecoveryMinutes.median),
       sortValue: row => row.failedDeploymentRecoveryMinutes.median,
@@ -163,6 +186,7 @@ function tableColumns(
     },
     {
       id: 'loose-coupling',
+      group: 'delivery',
       title: 'Loose coupling',
       text: row => formatPercent(row.looseCoupling.ratio),
       sortValue: row => row.looseCoupling.ratio,
@@ -170,6 +194,7 @@ function tableColumns(
     },
     {
       id: 'pre-approved-changes',
+      group: 'delivery',
       title: 'Pre-approved changes',
       text: row => formatPercent(row.preApprovedChanges.ratio),
       sortValue: row => row.preApprovedChanges.ratio,
@@ -177,6 +202,7 @@ function tableColumns(
     },
     {
       id: 'availability',
+      group: 'reliability',
       title: 'Availability',
       text: row => formatAvailabilityRatio(row.availability.ratio),
       sortValue: row => row.availability.ratio,
@@ -184,6 +210,7 @@ function tableColumns(
     },
     {
       id: 'availability-targets',
+      group: 'reliability',
       title: 'Availability targets',
       text: row => tallyCell(row.targets.availability),
       sortValue: row => tallyShare(row.targets.availability),
@@ -191,6 +218,7 @@ function tableColumns(
     },
     {
       id: 'time-to-restore',
+      group: 'reliability',
       title: 'Time to restore (median)',
       text: row => formatMinutes(row.timeToRestoreMinutes.median),
       sortValue: row => row.timeToRestoreMinutes.median,
@@ -198,6 +226,7 @@ function tableColumns(
     },
     {
       id: 'time-to-acknowledge',
+      group: 'reliability',
       title: 'Time to acknowledge (median)',
       text: row => formatMinutes(row.timeToAcknowledgeMinutes.median),
       sortValue: row => row.timeToAcknowledgeMinutes.median,
@@ -205,6 +234,7 @@ function tableColumns(
     },
     {
       id: 'financial-loss-protection',
+      group: 'reliability',
       title: 'Loss protection',
       text: row => formatPercent(row.financialLossProtection.effectiveness),
       sortValue: row => row.financialLossProtection.effectiveness,
@@ -212,6 +242,7 @@ function tableColumns(
     },
     {
       id: 'review-readers',
+      group: 'learning',
       title: 'Review readers',
       text: row => {
         const readers = readersOf(row);
@@ -222,6 +253,7 @@ function tableColumns(
     },
     {
       id: 'chaos-days',
+      group: 'learning',
       title: 'Chaos Days',
       text: row =>
         row.chaosDays.count === 0 ? null : String(row.chaosDays.count),
@@ -231,6 +263,7 @@ function tableColumns(
     },
     {
       id: 'improvement-action-lead-time',
+      group: 'learning',
       title: 'Action lead time (median)',
       text: row => formatDays(row.improvementActionLeadTimeDays.median),
       sortValue: row => row.improvementActionLeadTimeDays.median,
@@ -238,6 +271,7 @@ function tableColumns(
     },
     {
       id: 'rework-rate',
+      group: 'learning',
       title: 'Rework rate',
       text: row => formatPercent(row.reworkRate.ratio),
       sortValue: row => row.reworkRate.ratio,
@@ -246,17 +280,33 @@ function tableColumns(
   ];
 }
 
-/** The columns for a table of teams or of domains: the first is headed by what its rows are. */
+/**
+ * The columns for a table of teams or of domains, the name and services first and then each group
+ * of figures in turn: the first is headed by what its rows are.
+ */
 export function leadersColumns(
   groupBy: 'team' | 'domain',
   t: OperatingModelTranslation,
   reportYear: number = DORA_REPORT_YEAR,
 ): LeadersColumn[] {
-  return tableColumns(t, reportYear).map(column =>
-    column.id === 'name'
-      ? { ...column, title: groupBy === 'team' ? 'Team' : 'Domain' }
-      : column,
-  );
+  const place = (column: LeadersColumn) =>
+    column.group === undefined ? -1 : FIGURE_GROUPS.indexOf(column.group);
+  // Group by group, each in the order above, so the CSV reads as the three tables side by side.
+  return tableColumns(t, reportYear)
+    .map(column =>
+      column.id === 'name'
+        ? { ...column, title: groupBy === 'team' ? 'Team' : 'Domain' }
+        : column,
+    )
+    .sort((a, b) => place(a) - place(b));
+}
+
+/** The columns shown for one group of figures: the name, the services, then the group's own. */
+export function columnsOfGroup(
+  columns: readonly LeadersColumn[],
+  group: FigureGroup,
+): LeadersColumn[] {
+  return columns.filter(c => c.group === undefined || c.group === group);
 }
 
 /** The rows sorted by one column; rows with no value go last whichever the direction, ties by name. */
@@ -308,7 +358,7 @@ export function toCsv(
     .concat('\r\n');
 }
 
-/** The CSV of exactly what the table shows: its columns, its rows in their order, as their text. */
+/** The CSV of the table's rows in their order, as their text, with the columns given (every group's). */
 export function leadersCsv(
   columns: readonly LeadersColumn[],
   rows: readonly EntityMeasures[],
