@@ -173,7 +173,7 @@ describe('EntityMeasuresContent', () => {
     expect(availability).toHaveTextContent('99.95%');
     expect(availability).toHaveTextContent('Target: 99.0% · met');
     expect(availability).toHaveTextContent(
-      'Error budget left this week: 1:38:38 of 1:40:48',
+      'Error budget left this week: 1 h 38 min 38 s of 1 h 40 min 48 s',
     );
     expect(availability).toHaveTextContent('From 2,160 availability intervals');
 
@@ -290,7 +290,7 @@ describe('EntityMeasuresContent', () => {
       availability.querySelector('.recharts-reference-line'),
     ).not.toBeNull();
     expect(within(availability).getByTestId('error-budget')).toHaveTextContent(
-      'Error budget left this week: 1:38:38 of 1:40:48, week of 23 Nov',
+      'Error budget left this week: 1 h 38 min 38 s of 1 h 40 min 48 s, week of 23 Nov',
     );
 
     const restore = screen.getByTestId('chart-time-to-restore');

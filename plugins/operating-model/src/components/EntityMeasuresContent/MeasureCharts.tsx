@@ -3,7 +3,6 @@ import {
   ErrorBudget,
   MeasureSeries,
   SeriesTarget,
-  formatDuration,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
@@ -29,8 +28,10 @@ import {
   formatDays,
   formatMinutes,
   formatNumber,
+  formatSeconds,
   formatShortDay,
 } from '../shared/format';
+import { errorBudgetText } from './measureFigures';
 
 const HEIGHT = 260;
 
@@ -128,7 +129,6 @@ export function DeploymentsPerWeekChart(props: {
         {target !== null && (
           <ReferenceLine
             y={target}
-            ifOverflow="extendDomain"
             stroke={theme.palette.error.main}
             strokeDasharray="6 3"
             label={{ value: 'Target', position: 'insideTopRight' }}
@@ -142,24 +142,10 @@ export function DeploymentsPerWeekChart(props: {
 function ErrorBudgetLine(props: { budget: ErrorBudget | null }) {
   const { budget } = props;
   if (!budget) return null;
-  let text: string;
-  if (budget.leftSeconds === null) {
-    text = `Error budget this week: no data yet (${formatDuration(
-      budget.allowedSeconds,
-    )} allowed)`;
-  } else if (budget.leftSeconds >= 0) {
-    text = `Error budget left this week: ${formatDuration(
-      budget.leftSeconds,
-    )} of ${formatDuration(budget.allowedSeconds)}`;
-  } else {
-    text = `Error budget overspent this week by ${formatDuration(
-      -budget.leftSeconds,
-    )} (${formatDuration(budget.allowedSeconds)} allowed)`;
-  }
   return (
     <Box mt={1}>
       <Typography variant="body2" data-testid="error-budget">
-        {text}, week of {formatShortDay(budget.weekStart)}
+        {errorBudgetText(budget)}, week of {formatShortDay(budget.weekStart)}
       </Typography>
     </Box>
   );
@@ -200,7 +186,14 @@ export function AvailabilityPerDayChart(props: {
         <XAxis {...chart.axis} dataKey="day" tickFormatter={formatShortDay} />
         <YAxis
           {...chart.axis}
-          domain={['auto', 100]}
+          // Availability never passes 100%: the axis stops there, and starts a little below the
+          // lowest day or the target line, whichever is lower.
+          domain={[
+            (lowest: number) =>
+              Math.max(0, Math.floor(Math.min(lowest, target ?? 100) - 0.5)),
+            100,
+          ]}
+          allowDataOverflow
           tickFormatter={(value: number) => `${formatNumber(value, 2)}%`}
           width={64}
         />
@@ -224,7 +217,6 @@ export function AvailabilityPerDayChart(props: {
         {target !== null && (
           <ReferenceLine
             y={target}
-            ifOverflow="extendDomain"
             stroke={theme.palette.error.main}
             strokeDasharray="6 3"
             label={{ value: 'Target', position: 'insideBottomRight' }}
@@ -258,7 +250,7 @@ export function TimeToRestoreChart(props: {
       subheader={
         tolerableSeconds === null
           ? 'Minutes from start to restoration, restored incidents'
-          : `Minutes from start to restoration; the line is a week's tolerable unavailability (${formatDuration(
+          : `Minutes from start to restoration; the line is a week's tolerable unavailability (${formatSeconds(
               tolerableSeconds,
             )})`
       }

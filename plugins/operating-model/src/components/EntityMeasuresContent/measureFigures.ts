@@ -3,7 +3,6 @@ import {
   EntityMeasures,
   MeasureSeries,
   TargetTally,
-  formatDuration,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import { OperatingModelTranslation } from '../../translation';
 import { frequencyTitle } from '../shared/describe';
@@ -17,6 +16,7 @@ import {
   formatMoney,
   formatNumber,
   formatPercent,
+  formatSeconds,
 } from '../shared/format';
 
 /** One headline figure as a card shows it. A null value is shown as "No data", never as 0. */
@@ -60,19 +60,25 @@ function figureTarget(
   return single ? own : { text: tallyText(tally), met: tallyStatus(tally) };
 }
 
-/** What is left of this week's error budget, or by how much it is overspent. */
-function errorBudgetText(
+/**
+ * What is left of this week's error budget, or by how much it is overspent, with units; with no
+ * availability data yet, what is allowed. The figure card and the availability chart both say it.
+ */
+export function errorBudgetText(
   budget: MeasureSeries['errorBudget'],
 ): string | undefined {
-  if (!budget || budget.leftSeconds === null) return undefined;
+  if (!budget) return undefined;
+  const allowed = formatSeconds(budget.allowedSeconds);
+  if (budget.leftSeconds === null)
+    return `Error budget this week: no data yet (${allowed} allowed)`;
   if (budget.leftSeconds >= 0) {
-    return `Error budget left this week: ${formatDuration(
+    return `Error budget left this week: ${formatSeconds(
       budget.leftSeconds,
-    )} of ${formatDuration(budget.allowedSeconds)}`;
+    )} of ${allowed}`;
   }
-  return `Error budget overspent this week by ${formatDuration(
+  return `Error budget overspent this week by ${formatSeconds(
     -budget.leftSeconds,
-  )}`;
+  )} (${allowed} allowed)`;
 }
 
 /** `DORA 2024: high`, or nothing where the figure has no data to place. */
@@ -131,7 +137,9 @@ export function measureFigures(
       id: 'availability',
       title: 'Availability',
       value: formatAvailabilityRatio(a.ratio),
-      detail: errorBudgetText(budget),
+      // The card's detail is the budget only once there is availability data to spend it.
+      detail:
+        budget?.leftSeconds === null ? undefined : errorBudgetText(budget),
       target: figureTarget(
         single,
         a.target === null

@@ -3,8 +3,11 @@
  * Every figure function takes the value as the API gives it and answers null for null, so the
  * caller shows "No data" rather than a made-up 0.
  */
-import { formatMoney as formatMoneyPlainly } from '@operating-model/backstage-plugin-operating-model-common';
-import type { CalendarDate } from './zonedTime';
+import {
+  OnCallWordsOptions,
+  formatMoney as formatMoneyPlainly,
+} from '@operating-model/backstage-plugin-operating-model-common';
+import { CalendarDate, browserTimeZone } from './zonedTime';
 
 /**
  * The locale figures and dates are written in: the browser's first preferred language, or the
@@ -13,6 +16,22 @@ import type { CalendarDate } from './zonedTime';
 export function userLocale(): string | undefined {
   if (typeof navigator === 'undefined') return undefined;
   return navigator.languages?.[0] ?? navigator.language ?? undefined;
+}
+
+/**
+ * How on-call times are told to this viewer (common's `formatOnCallTime`): in their zone and
+ * locale, the rota's zone beside where its clock differs, by weekday within the week after `now`.
+ */
+export function onCallTimeOptions(
+  rotaZone: string,
+  now: Date,
+): OnCallWordsOptions {
+  return {
+    viewerZone: browserTimeZone(),
+    rotaZone,
+    now,
+    locale: userLocale(),
+  };
 }
 
 // Building an Intl format is far slower than using one, and the directory formats thousands.
@@ -145,6 +164,26 @@ export function formatMinutes(minutes: number | null): string | null {
       ? `${formatCount(days)} d ${hours} h`
       : `${formatCount(days)} d`;
   return rest > 0 ? `${hours} h ${rest} min` : `${hours} h`;
+}
+
+/** A span of seconds with its units: `45 s`, `10 min 5 s`, `1 h 40 min 48 s`, `2 d 3 h`. */
+export function formatSeconds(seconds: number): string {
+  const total = Math.round(Math.abs(seconds));
+  const sign = seconds < 0 && total > 0 ? '-' : '';
+  if (total < 60) return `${sign}${total} s`;
+  const days = Math.floor(total / 86400);
+  const hours = Math.floor((total % 86400) / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const rest = total % 60;
+  const parts =
+    days > 0
+      ? [`${formatCount(days)} d`, hours > 0 ? `${hours} h` : '']
+      : [
+          hours > 0 ? `${hours} h` : '',
+          minutes > 0 ? `${minutes} min` : '',
+          rest > 0 ? `${rest} s` : '',
+        ];
+  return sign + parts.filter(Boolean).join(' ');
 }
 
 /** Days with one decimal under ten: `0.5 days`, `1 day`, `12 days`. */
