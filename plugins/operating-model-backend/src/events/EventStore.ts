@@ -16,6 +16,7 @@ import {
   ColumnTypes,
   inParts,
   insertRows,
+  isPostgres,
   partSize,
   rowsWithKeys,
 } from './bulkWrite';
@@ -615,23 +616,47 @@ export class EventStore {
     return [...totals.values()];
   }
 
-  /** Milliseconds from build to production of each production deployment in the window. */
+  /**
+   * Milliseconds from build to production of each production deployment in the window. The
+   * values come as one text per service, since parsing a row per deployment (a quarter of a
+   * million for the leaders' view of 10,000 services) cost more than reading them.
+   */
   async leadTimes(
     window: EventWindow,
     services?: readonly string[],
   ): Promise<Array<{ service: string; ms: number; deployedAt: number }>> {
+    const postgres = isPostgres(this.knex);
+    const pair = postgres
+      ? `deployed_at::text || ' ' || (deployed_at - built_at)::text`
+      : `deployed_at || ' ' || (deployed_at - built_at)`;
     const query = this.knex('deployments')
-      .select('service_ref as service', 'deployed_at')
-      .select(this.knex.raw('deployed_at - built_at as lead'))
+      .select('service_ref as service')
+      .select(
+        this.knex.raw(
+          postgres
+            ? `string_agg(${pair}, ' ') as times`
+            : `group_concat(${pair}, ' ') as times`,
+        ),
+      )
       .where('environment', PRODUCTION)
       .where('deployed_at', '>=', window.from)
-      .where('deployed_at', '<', window.to);
+      .where('deployed_at', '<', window.to)
+      .groupBy('service_ref');
     const rows = await this.restrict(query, 'service_ref', services);
-    return rows.map((row: Record<string, unknown>) => ({
-      service: String(row.service),
-      ms: num(row.lead),
-      deployedAt: num(row.deployed_at),
-    }));
+    const times: Array<{ service: string; ms: number; deployedAt: number }> =
+      [];
+    for (const row of rows as Array<{ service: string; times: string }>) {
+      const service = String(row.service);
+      const values = String(row.times).split(' ');
+      for (let i = 0; i + 1 < values.length; i += 2) {
+        times.push({
+          service,
+          deployedAt: Number(values[i]),
+          ms: Number(values[i + 1]),
+        });
+      }
+    }
+    return times;
   }
 
   /**

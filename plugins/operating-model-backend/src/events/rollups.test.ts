@@ -297,7 +297,10 @@ describe.each(databases.eachSupportedId())('rollups on %s', databaseId => {
       '@operating-model/backstage-plugin-operating-model-backend',
       'migrations',
     );
-    await knex.migrate.down({ directory });
+    await knex.migrate.down({
+      directory,
+      name: '20261204000000_event_rollups.js',
+    });
     expect(await knex.schema.hasTable('deployment_days')).toBe(false);
     await migrate(knex);
     expect(await rollupsStored(knex)).toEqual(expected);

@@ -92,6 +92,17 @@ function listsBy<T, V>(
   return map;
 }
 
+/**
+ * The values in ascending order, for a distribution. The common formulas sort what they are
+ * given, with a comparator, once for the median and once for the p90; given values already in
+ * order each of those sorts is one pass, and a typed array sorts numbers many times faster than a
+ * comparator (the leaders' view sorts a quarter of a million lead times). Both orders agree here:
+ * durations are never NaN, and a difference of equal instants is +0, never -0.
+ */
+function ascending(values: number[]): number[] {
+  return Array.from(Float64Array.from(values).sort());
+}
+
 function tally(
   statuses: Array<boolean | null>,
   withTarget: number,
@@ -400,7 +411,7 @@ export class MeasuresService {
         target: own?.deploymentTarget ?? null,
         frequencies,
       }),
-      leadTimeDays: distributionFigure(all(data.leadTimeDays)),
+      leadTimeDays: distributionFigure(ascending(all(data.leadTimeDays))),
       looseCoupling: looseCoupling({
         deployments: deployed.count,
         inLockstep: deployed.inLockstep,
