@@ -124,11 +124,7 @@ export const operatingModelTranslationRef = createTranslationRef({
     },
     pagedNow: {
       error: 'Who is paged cannot be found out',
-      title: 'Paged now ({{period}}):',
-      period: {
-        workingHours: 'working hours',
-        outOfHours: 'out of hours',
-      },
+      title: 'Paged now:',
       outOfHours: 'Out of hours: {{who}}',
       level: {
         team: 'the team’s own schedule',
@@ -136,10 +132,6 @@ export const operatingModelTranslationRef = createTranslationRef({
         none: 'nobody: callouts wait until the next working day',
         unknown: 'not known until the service’s financial exposure can be read',
       },
-      nobodyOnSchedule: 'Nobody is on the {{schedule}} schedule right now.',
-      nobodyUntil: 'Nobody until {{when}}',
-      until: ' until {{when}}',
-      fromSchedule: ', from the {{schedule}} schedule',
     },
     webLink: {
       notLinked: 'Not linked: {{url}}',
@@ -151,7 +143,10 @@ export const operatingModelTranslationRef = createTranslationRef({
       seeRota: 'See the whole rota',
       domainCovers:
         "Covers out of hours for the domain's services whose level is the domain schedule.",
-      now: 'On call now',
+      pagedNow: 'Paged now',
+      pagedFor: 'for {{services}}',
+      teamRotaNow: 'On the team rota now',
+      domainRotaNow: 'On the domain rota now',
       until: 'until {{when}}',
       override: 'override',
       nobody: 'Nobody',

@@ -20,6 +20,8 @@ import {
   DirectoryTeam,
   NO_DIRECTORY_FILTERS,
   TargetStatus,
+  describeOnCall,
+  directoryOnCallWordsInput,
   modelInForce,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
@@ -61,12 +63,14 @@ import { frequencyTitle, modelTitle } from '../shared/describe';
 import { WebLink } from '../shared/WebLink';
 import { operatingModelApiRef } from '../../api';
 import { DirectoryPages, useDirectoryPages } from './useDirectoryPages';
+import { OnCallWordsLine } from '../PagedNow';
 import {
   formatAvailability,
   formatAvailabilityRatio,
   formatCount,
   formatNumber,
-  formatWeekdayTime,
+  formatInstant,
+  onCallTimeOptions,
   lowerCase,
 } from '../shared/format';
 
@@ -260,15 +264,26 @@ function perMonth(value: number): string | null {
   return formatNumber(value, value >= 10 ? 0 : 1);
 }
 
-function when(iso: string): string {
-  return formatWeekdayTime(iso);
-}
-
 const OUT_OF_HOURS_TEXT: Record<string, string> = {
   team: 'team out of hours',
   domain: 'domain out of hours',
   none: 'no out-of-hours callouts',
 };
+
+/** The rota a directory row's schedule draws from: the owning team's or the domain's. */
+function scheduleRota(service: DirectoryService): string | null {
+  switch (service.onCall?.schedule) {
+    case 'domain':
+      return service.domain;
+    case 'team':
+      return service.owner;
+    default:
+      return null;
+  }
+}
+
+/** The instant the directory worked out who is on call for, which its words are read at. */
+const OnCallAt = createContext<Date>(new Date(0));
 
 function OnCallCell({
   service,
@@ -277,46 +292,55 @@ function OnCallCell({
   service: DirectoryService;
   classes: Classes;
 }) {
-  const onCall = service.onCall;
-  if (!onCall)
+  const onCallAt = useContext(OnCallAt);
+  const linkTo = useContext(EntityLinks);
+  const input = directoryOnCallWordsInput(service);
+  if (!input || !service.onCall)
     return <span className={classes.secondary}>Not worked out yet</span>;
-  if (onCall.person) {
-    const rota =
-      onCall.schedule === 'domain'
-        ? `${service.domainTitle ?? 'domain'} rota`
-        : 'team rota';
-    return (
-      <>
-        <div className={classes.line}>
-          <EntityLink entityRef={onCall.person.ref} className={classes.strong}>
-            {onCall.person.title}
-          </EntityLink>
-          {onCall.person.email && (
-            <>
-              {' · '}
-              <Link to={`mailto:${onCall.person.email}`}>email</Link>
-            </>
+  const onCall = service.onCall;
+  const words = describeOnCall(
+    input,
+    onCallTimeOptions(onCall.timezone, onCallAt),
+  );
+  const renderLink = (ref: string, text: string) =>
+    linkTo(ref) ? <EntityLink entityRef={ref}>{text}</EntityLink> : text;
+  // The row keeps its two lines: the person to reach, then the rest of the same words.
+  return (
+    <>
+      <div className={classes.line}>
+        <span data-on-call="person">
+          {onCall.person ? (
+            <EntityLink
+              entityRef={onCall.person.ref}
+              className={classes.strong}
+            >
+              {words.person}
+            </EntityLink>
+          ) : (
+            words.person
           )}
-        </div>
-        <div className={classes.secondary}>
-          {rota}
-          {onCall.shiftEnd ? `, until ${when(onCall.shiftEnd)}` : ''}
-        </div>
-      </>
-    );
-  }
-  if (onCall.next) {
-    return (
-      <>
-        <div className={classes.line}>Nobody now</div>
-        <div className={classes.secondary}>
-          {onCall.next.person ? `${onCall.next.person.title} from ` : 'from '}
-          {when(onCall.next.at)}
-        </div>
-      </>
-    );
-  }
-  return <span className={classes.secondary}>Nobody on the rota</span>;
+        </span>
+        {onCall.person?.email && (
+          <>
+            {' · '}
+            <Link to={`mailto:${onCall.person.email}`}>email</Link>
+          </>
+        )}
+      </div>
+      <div className={classes.secondary}>
+        <OnCallWordsLine
+          words={words}
+          withoutPerson
+          links={{
+            schedule: scheduleRota(service),
+            nextPerson: onCall.next?.person?.ref ?? null,
+            nextSchedule: service.owner,
+          }}
+          renderLink={renderLink}
+        />
+      </div>
+    </>
+  );
 }
 
 const ServiceRow = memo(function DirectoryServiceRow(props: {
@@ -667,6 +691,11 @@ function DirectoryBrowser(props: {
   const listRef = useRef<VariableSizeList<RowData>>(null);
   const info = pages.info!;
   const itemCount = info.itemCount;
+  const onCallAtIso = info.onCallAt;
+  const onCallAt = useMemo(
+    () => (onCallAtIso ? new Date(onCallAtIso) : new Date()),
+    [onCallAtIso],
+  );
 
   useEffect(() => {
     listRef.current?.resetAfterIndex(0, true);
@@ -705,140 +734,142 @@ function DirectoryBrowser(props: {
 
   return (
     <EntityLinks.Provider value={linkTo}>
-      <div className={classes.filters} role="search">
-        <TextField
-          className={classes.search}
-          variant="outlined"
-          size="small"
-          // The directory is a search page: focus starts in its search box, as on Backstage's own.
-          // eslint-disable-next-line jsx-a11y/no-autofocus
-          autoFocus
-          placeholder="Search services, teams, domains and people"
-          value={input}
-          onChange={event => props.onInput(event.target.value)}
-          inputProps={{
-            'aria-label': 'Search services, teams, domains and people',
-          }}
-          InputProps={{
-            startAdornment: (
-              <InputAdornment position="start">
-                <SearchIcon fontSize="small" />
-              </InputAdornment>
-            ),
-          }}
-        />
-        <RefFilter
-          label="Domain"
-          options={facets.value?.domains ?? []}
-          value={filters.domain}
-          onChange={set('domain')}
-          className={classes.autocomplete}
-        />
-        <RefFilter
-          label="Team"
-          options={facets.value?.teams ?? []}
-          value={filters.team}
-          onChange={set('team')}
-          className={classes.autocomplete}
-        />
-        <SelectFilter
-          id="om-directory-model"
-          label="Operating model"
-          value={filters.model}
-          options={MODEL_OPTIONS}
-          onChange={set('model')}
-          className={classes.select}
-        />
-        <SelectFilter
-          id="om-directory-availability"
-          label="Availability target"
-          value={filters.availabilityTarget}
-          options={targetOptions}
-          onChange={set('availabilityTarget')}
-          className={classes.select}
-        />
-        <SelectFilter
-          id="om-directory-out-of-hours"
-          label="Out of hours"
-          value={filters.outOfHours}
-          options={OUT_OF_HOURS_OPTIONS}
-          onChange={set('outOfHours')}
-          className={classes.select}
-        />
-        <FormControlLabel
-          control={
-            <Checkbox
-              checked={filters.hasProblems}
-              onChange={event => set('hasProblems')(event.target.checked)}
-              color="primary"
-            />
-          }
-          label="Has problems"
-        />
-        <SelectFilter
-          id="om-directory-group"
-          label="Group by"
-          value={groupBy === 'none' ? null : groupBy}
-          options={GROUP_OPTIONS}
-          onChange={value => props.onGroupBy(value ?? 'none')}
-          className={classes.select}
-        />
-      </div>
-      <Typography
-        variant="body2"
-        className={classes.count}
-        aria-live="polite"
-        data-testid="directory-count"
-      >
-        {info.matched === total
-          ? `${formatCount(total)} services`
-          : `${formatCount(info.matched)} of ${formatCount(total)} services`}
-        {info.onCallAt
-          ? ` · on call as at ${when(info.onCallAt)}`
-          : ' · working out who is on call'}
-      </Typography>
-      <Paper variant="outlined">
-        <div role="table" aria-label="Services" aria-rowcount={itemCount}>
-          <div className={classes.header} role="row">
-            <span role="columnheader">Service</span>
-            <span role="columnheader">Owner</span>
-            <span role="columnheader">Model</span>
-            <span role="columnheader">Targets</span>
-            <span role="columnheader">On call now</span>
-            <span role="columnheader">In an incident</span>
-            <span role="columnheader">Last 30 days</span>
-          </div>
-          {itemCount === 0 ? (
-            <Box p={3}>
-              <Typography>
-                No service matches; try fewer words or clear a filter.
-              </Typography>
-            </Box>
-          ) : (
-            <VariableSizeList<RowData>
-              ref={listRef}
-              height={height}
-              width="100%"
-              itemCount={itemCount}
-              itemData={data}
-              itemKey={(i, d) => d.item(i)?.key ?? `pending:${i}`}
-              itemSize={i => {
-                const kind = item(i)?.kind ?? 'service';
-                return kind === 'service'
-                  ? SERVICE_ROW_HEIGHT
-                  : HEADING_ROW_HEIGHT;
-              }}
-              estimatedItemSize={SERVICE_ROW_HEIGHT}
-              overscanCount={6}
-              onItemsRendered={({ overscanStartIndex, overscanStopIndex }) =>
-                pages.want(overscanStartIndex, overscanStopIndex)
-              }
-            >
-              {Row}
-            </VariableSizeList>
-          )}
+      <OnCallAt.Provider value={onCallAt}>
+        <div className={classes.filters} role="search">
+          <TextField
+            className={classes.search}
+            variant="outlined"
+            size="small"
+            // The directory is a search page: focus starts in its search box, as on Backstage's own.
+            // eslint-disable-next-line jsx-a11y/no-autofocus
+            autoFocus
+            placeholder="Search services, teams, domains and people"
+            value={input}
+            onChange={event => props.onInput(event.target.value)}
+            inputProps={{
+              'aria-label': 'Search services, teams, domains and people',
+            }}
+            InputProps={{
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchIcon fontSize="small" />
+                </InputAdornment>
+              ),
+            }}
+          />
+          <RefFilter
+            label="Domain"
+            options={facets.value?.domains ?? []}
+            value={filters.domain}
+            onChange={set('domain')}
+            className={classes.autocomplete}
+          />
+          <RefFilter
+            label="Team"
+            options={facets.value?.teams ?? []}
+            value={filters.team}
+            onChange={set('team')}
+            className={classes.autocomplete}
+          />
+          <SelectFilter
+            id="om-directory-model"
+            label="Operating model"
+            value={filters.model}
+            options={MODEL_OPTIONS}
+            onChange={set('model')}
+            className={classes.select}
+          />
+          <SelectFilter
+            id="om-directory-availability"
+            label="Availability target"
+            value={filters.availabilityTarget}
+            options={targetOptions}
+            onChange={set('availabilityTarget')}
+            className={classes.select}
+          />
+          <SelectFilter
+            id="om-directory-out-of-hours"
+            label="Out of hours"
+            value={filters.outOfHours}
+            options={OUT_OF_HOURS_OPTIONS}
+            onChange={set('outOfHours')}
+            className={classes.select}
+          />
+          <FormControlLabel
+            control={
+              <Checkbox
+                checked={filters.hasProblems}
+                onChange={event => set('hasProblems')(event.target.checked)}
+                color="primary"
+              />
+            }
+            label="Has problems"
+          />
+          <SelectFilter
+            id="om-directory-group"
+            label="Group by"
+            value={groupBy === 'none' ? null : groupBy}
+            options={GROUP_OPTIONS}
+            onChange={value => props.onGroupBy(value ?? 'none')}
+            className={classes.select}
+          />
         </div>
-      </Paper>
+        <Typography
+          variant="body2"
+          className={classes.count}
+          aria-live="polite"
+          data-testid="directory-count"
+        >
+          {info.matched === total
+            ? `${formatCount(total)} services`
+            : `${formatCount(info.matched)} of ${formatCount(total)} services`}
+          {info.onCallAt
+            ? ` · on call as at ${formatInstant(info.onCallAt)}`
+            : ' · working out who is on call'}
+        </Typography>
+        <Paper variant="outlined">
+          <div role="table" aria-label="Services" aria-rowcount={itemCount}>
+            <div className={classes.header} role="row">
+              <span role="columnheader">Service</span>
+              <span role="columnheader">Owner</span>
+              <span role="columnheader">Model</span>
+              <span role="columnheader">Targets</span>
+              <span role="columnheader">On call now</span>
+              <span role="columnheader">In an incident</span>
+              <span role="columnheader">Last 30 days</span>
+            </div>
+            {itemCount === 0 ? (
+              <Box p={3}>
+                <Typography>
+                  No service matches; try fewer words or clear a filter.
+                </Typography>
+              </Box>
+            ) : (
+              <VariableSizeList<RowData>
+                ref={listRef}
+                height={height}
+                width="100%"
+                itemCount={itemCount}
+                itemData={data}
+                itemKey={(i, d) => d.item(i)?.key ?? `pending:${i}`}
+                itemSize={i => {
+                  const kind = item(i)?.kind ?? 'service';
+                  return kind === 'service'
+                    ? SERVICE_ROW_HEIGHT
+                    : HEADING_ROW_HEIGHT;
+                }}
+                estimatedItemSize={SERVICE_ROW_HEIGHT}
+                overscanCount={6}
+                onItemsRendered={({ overscanStartIndex, overscanStopIndex }) =>
+                  pages.want(overscanStartIndex, overscanStopIndex)
+                }
+              >
+                {Row}
+              </VariableSizeList>
+            )}
+          </div>
+        </Paper>
+      </OnCallAt.Provider>
     </EntityLinks.Provider>
   );
 }

@@ -7,12 +7,25 @@ import {
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import {
+  DirectoryService,
+  DirectoryServicesPage,
+} from '@operating-model/backstage-plugin-operating-model-common';
+import {
+  OnCallResult,
   OperatingModelApi,
   RotaSchedule,
   operatingModelApiRef,
 } from '../../api';
+import { directoryService } from '../DiscoverabilityView/testDirectory';
+import { onCallResult } from '../PagedNow/testOnCall';
 import { entityPresentationApiMock } from '../testPeople';
 import { EntityOnCallCard, currentAndNext } from './EntityOnCallCard';
+
+// The viewer reads the times in London, whatever the machine running the tests.
+jest.mock('../shared/zonedTime', () => ({
+  ...jest.requireActual('../shared/zonedTime'),
+  browserTimeZone: () => 'Europe/London',
+}));
 
 const NOW = new Date('2026-11-04T12:00:00Z');
 
@@ -63,7 +76,39 @@ function schedule(overrides: Partial<RotaSchedule> = {}): RotaSchedule {
   };
 }
 
-async function renderCard(entity: Entity, api: Partial<OperatingModelApi>) {
+/** The team's services in the directory, and who `GET /on-call` says is paged for each. */
+function teamServices(answers: Array<[DirectoryService, OnCallResult]>) {
+  const services = answers.map(([service]) => service);
+  return {
+    queryDirectory: jest.fn(
+      async (): Promise<DirectoryServicesPage> => ({
+        catalogReadAt: NOW.toISOString(),
+        onCallAt: NOW.toISOString(),
+        measuresWindow: null,
+        total: services.length,
+        matched: services.length,
+        itemCount: services.length,
+        offset: 0,
+        items: services.map(service => ({
+          kind: 'service' as const,
+          key: service.ref,
+          service,
+        })),
+        availabilityTargets: [],
+      }),
+    ),
+    getOnCall: jest.fn(
+      async (ref: string) =>
+        answers.find(([service]) => service.ref === ref)![1],
+    ),
+  };
+}
+
+async function renderCard(
+  entity: Entity,
+  api: Partial<OperatingModelApi>,
+  now = NOW,
+) {
   await renderInTestApp(
     <TestApiProvider
       apis={[
@@ -72,7 +117,7 @@ async function renderCard(entity: Entity, api: Partial<OperatingModelApi>) {
       ]}
     >
       <EntityProvider entity={entity}>
-        <EntityOnCallCard now={NOW} />
+        <EntityOnCallCard now={now} />
       </EntityProvider>
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
@@ -140,13 +185,13 @@ describe('currentAndNext', () => {
 describe('EntityOnCallCard', () => {
   it('shows who is on call now and next, in the team’s time zone, with the rota’s problems', async () => {
     const getSchedule = jest.fn().mockResolvedValue(schedule());
-    await renderCard(team, { getSchedule });
+    await renderCard(team, { getSchedule, ...teamServices([]) });
 
     expect(await screen.findByTestId('on-call-now')).toHaveTextContent(
-      'Alice until Mon 9 Nov, 09:00 GMT',
+      'Alice until Mon, 09:00 GMT',
     );
     expect(screen.getByTestId('on-call-next')).toHaveTextContent(
-      'Bob from Mon 9 Nov, 09:00 GMT',
+      'Bob from Mon, 09:00 GMT',
     );
     expect(screen.getByText('1 person')).toBeInTheDocument();
     expect(
@@ -161,6 +206,74 @@ describe('EntityOnCallCard', () => {
     });
   });
 
+  it('says who is paged for the team’s services out of hours, apart from whoever is on the team rota', async () => {
+    const evening = new Date('2026-11-04T22:00:00Z');
+    const search = directoryService({
+      ref: 'component:default/search',
+      title: 'Product search',
+      outOfHours: 'team',
+    });
+    const api = {
+      getSchedule: jest.fn().mockResolvedValue(schedule()),
+      ...teamServices([
+        [
+          directoryService(),
+          onCallResult({
+            at: evening.toISOString(),
+            period: 'out-of-hours',
+            schedule: 'domain',
+            person: 'user:default/bob',
+            shiftEnd: '2026-11-05T09:00:00.000Z',
+          }),
+        ],
+        [
+          search,
+          onCallResult({
+            entityRef: search.ref,
+            at: evening.toISOString(),
+            period: 'out-of-hours',
+          }),
+        ],
+      ]),
+    };
+    await renderCard(team, api, evening);
+
+    const answers = await screen.findAllByTestId('on-call-paged-answer');
+    expect(answers.map(answer => answer.textContent)).toEqual([
+      'Bob: out of hours, Furnishing domain rota, until Thu, 09:00 GMT for Bedroom shop',
+      'Alice: out of hours, Bedroom team rota, until Mon, 09:00 GMT for Product search',
+    ]);
+    expect(screen.getByText('On the team rota now')).toBeInTheDocument();
+    expect(screen.getByTestId('on-call-now')).toHaveTextContent(
+      'Alice until Mon, 09:00 GMT',
+    );
+    expect(api.queryDirectory).toHaveBeenCalledWith({
+      team: 'group:default/bedroom-team',
+      limit: 500,
+    });
+    expect(api.getOnCall).toHaveBeenCalledWith('component:default/search', {
+      at: evening,
+    });
+  });
+
+  it('gives one answer for the team’s services paged alike', async () => {
+    const search = directoryService({
+      ref: 'component:default/search',
+      title: 'Product search',
+    });
+    await renderCard(team, {
+      getSchedule: jest.fn().mockResolvedValue(schedule()),
+      ...teamServices([
+        [directoryService(), onCallResult()],
+        [search, onCallResult({ entityRef: search.ref })],
+      ]),
+    });
+    const answers = await screen.findAllByTestId('on-call-paged-answer');
+    expect(answers.map(answer => answer.textContent)).toEqual([
+      'Alice: working hours, Bedroom team rota, until Mon, 09:00 GMT for Bedroom shop and Product search',
+    ]);
+  });
+
   it('works for a Domain’s out-of-hours rota', async () => {
     const getSchedule = jest.fn().mockResolvedValue(
       schedule({
@@ -173,8 +286,10 @@ describe('EntityOnCallCard', () => {
     await renderCard(domain, { getSchedule });
 
     expect(await screen.findByText('Out-of-hours on call')).toBeInTheDocument();
+    expect(screen.getByText('On the domain rota now')).toBeInTheDocument();
+    expect(screen.queryByTestId('on-call-paged')).not.toBeInTheDocument();
     expect(screen.getByTestId('on-call-now')).toHaveTextContent(
-      'Alice until Mon 9 Nov, 09:00 GMT',
+      'Alice until Mon, 09:00 GMT',
     );
     expect(getSchedule).toHaveBeenCalledWith(
       'domain:default/furnishing',

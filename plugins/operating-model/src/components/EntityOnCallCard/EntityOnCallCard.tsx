@@ -12,15 +12,24 @@ import {
   entityRouteRef,
   useEntity,
 } from '@backstage/plugin-catalog-react';
-import { Shift } from '@operating-model/backstage-plugin-operating-model-common';
+import {
+  Shift,
+  formatOnCallTime,
+} from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { RotaSchedule, operatingModelApiRef } from '../../api';
-import { formatCount, formatDateTime } from '../shared/format';
+import {
+  OnCallResult,
+  OperatingModelApi,
+  RotaSchedule,
+  operatingModelApiRef,
+} from '../../api';
+import { formatCount, formatList, onCallTimeOptions } from '../shared/format';
+import { OnCallResultLine } from '../PagedNow';
 import { operatingModelTranslationRef } from '../../translation';
 import { MessagesPanel } from '../shared/MessagesPanel';
 
@@ -62,17 +71,84 @@ export function currentAndNext(
   return { current, next };
 }
 
+/** One answer of rule 9 and the team's services it is the answer for. */
+interface PagedAnswer {
+  answer: OnCallResult;
+  services: string[];
+}
+
+/**
+ * Who is paged for each of a team's services at `now`, the services with the same answer
+ * together: out of hours a team's services may be paged from the domain rota, or not at all,
+ * while the team rota's shift goes on.
+ */
+async function pagedForTeam(
+  api: OperatingModelApi,
+  teamRef: string,
+  at: Date | undefined,
+): Promise<PagedAnswer[]> {
+  const page = await api.queryDirectory({ team: teamRef, limit: 500 });
+  const services = page.items.flatMap(item =>
+    item.kind === 'service' ? [item.service] : [],
+  );
+  const answers = await Promise.all(
+    services.map(service =>
+      api.getOnCall(service.ref, at ? { at } : undefined),
+    ),
+  );
+  const byAnswer = new Map<string, PagedAnswer>();
+  answers.forEach((answer, index) => {
+    const key = JSON.stringify([
+      answer.period,
+      answer.schedule,
+      answer.person,
+      answer.shiftEnd,
+      answer.next,
+      answer.schedule === 'domain' ? answer.rotas.domain : answer.rotas.team,
+      answer.workingHours.timezone,
+    ]);
+    const found = byAnswer.get(key);
+    if (found) found.services.push(services[index].title);
+    else byAnswer.set(key, { answer, services: [services[index].title] });
+  });
+  return [...byAnswer.values()];
+}
+
+function PagedNowRows({ paged, now }: { paged: PagedAnswer[]; now: Date }) {
+  const classes = useStyles();
+  const { t } = useTranslationRef(operatingModelTranslationRef);
+  if (paged.length === 0) return null;
+  return (
+    <>
+      <dt className={classes.term}>{t('onCallCard.pagedNow')}</dt>
+      <dd className={classes.value} data-testid="on-call-paged">
+        {paged.map(({ answer, services }) => (
+          <Box key={services.join('\n')} data-testid="on-call-paged-answer">
+            <OnCallResultLine answer={answer} now={now} />{' '}
+            <Typography component="span" variant="body2" color="textSecondary">
+              {t('onCallCard.pagedFor', { services: formatList(services) })}
+            </Typography>
+          </Box>
+        ))}
+      </dd>
+    </>
+  );
+}
+
 function OnCallSummary({
   schedule,
+  paged,
   now,
 }: {
   schedule: RotaSchedule;
+  paged: PagedAnswer[];
   now: Date;
 }) {
   const classes = useStyles();
   const { t } = useTranslationRef(operatingModelTranslationRef);
   const { current, next } = currentAndNext(schedule.shifts, now);
-  const zone = schedule.timezone;
+  const when = (instant: string) =>
+    formatOnCallTime(instant, onCallTimeOptions(schedule.timezone, now));
   return (
     <Box data-testid="on-call-summary">
       {schedule.kind === 'domain' && (
@@ -83,16 +159,19 @@ function OnCallSummary({
         </Box>
       )}
       <dl className={classes.grid}>
-        <dt className={classes.term}>{t('onCallCard.now')}</dt>
+        <PagedNowRows paged={paged} now={now} />
+        <dt className={classes.term}>
+          {schedule.kind === 'domain'
+            ? t('onCallCard.domainRotaNow')
+            : t('onCallCard.teamRotaNow')}
+        </dt>
         <dd className={classes.value} data-testid="on-call-now">
           {current ? (
             <>
               <span className={classes.big}>
                 <EntityRefLink entityRef={current.person} hideIcon />
               </span>{' '}
-              {t('onCallCard.until', {
-                when: formatDateTime(current.end, zone),
-              })}
+              {t('onCallCard.until', { when: when(current.end) })}
               {current.override && (
                 <Chip
                   label={t('onCallCard.override')}
@@ -111,7 +190,7 @@ function OnCallSummary({
           {next ? (
             <>
               <EntityRefLink entityRef={next.person} hideIcon />{' '}
-              {t('onCallCard.from', { when: formatDateTime(next.start, zone) })}
+              {t('onCallCard.from', { when: when(next.start) })}
               {next.override && (
                 <Chip
                   label={t('onCallCard.override')}
@@ -184,11 +263,21 @@ export function EntityOnCallCard(props: { now?: Date }) {
     [api, rotaRef, now.getTime()],
   );
   const isDomain = entity.kind.toLocaleLowerCase('en-US') === 'domain';
+  // A Domain's rota pages only out of hours, for some of its services: its card names the rota's
+  // shift; a team's card says who is paged for its services too, which out of hours may be another.
+  const paged = useAsync(
+    async () => (isDomain ? [] : pagedForTeam(api, rotaRef, props.now && now)),
+    [api, rotaRef, isDomain, now.getTime()],
+  );
 
   let content: ReactNode;
-  if (loading) content = <Progress />;
+  if (loading || paged.loading) content = <Progress />;
   else if (error) content = <ResponseErrorPanel error={error} />;
-  else if (value) content = <OnCallSummary schedule={value} now={now} />;
+  else if (paged.error) content = <ResponseErrorPanel error={paged.error} />;
+  else if (value)
+    content = (
+      <OnCallSummary schedule={value} paged={paged.value ?? []} now={now} />
+    );
   return (
     <InfoCard
       title={isDomain ? t('onCallCard.domainTitle') : t('onCallCard.title')}

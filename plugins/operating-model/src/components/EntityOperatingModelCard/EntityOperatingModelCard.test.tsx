@@ -97,7 +97,7 @@ describe('EntityOperatingModelCard', () => {
     );
     expect(screen.queryByText('Declared model')).not.toBeInTheDocument();
     expect(await screen.findByTestId('paged-now')).toHaveTextContent(
-      /^Paged now \(working hours\): alice until .+, from the team schedule/,
+      /^Paged now: alice: working hours, bedroom-team rota, until .+/,
     );
     expect(
       screen.getByText('Out of hours: the domain schedule'),

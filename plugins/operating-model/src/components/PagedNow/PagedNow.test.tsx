@@ -12,6 +12,12 @@ import {
 import { entityPresentationApiMock } from '../testPeople';
 import { PagedNow, PagedNowProps } from './PagedNow';
 
+// The viewer reads the times in London, whatever the machine running the tests.
+jest.mock('../shared/zonedTime', () => ({
+  ...jest.requireActual('../shared/zonedTime'),
+  browserTimeZone: () => 'Europe/London',
+}));
+
 const SERVICE = 'component:default/bedroom';
 
 function onCall(overrides: Partial<OnCallResult>): OnCallResult {
@@ -64,15 +70,14 @@ describe('PagedNow', () => {
     await renderPagedNow({ getOnCall }, { outOfHours: 'domain' });
 
     expect(await screen.findByTestId('paged-now')).toHaveTextContent(
-      'Paged now (working hours): Alice until Mon 09:00, from the team schedule',
+      'Paged now: Alice: working hours, Bedroom team rota, until Mon, 09:00 GMT',
     );
     expect(getOnCall).toHaveBeenCalledWith(SERVICE, {
       at: new Date('2026-11-04T12:00:00Z'),
     });
-    expect(screen.getByRole('link', { name: 'team' })).toHaveAttribute(
-      'href',
-      '/catalog/default/group/bedroom-team',
-    );
+    expect(
+      screen.getByRole('link', { name: 'Bedroom team rota' }),
+    ).toHaveAttribute('href', '/catalog/default/group/bedroom-team');
     expect(
       screen.getByText('Out of hours: the domain schedule'),
     ).toBeInTheDocument();
@@ -90,12 +95,11 @@ describe('PagedNow', () => {
       ),
     });
     expect(await screen.findByTestId('paged-now')).toHaveTextContent(
-      'Paged now (out of hours): Bob until Thu 09:00, from the domain schedule',
+      'Paged now: Bob: out of hours, Furnishing domain rota, until Thu, 09:00 GMT',
     );
-    expect(screen.getByRole('link', { name: 'domain' })).toHaveAttribute(
-      'href',
-      '/catalog/default/domain/furnishing',
-    );
+    expect(
+      screen.getByRole('link', { name: 'Furnishing domain rota' }),
+    ).toHaveAttribute('href', '/catalog/default/domain/furnishing');
     expect(screen.queryByText(/^Out of hours:/)).not.toBeInTheDocument();
   });
 
@@ -113,7 +117,7 @@ describe('PagedNow', () => {
       ),
     });
     expect(await screen.findByTestId('paged-now')).toHaveTextContent(
-      'Paged now (out of hours): Nobody until Mon 09:00 (Gina)',
+      'Paged now: Nobody: out of hours, no out-of-hours rota, until Mon, 09:00 GMT; then Gina, Bedroom team rota',
     );
   });
 });

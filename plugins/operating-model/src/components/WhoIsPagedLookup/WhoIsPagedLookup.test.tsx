@@ -18,6 +18,12 @@ import { entityPresentationApiMock } from '../testPeople';
 import { assessedService } from '../testServices';
 import { WhoIsPagedLookup } from './WhoIsPagedLookup';
 
+// The viewer reads the times in London, whatever the machine running the tests.
+jest.mock('../shared/zonedTime', () => ({
+  ...jest.requireActual('../shared/zonedTime'),
+  browserTimeZone: () => 'Europe/London',
+}));
+
 const NOW = new Date('2026-11-04T20:00:00Z');
 
 const people: Entity[] = [
@@ -119,12 +125,11 @@ describe('WhoIsPagedLookup', () => {
       within(answer).getByRole('link', { name: /bob@hearth.example/ }),
     ).toHaveAttribute('href', 'mailto:bob@hearth.example');
     expect(answer).toHaveTextContent(
-      'The domain schedule of Furnishing (out of hours)',
+      'On callout of hours, Furnishing domain rota, until Thu, 09:00 GMT',
     );
     expect(
-      within(answer).getByRole('link', { name: 'Furnishing' }),
+      within(answer).getByRole('link', { name: 'Furnishing domain rota' }),
     ).toHaveAttribute('href', '/catalog/default/domain/furnishing');
-    expect(answer).toHaveTextContent('UntilThu 09:00 (Europe/London)');
     expect(
       within(answer).getByRole('link', { name: /Runbook/ }),
     ).toHaveAttribute('href', 'https://wiki.example/runbooks/bedroom');
@@ -153,7 +158,7 @@ describe('WhoIsPagedLookup', () => {
     });
     expect(answer).toHaveTextContent('Paged nowNobody');
     expect(answer).toHaveTextContent(
-      'NextThu 09:00 (Europe/London): Gina on the Kitchen team schedule (gina@hearth.example)',
+      'On callout of hours, no out-of-hours rota, until Thu, 09:00 GMT; then Gina, Kitchen team rota (gina@hearth.example)',
     );
     expect(answer).toHaveTextContent('No runbook or incident channel');
   });

@@ -8,7 +8,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { AssessedService, OnCallResult, operatingModelApiRef } from '../../api';
-import { formatWeekdayTime, formatWhen } from '../shared/format';
+import { OnCallWordsLine, useOnCallResultWords } from '../PagedNow';
 import { WebLink } from '../shared/WebLink';
 import { ServicePicker } from '../ServicePicker';
 
@@ -42,28 +42,6 @@ function MailLink({ email }: { email: string }) {
   return <MuiLink href={`mailto:${email}`}>{email}</MuiLink>;
 }
 
-function ScheduleText({ answer }: { answer: OnCallResult }) {
-  if (answer.schedule === 'none') {
-    return (
-      <>None out of hours: callouts wait for the owning team's working hours</>
-    );
-  }
-  const rota =
-    answer.schedule === 'domain' ? answer.rotas.domain : answer.rotas.team;
-  return (
-    <>
-      The {answer.schedule === 'domain' ? 'domain' : 'team'} schedule
-      {rota && (
-        <>
-          {' '}
-          of <EntityRefLink entityRef={rota} hideIcon />
-        </>
-      )}{' '}
-      ({answer.period === 'working-hours' ? 'working hours' : 'out of hours'})
-    </>
-  );
-}
-
 function Answer(props: {
   service: AssessedService;
   answer: OnCallResult;
@@ -72,54 +50,36 @@ function Answer(props: {
 }) {
   const { service, answer, email, now } = props;
   const classes = useStyles();
-  const zone = answer.workingHours.timezone;
+  const { words, links } = useOnCallResultWords(answer, now);
   const paged = answer.person;
+  const nextPerson = !paged ? answer.next?.person : undefined;
   return (
     <dl className={classes.grid} data-testid="who-is-paged">
       <Row term="Paged now">
-        {paged ? (
-          <p className={classes.person}>
-            <EntityRefLink entityRef={paged} hideIcon />
-          </p>
-        ) : (
-          <p className={classes.person}>Nobody</p>
-        )}
+        <p className={classes.person} data-on-call="person">
+          {paged ? (
+            <EntityRefLink entityRef={paged} hideIcon>
+              {words.person}
+            </EntityRefLink>
+          ) : (
+            words.person
+          )}
+        </p>
         {paged && email && (
           <Typography variant="body1">
             <MailLink email={email} />
           </Typography>
         )}
       </Row>
-      <Row term="Schedule">
-        <ScheduleText answer={answer} />
+      <Row term="On call">
+        <OnCallWordsLine words={words} links={links} withoutPerson />
+        {nextPerson && email && (
+          <>
+            {' '}
+            (<MailLink email={email} />)
+          </>
+        )}
       </Row>
-      {paged && answer.shiftEnd && (
-        <Row term="Until">
-          {formatWhen(answer.shiftEnd, zone, now)} ({zone})
-        </Row>
-      )}
-      {!paged && answer.next && (
-        <Row term="Next">
-          {formatWeekdayTime(answer.next.at, zone)} ({zone})
-          {answer.next.person && (
-            <>
-              : <EntityRefLink entityRef={answer.next.person} hideIcon /> on the{' '}
-              {answer.rotas.team ? (
-                <EntityRefLink entityRef={answer.rotas.team} hideIcon />
-              ) : (
-                'team'
-              )}{' '}
-              schedule
-              {email && (
-                <>
-                  {' '}
-                  (<MailLink email={email} />)
-                </>
-              )}
-            </>
-          )}
-        </Row>
-      )}
       <Row term="During an incident">
         {service.links.runbook || service.links.incidentChannel ? (
           <span className={classes.links}>
