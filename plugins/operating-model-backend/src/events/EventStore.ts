@@ -141,6 +141,8 @@ export interface DeploymentTotals {
 
 export interface IncidentRow {
   id: number;
+  /** The tool that reported it. */
+  source: string;
   startedAt: number;
   acknowledgedAt: number | null;
   restoredAt: number | null;
@@ -661,12 +663,18 @@ export class EventStore {
 
   /**
    * The `source` of the production deployments, incidents and availability in the window, per
-   * service: which tools (or pipelines) the figures rest on. Deployments and availability come
-   * from the rollups for whole days and the raw rows for the ends of the window.
+   * service: which tools (or pipelines) the figures rest on, of the kinds asked for. Deployments
+   * and availability come from the rollups for whole days and the raw rows for the ends of the
+   * window.
    */
   async sourcesOf(
     window: EventWindow,
     services?: readonly string[],
+    kinds: readonly EventSourceKind[] = [
+      'deployments',
+      'incidents',
+      'availability',
+    ],
   ): Promise<
     Array<{ kind: EventSourceKind; service: string; source: string }>
   > {
@@ -675,6 +683,7 @@ export class EventStore {
       query: Knex.QueryBuilder,
       column: string,
     ) => {
+      if (!kinds.includes(kind)) return [];
       const rows = await this.restrict(query, column, services);
       return rows.map((row: { service: string; source: string }) => ({
         kind,
@@ -843,6 +852,7 @@ export class EventStore {
       .join('incident_services as s', 's.incident_id', 'i.id')
       .select(
         'i.id',
+        'i.source',
         'i.started_at',
         'i.acknowledged_at',
         'i.restored_at',
@@ -867,6 +877,7 @@ export class EventStore {
       if (!incident) {
         incident = {
           id,
+          source: String(row.source),
           startedAt: num(row.started_at),
           acknowledgedAt: numOrNull(row.acknowledged_at),
           restoredAt: numOrNull(row.restored_at),

@@ -75,6 +75,11 @@ interface WindowData {
   >;
   chaosDaysByService: Map<string, string[]>;
   reworkByTeam: Map<string, ReworkRow[]>;
+  /** Each incident's parts in financial loss protection, worked out once per load. */
+  lossPartsByIncident: Map<
+    number,
+    Array<{ service: string; input: IncidentLossInput }>
+  >;
 }
 
 function listsBy<T, V>(
@@ -285,14 +290,21 @@ export class MeasuresService {
       store.completedActions(w, services),
       store.chaosDays(w, services),
       store.reworkWeeks(w, teams),
-      store.sourcesOf(w, services),
+      // The incidents' sources come with the incidents.
+      store.sourcesOf(w, services, ['deployments', 'availability']),
     ]);
     const incidentsByService = new Map<string, IncidentRow[]>();
+    const incidentSources = new Set<string>();
     for (const incident of incidents) {
       for (const service of incident.services) {
         const list = incidentsByService.get(service) ?? [];
         list.push(incident);
         incidentsByService.set(service, list);
+        const key = JSON.stringify([service, incident.source]);
+        if (!incidentSources.has(key)) {
+          incidentSources.add(key);
+          sources.push({ kind: 'incidents', service, source: incident.source });
+        }
       }
     }
     return {
@@ -339,6 +351,7 @@ export class MeasuresService {
         r => r.team,
         r => r,
       ),
+      lossPartsByIncident: new Map(),
     };
   }
 
@@ -427,7 +440,7 @@ export class MeasuresService {
       timeToRestoreMinutes: timeToRestoreMinutes(incidents),
       timeToAcknowledgeMinutes: timeToAcknowledgeMinutes(incidents),
       financialLossProtection: financialLossProtection(
-        incidents.flatMap(incident => this.lossParts(incident, inScope)),
+        incidents.flatMap(incident => this.lossParts(incident, inScope, data)),
       ),
       postIncidentReviewReaders: {
         count: new Set(all(data.readersByService)).size,
@@ -510,8 +523,21 @@ export class MeasuresService {
   private lossParts(
     incident: IncidentRow,
     inScope: Set<string>,
+    data: WindowData,
   ): IncidentLossInput[] {
     if (incident.restoredAt === null) return [];
+    // The leaders' view asks about each incident for a team and again for the organisation.
+    let parts = data.lossPartsByIncident.get(incident.id);
+    if (!parts) {
+      parts = this.allLossParts(incident);
+      data.lossPartsByIncident.set(incident.id, parts);
+    }
+    return parts.filter(part => inScope.has(part.service)).map(p => p.input);
+  }
+
+  private allLossParts(
+    incident: IncidentRow,
+  ): Array<{ service: string; input: IncidentLossInput }> {
     const startedAt = new Date(incident.startedAt);
     const known = incident.services.flatMap(service => {
       const assessment = this.options.assessments.get(service, startedAt);
@@ -528,15 +554,18 @@ export class MeasuresService {
             known.map(k => k.exposure),
           );
     return known.flatMap((part, index) =>
-      inScope.has(part.service) && part.target !== null
+      part.target !== null
         ? [
             {
-              incident: String(incident.id),
-              exposurePerHour: part.exposure,
-              availabilityTarget: part.target,
-              durationSeconds:
-                (incident.restoredAt! - incident.startedAt) / 1000,
-              recordedLoss: shares[index],
+              service: part.service,
+              input: {
+                incident: String(incident.id),
+                exposurePerHour: part.exposure,
+                availabilityTarget: part.target,
+                durationSeconds:
+                  (incident.restoredAt! - incident.startedAt) / 1000,
+                recordedLoss: shares[index],
+              },
             },
           ]
         : [],
