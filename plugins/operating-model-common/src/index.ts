@@ -130,6 +130,8 @@ export {
   describeOnCall,
   directoryOnCallWordsInput,
   formatOnCallTime,
+  rotaName,
+  rotaPagesWhen,
 } from './onCallWords';
 export type {
   OnCallWords,

@@ -2,6 +2,8 @@ import {
   describeOnCall,
   directoryOnCallWordsInput,
   formatOnCallTime,
+  rotaName,
+  rotaPagesWhen,
   OnCallWordsInput,
   OnCallWordsOptions,
 } from './onCallWords';
@@ -239,5 +241,26 @@ describe('directoryOnCallWordsInput', () => {
       input &&
         describeOnCall(input, { ...london, rotaZone: 'Europe/London' }).text,
     ).toBe(expected);
+  });
+});
+
+describe('rotaName', () => {
+  it.each<['team' | 'domain', string | null, string]>([
+    ['team', 'Bedroom team', 'Bedroom team rota'],
+    ['team', 'Payments', 'Payments team rota'],
+    ['domain', 'Furnishing', 'Furnishing domain rota'],
+    ['domain', 'Checkout domain', 'Checkout domain rota'],
+    ['domain', null, 'domain rota'],
+  ])('names the %s rota of %s', (kind, name, expected) => {
+    expect(rotaName(kind, name)).toBe(expected);
+  });
+});
+
+describe('rotaPagesWhen', () => {
+  it.each<['team' | 'domain', RegExp]>([
+    ['team', /^in working hours, and out of hours for the team’s services/],
+    ['domain', /^out of hours, for the domain’s services/],
+  ])('says when the %s rota’s shifts page', (kind, expected) => {
+    expect(rotaPagesWhen(kind)).toMatch(expected);
   });
 });

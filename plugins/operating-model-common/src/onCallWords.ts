@@ -154,12 +154,29 @@ function periodWords(period: OnCallAnswer['period']): string {
   return period === 'working-hours' ? 'working hours' : 'out of hours';
 }
 
-/** `Bedroom team rota`, `Payments team rota`, `Furnishing domain rota`. */
-function rotaWords(kind: 'team' | 'domain', name: string | null): string {
+/**
+ * A rota by name, as every surface names it: `Bedroom team rota`, `Payments team rota` (a team
+ * whose name does not say so), `Furnishing domain rota`; `team rota` without a name.
+ *
+ * @public
+ */
+export function rotaName(kind: 'team' | 'domain', name: string | null): string {
   if (!name) return `${kind} rota`;
   return name.toLocaleLowerCase('en-US').endsWith(kind)
     ? `${name} rota`
     : `${name} ${kind} rota`;
+}
+
+/**
+ * When a rota's shifts page (rules 7 and 9): a team rota's in working hours, and out of hours
+ * for the team's services whose level is `team`; a domain rota's only out of hours.
+ *
+ * @public
+ */
+export function rotaPagesWhen(kind: 'team' | 'domain'): string {
+  return kind === 'domain'
+    ? 'out of hours, for the domain’s services whose level is the domain rota'
+    : 'in working hours, and out of hours for the team’s services whose level is the team rota';
 }
 
 /**
@@ -178,14 +195,14 @@ export function describeOnCall(
   const schedule =
     answer.schedule === 'none'
       ? 'no out-of-hours rota'
-      : rotaWords(answer.schedule, answer.rota);
+      : rotaName(answer.schedule, answer.rota);
   const untilAt = answer.person ? answer.shiftEnd : answer.next?.at ?? null;
   const until = untilAt ? `until ${formatOnCallTime(untilAt, options)}` : null;
   const next =
     !answer.person && answer.next
       ? {
           person: answer.next.person ?? 'nobody',
-          schedule: rotaWords('team', answer.team),
+          schedule: rotaName('team', answer.team),
         }
       : null;
 

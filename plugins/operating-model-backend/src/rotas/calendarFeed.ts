@@ -71,6 +71,8 @@ export function shiftsCalendar(options: {
   name: string;
   shifts: Array<Shift & { rotaRef?: string }>;
   summary: (shift: Shift & { rotaRef?: string }) => string;
+  /** More about a shift than its summary says, before an override's note. */
+  description?: (shift: Shift & { rotaRef?: string }) => string | undefined;
   uidPrefix: string;
 }): string {
   const calendar = ical({
@@ -90,7 +92,13 @@ export function shiftsCalendar(options: {
       start: new Date(shift.start),
       end: new Date(shift.end),
       summary: options.summary(shift),
-      description: shift.override ? 'Covering as an override' : undefined,
+      description:
+        [
+          options.description?.(shift),
+          shift.override ? 'Covering as an override' : undefined,
+        ]
+          .filter(Boolean)
+          .join('\n') || undefined,
     });
   }
   return calendar.toString();

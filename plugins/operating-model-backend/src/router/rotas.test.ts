@@ -399,7 +399,12 @@ describe.each(databases.eachSupportedId())('rotas on %s', databaseId => {
     expect(ics.headers['content-type']).toContain('text/calendar');
     expect(ics.text).toContain('BEGIN:VCALENDAR');
     expect(ics.text.match(/BEGIN:VEVENT/g)!.length).toBeGreaterThanOrEqual(4);
-    expect(ics.text).toContain('SUMMARY:On call: Alice');
+    expect(ics.text).toContain('SUMMARY:On call: Alice (Bedroom team rota)');
+    // Unfolded and unescaped: RFC 5545 folds long lines and escapes commas and semicolons.
+    const text = ics.text.replace(/\r\n /g, '').replace(/\\([,;])/g, '$1');
+    expect(text).toContain(
+      'DESCRIPTION:Bob on the Bedroom team rota from Mon 2 Nov, 09:00 GMT until Mon 9 Nov, 09:00 GMT (Europe/London); its shifts page in working hours, and out of hours for the team’s services whose level is the team rota.',
+    );
 
     const link = await request(server)
       .get('/api/operating-model/people/default/alice/calendar-link')

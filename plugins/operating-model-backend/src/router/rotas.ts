@@ -12,6 +12,10 @@ import {
 import {
   OperatingModelConfig,
   RESOURCE_TYPE_OPERATING_MODEL_ROTA,
+  RotaSchedule,
+  formatOnCallTime,
+  rotaName,
+  rotaPagesWhen,
   calendarLinkForOthersPermission,
   overrideCreatePermission,
   overrideDeletePermission,
@@ -193,6 +197,33 @@ export function createRotasRouter(options: RotasRouterOptions) {
     res.json(await rotas.onCall(ref, at, now()));
   });
 
+  /**
+   * A rota's shifts as a calendar, each named the way every surface names the rota, with when
+   * its shifts page and its times in the rota's zone: a phone shows them in its own.
+   */
+  const rotaCalendar = (ref: string, schedule: RotaSchedule) => {
+    const rota = rotaName(schedule.kind, rotas.title(ref));
+    const zone = schedule.timezone;
+    const time = (at: string) =>
+      formatOnCallTime(at, {
+        viewerZone: zone,
+        rotaZone: zone,
+        locale: 'en-GB',
+      });
+    return shiftsCalendar({
+      name: `On call: ${rota}`,
+      shifts: schedule.shifts,
+      summary: s => `On call: ${rotas.title(s.person)} (${rota})`,
+      description: s =>
+        `${rotas.title(s.person)} on the ${rota} from ${time(
+          s.start,
+        )} until ${time(s.end)} (${zone}); its shifts page ${rotaPagesWhen(
+          schedule.kind,
+        )}.`,
+      uidPrefix: ref,
+    });
+  };
+
   router.get('/schedules/:kind/:namespace/:name', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const ref = rotaRefOf(req);
@@ -205,14 +236,7 @@ export function createRotasRouter(options: RotasRouterOptions) {
     await ready();
     const schedule = await rotas.schedule(ref, from, to, now());
     if (ics) {
-      res.type('text/calendar').send(
-        shiftsCalendar({
-          name: `On call: ${rotas.title(ref)}`,
-          shifts: schedule.shifts,
-          summary: s => `On call: ${rotas.title(s.person)}`,
-          uidPrefix: ref,
-        }),
-      );
+      res.type('text/calendar').send(rotaCalendar(ref, schedule));
       return;
     }
     res.json(schedule);
@@ -423,14 +447,7 @@ export function createRotasRouter(options: RotasRouterOptions) {
     await ready();
     const { from, to } = readWindow({}, now, FEED_WINDOW);
     const schedule = await rotas.schedule(ref, from, to, now());
-    res.type('text/calendar').send(
-      shiftsCalendar({
-        name: `On call: ${rotas.title(ref)}`,
-        shifts: schedule.shifts,
-        summary: s => `On call: ${rotas.title(s.person)}`,
-        uidPrefix: ref,
-      }),
-    );
+    res.type('text/calendar').send(rotaCalendar(ref, schedule));
   });
 
   router.get('/feeds/people/:namespace/:name', async (req, res) => {
@@ -450,7 +467,11 @@ export function createRotasRouter(options: RotasRouterOptions) {
       shiftsCalendar({
         name: `My on-call shifts (${rotas.title(ref)})`,
         shifts,
-        summary: s => `On call for ${rotas.title(s.rotaRef ?? '')}`,
+        summary: s =>
+          `On call: ${rotaName(
+            s.rotaRef?.startsWith('domain:') ? 'domain' : 'team',
+            rotas.title(s.rotaRef ?? ''),
+          )}`,
         uidPrefix: ref,
       }),
     );
