@@ -123,10 +123,10 @@ const COLUMNS = {
 } satisfies Record<string, ColumnTypes>;
 type EventTable = keyof typeof COLUMNS;
 
-/** A window of epoch milliseconds: `from` included, `to` excluded. */
 /** The kinds of event whose sources the measures name. */
 export type EventSourceKind = 'deployments' | 'incidents' | 'availability';
 
+/** A window of epoch milliseconds: `from` included, `to` excluded. */
 export interface EventWindow {
   from: number;
   to: number;
@@ -170,17 +170,17 @@ export function sumOfCounts(knex: Knex, column: string): string {
   return client.includes('sqlite') ? `total(${column})` : `sum(${column})`;
 }
 
-/**
- * Keeps the last of each key, since writing one record twice in a batch is the same as writing it
- * once (and PostgreSQL refuses to upsert one row twice in a statement). The result is sorted by
- * key, so two batches that touch the same records lock them in the same order and cannot deadlock.
- */
 /** Orders strings by UTF-16 code unit, as `<` does, whatever the locale. */
 function compareText(a: string, b: string): number {
   if (a === b) return 0;
   return a < b ? -1 : 1;
 }
 
+/**
+ * Keeps the last of each key, since writing one record twice in a batch is the same as writing it
+ * once (and PostgreSQL refuses to upsert one row twice in a statement). The result is sorted by
+ * key, so two batches that touch the same records lock them in the same order and cannot deadlock.
+ */
 function lastOfEach<T>(records: T[], key: (record: T) => string): T[] {
   const byKey = new Map<string, T>();
   for (const record of records) byKey.set(key(record), record);
