@@ -91,6 +91,7 @@ export {
 export type { Handoff, RotationLength, WorkingHoursSpan } from './workingHours';
 export { selectorRegionModel } from './selector';
 export { rankServiceMatches } from './serviceMatches';
+export { OPERATING_MODEL_SERVICE_DOCUMENT_TYPE } from './search';
 export type {
   PickableService,
   ServiceMatch,

@@ -1,3 +1,5 @@
+import { SearchFilterResultTypeBlueprint } from '@backstage/plugin-search-react/alpha';
+import { operatingModelSearchResultType } from './extensions/search';
 import { Entity } from '@backstage/catalog-model';
 import {
   ApiBlueprint,
@@ -81,6 +83,7 @@ describe('operatingModelFrontendPlugin', () => {
     'entity-content:operating-model/measures',
     'page:operating-model',
     'page:operating-model/directory',
+    'search-filter-result-type:operating-model',
   ])('provides %s', id => {
     expect(operatingModelFrontendPlugin.getExtension(id as any)).toBeDefined();
   });
@@ -91,6 +94,19 @@ describe('operatingModelFrontendPlugin', () => {
       operatingModelFrontendPlugin.routes.root,
     );
     expect(operatingModelRouteRef).toBeDefined();
+  });
+});
+
+describe('search-filter-result-type:operating-model', () => {
+  it("offers the collator's document type on the search page's type filter", () => {
+    expect(
+      tester(operatingModelSearchResultType).get(
+        SearchFilterResultTypeBlueprint.dataRefs.resultType,
+      ),
+    ).toMatchObject({
+      value: 'operating-model-service',
+      name: 'Operating model',
+    });
   });
 });
 

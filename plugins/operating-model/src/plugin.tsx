@@ -11,12 +11,13 @@ import {
   onCallEntityContent,
 } from './extensions/entityContent';
 import { directoryPage, operatingModelPage } from './extensions/pages';
+import { operatingModelSearchResultType } from './extensions/search';
 import { operatingModelRouteRef } from './routes';
 
 /**
  * The operating-model plugin for the new frontend system: the API, the service card, the
  * on-call card and "On call" tab of Groups and Domains, the "Measures" tab of services, Groups
- * and Domains, and the `/operating-model` page with its nav item.
+ * and Domains, the `/operating-model` page with its nav item, and the search page's result type.
  *
  * @public
  */
@@ -33,6 +34,7 @@ export const operatingModelFrontendPlugin = createFrontendPlugin({
     measuresEntityContent,
     operatingModelPage,
     directoryPage,
+    operatingModelSearchResultType,
   ],
   routes: { root: convertLegacyRouteRef(operatingModelRouteRef) },
 });
