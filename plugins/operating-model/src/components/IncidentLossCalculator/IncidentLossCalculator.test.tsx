@@ -118,7 +118,18 @@ describe('IncidentLossCalculator', () => {
   });
 
   it('makes a degraded journey minor, by the next working day, and a security incident major', async () => {
-    await renderCalculator({ getIncidentLoss: fakeBackend() });
+    const getIncidentLoss = fakeBackend();
+    await renderCalculator({ getIncidentLoss });
+    // Nothing entered is no incident yet: a prompt, never a verdict.
+    expect(
+      await screen.findByTestId('incident-loss-prompt'),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('incident-loss-verdict')).toBeNull();
+    expect(getIncidentLoss).not.toHaveBeenCalled();
+
+    fireEvent.change(screen.getByRole('textbox', { name: 'Minutes so far' }), {
+      target: { value: '5' },
+    });
     expect(await verdict()).toHaveTextContent('Minor incident');
     expect(await verdict()).toHaveTextContent(
       'Restore availability when possible, and add a ticket to the backlog',
@@ -219,6 +230,10 @@ describe('IncidentLossCalculator', () => {
     await renderCalculator({
       getIncidentLoss: jest.fn().mockRejectedValue(error),
     });
+    fireEvent.change(
+      await screen.findByRole('textbox', { name: 'Minutes so far' }),
+      { target: { value: '5' } },
+    );
     expect(
       await screen.findByText(
         'Error: No answer: No service component:default/gone in the catalog',

@@ -182,9 +182,18 @@ export function IncidentLossCalculator(props: { service?: AssessedService }) {
       security,
     ],
   );
+  // With nothing entered yet there is no incident to judge: no verdict until something is.
+  const nothingEntered =
+    !selected &&
+    lossPerHour.value === undefined &&
+    lossSoFar.value === undefined &&
+    minutesSoFar.value === undefined &&
+    journey === 'ok' &&
+    !security;
   const answer = useAsync(
-    async () => (invalid ? undefined : api.getIncidentLoss(request)),
-    [api, invalid, request],
+    async () =>
+      invalid || nothingEntered ? undefined : api.getIncidentLoss(request),
+    [api, invalid, nothingEntered, request],
   );
 
   return (
@@ -276,7 +285,19 @@ export function IncidentLossCalculator(props: { service?: AssessedService }) {
           title={`No answer: ${backendMessage(answer.error)}`}
         />
       )}
-      {answer.value && <Verdict answer={answer.value} />}
+      {nothingEntered ? (
+        <Typography
+          variant="body1"
+          color="textSecondary"
+          className={classes.verdict}
+          data-testid="incident-loss-prompt"
+        >
+          Choose the service or enter the loss per hour, and say how long it has
+          lasted, to see whether this is a major or a minor incident.
+        </Typography>
+      ) : (
+        answer.value && <Verdict answer={answer.value} />
+      )}
     </Box>
   );
 }
