@@ -65,6 +65,7 @@ export {
   OPERATING_MODEL_TITLES,
   recommendedOperatingModel,
   trafficLightFor,
+  trafficLightReason,
 } from './model';
 export { formatMoney, parseMoney } from './money';
 export type { MoneyParseResult } from './money';

@@ -4,6 +4,7 @@ import {
   onCallLevelFor,
   recommendedOperatingModel,
   trafficLightFor,
+  trafficLightReason,
 } from './model';
 
 const config = readOperatingModelConfigFromObject({});
@@ -123,5 +124,75 @@ describe('lowExposureLowDemandWarning', () => {
       lowExposureLowDemandWarning('digital-service', low, 'monthly', config)
         ?.message,
     ).toContain('up to £7K an hour');
+  });
+});
+
+describe('trafficLightReason', () => {
+  it.each([
+    [
+      {
+        light: 'green',
+        leaning: null,
+        deploymentTarget: 'daily',
+        availabilityTarget: 99.9,
+      },
+      'Its deployment target is daily: weekly or more often is ready for You Build It You Run It.',
+    ],
+    [
+      {
+        light: 'red',
+        leaning: null,
+        deploymentTarget: 'monthly',
+        availabilityTarget: 99.0,
+      },
+      'Its deployment target is monthly: fortnightly or less often stays with Ops Run It until it deploys more often.',
+    ],
+    [
+      {
+        light: 'amber',
+        leaning: 'you-build-it-you-run-it',
+        deploymentTarget: 'every-ten-days',
+        availabilityTarget: 99.95,
+      },
+      'Its deployment target is every ten days, between weekly and fortnightly, and its 99.95% availability target (99.9% or more) leans towards You Build It You Run It.',
+    ],
+    [
+      {
+        light: 'amber',
+        leaning: 'ops-run-it',
+        deploymentTarget: 'every-ten-days',
+        availabilityTarget: 95,
+      },
+      'Its deployment target is every ten days, between weekly and fortnightly, and its 95.0% availability target (99.0% or less) leans towards Ops Run It.',
+    ],
+    [
+      {
+        light: 'amber',
+        leaning: null,
+        deploymentTarget: 'every-ten-days',
+        availabilityTarget: 99.5,
+      },
+      'Its deployment target is every ten days, between weekly and fortnightly, and its 99.5% availability target, between 99.0% and 99.9%, leans neither way.',
+    ],
+    [
+      {
+        light: 'amber',
+        leaning: null,
+        deploymentTarget: 'every-ten-days',
+        availabilityTarget: null,
+      },
+      'Its deployment target is every ten days, between weekly and fortnightly, and it has no availability target to lean either way.',
+    ],
+    [
+      {
+        light: null,
+        leaning: null,
+        deploymentTarget: 'daily',
+        availabilityTarget: 99,
+      },
+      null,
+    ],
+  ] as const)('%p', (input, expected) => {
+    expect(trafficLightReason(input)).toBe(expected);
   });
 });

@@ -1,6 +1,7 @@
 import type { AvailabilityBand, OperatingModelConfig } from './config';
 import { deploymentsPer30Days } from './deployment';
 import { formatMoney } from './money';
+import { formatAvailability } from './availability';
 import {
   AssessmentWarning,
   OperatingModelName,
@@ -124,6 +125,44 @@ export function trafficLightFor(
     leaning = 'ops-run-it';
   }
   return { light: 'amber', leaning };
+}
+
+/**
+ * Why rule 6 gave a service its readiness light, in words: the deployment target against weekly
+ * and fortnightly, and for amber which way the availability target leans. Null with no light.
+ *
+ * @public
+ */
+export function trafficLightReason(input: {
+  light: TrafficLight | null;
+  leaning: OperatingModelName | null;
+  deploymentTarget: string | null;
+  availabilityTarget: number | null;
+}): string | null {
+  const { light, leaning, deploymentTarget, availabilityTarget } = input;
+  if (!light || !deploymentTarget) return null;
+  const deploys = `Its deployment target is ${deploymentTarget.replace(
+    /-/g,
+    ' ',
+  )}`;
+  if (light === 'green')
+    return `${deploys}: weekly or more often is ready for You Build It You Run It.`;
+  if (light === 'red')
+    return `${deploys}: fortnightly or less often stays with Ops Run It until it deploys more often.`;
+  const target =
+    availabilityTarget === null ? null : formatAvailability(availabilityTarget);
+  const ybiyri = formatAvailability(YOU_BUILD_IT_FROM);
+  const ori = formatAvailability(OPS_RUN_IT_UP_TO);
+  let lean: string;
+  if (leaning === 'you-build-it-you-run-it')
+    lean = `its ${target} availability target (${ybiyri} or more) leans towards You Build It You Run It`;
+  else if (leaning === 'ops-run-it')
+    lean = `its ${target} availability target (${ori} or less) leans towards Ops Run It`;
+  else if (target === null)
+    lean = 'it has no availability target to lean either way';
+  else
+    lean = `its ${target} availability target, between ${ori} and ${ybiyri}, leans neither way`;
+  return `${deploys}, between weekly and fortnightly, and ${lean}.`;
 }
 
 /**

@@ -3,9 +3,6 @@ import {
   InfoCard,
   Progress,
   ResponseErrorPanel,
-  StatusError,
-  StatusOK,
-  StatusWarning,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
@@ -23,7 +20,6 @@ import {
   describeOutOfHours,
   frequencyTitle,
   modelTitle,
-  trafficLightText,
 } from '../shared/describe';
 import { operatingModelTranslationRef } from '../../translation';
 import { useOperatingModelConfig } from '../shared/useOperatingModelConfig';
@@ -34,6 +30,7 @@ import { OwnershipWarnings } from '../OwnershipWarnings';
 import { IncidentLossSection } from '../IncidentLossCalculator';
 import { AnnotationProblemsPanel } from '../AnnotationProblemsView';
 import { WebLink } from '../shared/WebLink';
+import { ReadinessStatus } from '../ReadinessStatus';
 
 const useStyles = makeStyles(theme => ({
   grid: {
@@ -57,16 +54,6 @@ function Row(props: { term: string; children: ReactNode }) {
       <dd className={classes.value}>{props.children}</dd>
     </>
   );
-}
-
-function TrafficLightStatus({ service }: { service: AssessedService }) {
-  const { t } = useTranslationRef(operatingModelTranslationRef);
-  const light = service.operatingModel.trafficLight;
-  if (!light) return null;
-  const text = trafficLightText(light, t);
-  if (light === 'green') return <StatusOK>{text}</StatusOK>;
-  if (light === 'amber') return <StatusWarning>{text}</StatusWarning>;
-  return <StatusError>{text}</StatusError>;
 }
 
 function PeakText({ service }: { service: AssessedService }) {
@@ -128,7 +115,7 @@ export function OperatingModelSummary({
         {(differs || declared === null) &&
           service.operatingModel.trafficLight && (
             <Row term={t('serviceCard.readiness')}>
-              <TrafficLightStatus service={service} />
+              <ReadinessStatus assessment={service} />
             </Row>
           )}
         <Row term={t('serviceCard.availabilityTarget')}>

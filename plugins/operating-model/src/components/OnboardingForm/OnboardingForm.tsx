@@ -7,9 +7,6 @@ import {
   CodeSnippet,
   InfoCard,
   ResponseErrorPanel,
-  StatusError,
-  StatusOK,
-  StatusWarning,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
@@ -34,14 +31,9 @@ import useAsync from 'react-use/esm/useAsync';
 import { AssessedService, operatingModelApiRef } from '../../api';
 import { MessagesPanel } from '../shared/MessagesPanel';
 import { countOf, formatAvailability } from '../shared/format';
-import { operatingModelTranslationRef } from '../../translation';
-import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  trafficLightText,
-  frequencyTitle,
-  modelTitle,
-} from '../shared/describe';
+import { frequencyTitle, modelTitle } from '../shared/describe';
 import { useOperatingModelConfig } from '../shared/useOperatingModelConfig';
+import { ReadinessStatus } from '../ReadinessStatus';
 
 type Field = keyof OnboardingAnswers;
 
@@ -141,16 +133,6 @@ export function domainRotaSiblings(
     teams.set(service.owner, entry);
   }
   return [...teams.values()].sort((a, b) => a.title.localeCompare(b.title));
-}
-
-function TrafficLightStatus({ assessment }: { assessment: ServiceAssessment }) {
-  const { t } = useTranslationRef(operatingModelTranslationRef);
-  const light = assessment.operatingModel.trafficLight;
-  if (!light) return null;
-  const text = trafficLightText(light, t);
-  if (light === 'green') return <StatusOK>{text}</StatusOK>;
-  if (light === 'amber') return <StatusWarning>{text}</StatusWarning>;
-  return <StatusError>{text}</StatusError>;
 }
 
 function OutOfHoursText(props: {
@@ -271,7 +253,7 @@ function Results(props: {
         </Row>
         {declared === null && assessment.operatingModel.trafficLight && (
           <Row term="Readiness">
-            <TrafficLightStatus assessment={assessment} />
+            <ReadinessStatus assessment={assessment} />
           </Row>
         )}
         <Row term="On call in working hours">

@@ -1,0 +1,1 @@
+export { ReadinessStatus } from './ReadinessStatus';
