@@ -4,6 +4,10 @@ import { migrate } from '../database';
 import { postgresMissing, testDatabases } from '../__testUtils__/testDatabases';
 import { EventStore, EventWindow, sumOfCounts } from './EventStore';
 import { readEventBatch } from './eventSchemas';
+import { mockServices } from '@backstage/backend-test-utils';
+import { readOperatingModelConfigFromObject } from '@operating-model/backstage-plugin-operating-model-common';
+import { ServiceAssessments } from '../assessments/ServiceAssessments';
+import { MeasureSeries } from '../measures/MeasureSeries';
 import { LOCKSTEP_SQL, MS_PER_DAY, wholeDays, windowEdges } from './rollups';
 
 jest.setTimeout(120_000);
@@ -204,6 +208,52 @@ function normalise(tables: Record<string, Array<Record<string, unknown>>>) {
   );
 }
 
+/** The series as they were read before the rollups, straight from the raw rows. */
+async function rawSeries(knex: Knex, services: string[], window: EventWindow) {
+  const weekOf = `((deployed_at - ${4 * MS_PER_DAY}) / ${7 * MS_PER_DAY})`;
+  const dayOf = `(start_at / ${MS_PER_DAY})`;
+  const weeks = await knex('deployments')
+    .select(knex.raw(`${weekOf} as week, count(*) as n`))
+    .where('environment', 'production')
+    .where('deployed_at', '>=', window.from)
+    .where('deployed_at', '<', window.to)
+    .whereIn('service_ref', services)
+    .groupByRaw(weekOf);
+  const days = await knex('availability_intervals')
+    .select(
+      knex.raw(
+        `${dayOf} as day, ${sumOfCounts(knex, 'good')} as good, ${sumOfCounts(
+          knex,
+          'total',
+        )} as total`,
+      ),
+    )
+    .where('start_at', '>=', window.from)
+    .where('start_at', '<', window.to)
+    .whereIn('service_ref', services)
+    .groupByRaw(dayOf);
+  const counts = new Map(weeks.map((r: any) => [Number(r.week), Number(r.n)]));
+  const perWeek = [];
+  if (counts.size > 0) {
+    const numbers = [...counts.keys()];
+    for (let w = Math.min(...numbers); w <= Math.max(...numbers); w++) {
+      perWeek.push({
+        weekStart: new Date(w * 7 * MS_PER_DAY + 4 * MS_PER_DAY).toISOString(),
+        count: counts.get(w) ?? 0,
+      });
+    }
+  }
+  const perDay = days
+    .map((r: any) => ({
+      day: new Date(Number(r.day) * MS_PER_DAY).toISOString().slice(0, 10),
+      good: Number(r.good),
+      total: Number(r.total),
+      ratio: Number(r.total) > 0 ? Number(r.good) / Number(r.total) : null,
+    }))
+    .sort((a: { day: string }, b: { day: string }) => (a.day < b.day ? -1 : 1));
+  return { deploymentsPerWeek: perWeek, availabilityPerDay: perDay };
+}
+
 /** Windows on whole days, on parts of days at either end, inside one day, and around it all. */
 function windows(seed: number): EventWindow[] {
   const rnd = random(seed);
@@ -304,6 +354,60 @@ describe.each(databases.eachSupportedId())('rollups on %s', databaseId => {
     expect(await knex.schema.hasTable('deployment_days')).toBe(false);
     await migrate(knex);
     expect(await rollupsStored(knex)).toEqual(expected);
+  });
+
+  it('give the measures series as the raw rows do', async () => {
+    const knex = await databases.init(databaseId);
+    await migrate(knex);
+    const store = new EventStore(knex);
+    const config = readOperatingModelConfigFromObject({});
+    const assessments = new ServiceAssessments(
+      config,
+      mockServices.logger.mock(),
+    );
+    const letters = ['a', 'b', 'c', 'd', 'e'];
+    assessments.replaceSnapshot({
+      services: letters.map(name => ({
+        entityRef: `component:default/${name}`,
+        owner: 'group:default/team',
+        system: null,
+        domain: null,
+        annotations: {},
+        links: [],
+      })),
+      groups: [
+        {
+          entityRef: 'group:default/team',
+          type: 'team',
+          annotations: {},
+          members: [],
+        },
+      ],
+      users: [],
+      domains: [],
+      titles: new Map(),
+      readAt: new Date(START),
+    });
+    const series = new MeasureSeries({
+      knex,
+      assessments,
+      config,
+      now: () => new Date(START + 60 * MS_PER_DAY),
+    });
+    for (const batch of batches(5)) await store.write(batch);
+    for (const window of windows(5)) {
+      const asked = { from: new Date(window.from), to: new Date(window.to) };
+      for (const [ref, services] of [
+        ['component:default/b', ['component:default/b']],
+        ['group:default/team', letters.map(l => `component:default/${l}`)],
+      ] as const) {
+        const answer = await series.forEntity(ref, asked);
+        expect({
+          deploymentsPerWeek: answer.deploymentsPerWeek,
+          availabilityPerDay: answer.availabilityPerDay,
+        }).toEqual(await rawSeries(knex, [...services], window));
+      }
+    }
   });
 
   it('subtracts a rewritten event from the day it left and adds it to the day it moved to', async () => {

@@ -14,6 +14,7 @@ import {
 import { Knex } from 'knex';
 import { ServiceAssessments } from '../assessments/ServiceAssessments';
 import { PRODUCTION, sumOfCounts } from '../events/EventStore';
+import { wholeDays, windowEdges } from '../events/rollups';
 import { MeasuresWindow } from './MeasuresService';
 
 const MS_PER_MINUTE = 60_000;
@@ -32,6 +33,9 @@ const SERVICES_PER_QUERY = 500;
 const WEEK_OF = (column: string) =>
   `((${column} - ${FIRST_MONDAY}) / ${MS_PER_WEEK})`;
 const DAY_OF = (column: string) => `(${column} / ${MS_PER_DAY})`;
+/** The week of a day number (days since 1970-01-01), as WEEK_OF gives it for an instant in the day. */
+const WEEK_OF_DAY = (column: string) =>
+  `((${column} - ${FIRST_MONDAY / MS_PER_DAY}) / 7)`;
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 // PostgreSQL returns bigint and numeric aggregates as strings; SQLite returns numbers.
@@ -158,21 +162,47 @@ export class MeasureSeries {
     };
   }
 
+  /**
+   * Whole days come from the per-day rollups, the parts of a day at either end of the window from
+   * the raw rows. A day's week is the same whether told from its number or from an instant in it,
+   * since weeks start at midnight.
+   */
   private async deploymentsPerWeek(
     services: string[],
     from: number,
     to: number,
   ): Promise<DeploymentsInWeek[]> {
     const { knex } = this.options;
-    const rows = await inParts(services, part =>
-      knex('deployments')
-        .select(knex.raw(`${WEEK_OF('deployed_at')} as week, count(*) as n`))
-        .where('environment', PRODUCTION)
-        .where('deployed_at', '>=', from)
-        .where('deployed_at', '<', to)
-        .whereIn('service_ref', part)
-        .groupByRaw(WEEK_OF('deployed_at')),
-    );
+    const { first, end } = wholeDays({ from, to });
+    const rows = await inParts(services, async part => {
+      const reads: Array<Promise<Array<Record<string, unknown>>>> = [];
+      if (end > first) {
+        reads.push(
+          knex('deployment_days')
+            .select(knex.raw(`${WEEK_OF_DAY('day')} as week`))
+            .sum({ n: 'deployments' })
+            .where('day', '>=', first)
+            .where('day', '<', end)
+            .whereIn('service_ref', part)
+            .groupByRaw(WEEK_OF_DAY('day'))
+            .havingRaw('sum(deployments) > 0'),
+        );
+      }
+      for (const edge of windowEdges({ from, to })) {
+        reads.push(
+          knex('deployments')
+            .select(
+              knex.raw(`${WEEK_OF('deployed_at')} as week, count(*) as n`),
+            )
+            .where('environment', PRODUCTION)
+            .where('deployed_at', '>=', edge.from)
+            .where('deployed_at', '<', edge.to)
+            .whereIn('service_ref', part)
+            .groupByRaw(WEEK_OF('deployed_at')),
+        );
+      }
+      return (await Promise.all(reads)).flat();
+    });
     const counts = new Map<number, number>();
     for (const row of rows as Array<Record<string, unknown>>) {
       const week = num(row.week);
@@ -197,21 +227,41 @@ export class MeasureSeries {
     to: number,
   ): Promise<AvailabilityOnDay[]> {
     const { knex } = this.options;
-    const rows = await inParts(services, part =>
-      knex('availability_intervals')
-        .select(
-          knex.raw(
-            `${DAY_OF('start_at')} as day, ${sumOfCounts(
-              knex,
-              'good',
-            )} as good, ${sumOfCounts(knex, 'total')} as total`,
-          ),
-        )
-        .where('start_at', '>=', from)
-        .where('start_at', '<', to)
-        .whereIn('service_ref', part)
-        .groupByRaw(DAY_OF('start_at')),
-    );
+    const sums = () =>
+      knex.raw(
+        `${sumOfCounts(knex, 'good')} as good, ${sumOfCounts(
+          knex,
+          'total',
+        )} as total`,
+      );
+    const { first, end } = wholeDays({ from, to });
+    const rows = await inParts(services, async part => {
+      const reads: Array<Promise<Array<Record<string, unknown>>>> = [];
+      if (end > first) {
+        reads.push(
+          knex('availability_days')
+            .select('day')
+            .select(sums())
+            .where('day', '>=', first)
+            .where('day', '<', end)
+            .whereIn('service_ref', part)
+            .groupBy('day')
+            .havingRaw('sum(intervals) > 0'),
+        );
+      }
+      for (const edge of windowEdges({ from, to })) {
+        reads.push(
+          knex('availability_intervals')
+            .select(knex.raw(`${DAY_OF('start_at')} as day`))
+            .select(sums())
+            .where('start_at', '>=', edge.from)
+            .where('start_at', '<', edge.to)
+            .whereIn('service_ref', part)
+            .groupByRaw(DAY_OF('start_at')),
+        );
+      }
+      return (await Promise.all(reads)).flat();
+    });
     const days = new Map<number, { good: number; total: number }>();
     for (const row of rows as Array<Record<string, unknown>>) {
       const day = num(row.day);
