@@ -37,6 +37,7 @@ function service(overrides: Partial<DirectoryService> = {}): DirectoryService {
       },
       rota: 'group:default/payments-team',
       shiftEnd: '2026-11-09T09:00:00.000Z',
+      periodEnd: '2026-11-04T22:30:00.000Z',
       timezone: 'America/New_York',
       next: null,
     },
@@ -75,6 +76,7 @@ const directory: Directory = {
         person: { ref: 'user:default/dan', title: 'Dan Brown', email: null },
         rota: 'domain:default/checkout',
         shiftEnd: '2026-11-05T09:00:00.000Z',
+        periodEnd: '2026-11-05T09:00:00.000Z',
         timezone: 'Europe/London',
         next: null,
       },
@@ -95,6 +97,7 @@ const directory: Directory = {
         person: null,
         rota: null,
         shiftEnd: null,
+        periodEnd: '2026-11-05T09:00:00.000Z',
         timezone: 'Europe/London',
         next: {
           person: { ref: 'user:default/zoe', title: 'Zoe', email: null },
@@ -169,7 +172,7 @@ describe('OperatingModelCollatorFactory', () => {
         title: 'Payments',
         text:
           'Owned by Payments team. On call at Wed 4 Nov, 22:00 UTC (Wed 4 Nov, 17:00 New York time) — ' +
-          'Priya Patel: working hours, Payments team rota, until Mon 9 Nov, 09:00 UTC (Mon 9 Nov, 04:00 New York time). ' +
+          'Priya Patel: working hours, Payments team rota, until Wed 4 Nov, 22:30 UTC (Wed 4 Nov, 17:30 New York time). ' +
           'You Build It You Run It, 99.9% availability target, deploys weekly. Domain Checkout.',
         location: '/catalog/default/component/payments',
         entityRef: 'component:default/payments',
@@ -231,6 +234,7 @@ describe('OperatingModelCollatorFactory', () => {
             person: null,
             rota: null,
             shiftEnd: null,
+            periodEnd: '2026-11-04T17:30:00.000Z',
             timezone: 'Europe/London',
             next: null,
           },

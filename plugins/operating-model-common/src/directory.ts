@@ -65,6 +65,8 @@ export interface DirectoryOnCall {
   /** The rota the person is on: the owning team or the domain. */
   rota: string | null;
   shiftEnd: string | null;
+  /** The end of the period: the close of working hours, or the next working-hours start. */
+  periodEnd: string;
   /** The time zone of the owning team's working hours, which the answer follows (IANA). */
   timezone: string;
   /** When nobody is paged now: who is, and from when. */

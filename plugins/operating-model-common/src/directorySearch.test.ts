@@ -28,6 +28,7 @@ function row(overrides: Partial<DirectoryService>): DirectoryService {
       person: { ref: 'user:default/alice', title: 'Alice Smith', email: null },
       rota: 'group:default/bedroom-team',
       shiftEnd: '2026-11-09T09:00:00.000Z',
+      periodEnd: '2026-11-04T17:30:00.000Z',
       timezone: 'Europe/London',
       next: null,
     },

@@ -94,6 +94,7 @@ describe('describeOnCall', () => {
     person: 'Amara Okafor',
     rota: 'Bedroom team',
     shiftEnd: '2026-12-07T09:00:00Z',
+    periodEnd: null,
     next: null,
     team: 'Bedroom team',
   };
@@ -115,6 +116,22 @@ describe('describeOnCall', () => {
       },
       'Europe/London',
       'Declan Byrne: out of hours, Furnishing domain rota, until Mon, 09:00 GMT',
+    ],
+    [
+      'the close of working hours, where it comes before the end of the shift',
+      { periodEnd: '2026-12-03T17:30:00Z' },
+      'Europe/London',
+      'Amara Okafor: working hours, Bedroom team rota, until Thu, 17:30 GMT',
+    ],
+    [
+      'the end of the shift, where it comes before the end of the period',
+      {
+        period: 'out-of-hours',
+        shiftEnd: '2026-12-03T02:00:00Z',
+        periodEnd: '2026-12-03T09:00:00Z',
+      },
+      'Europe/London',
+      'Amara Okafor: out of hours, Bedroom team rota, until Thu, 02:00 GMT',
     ],
     [
       'a team without “team” in its name',
@@ -207,11 +224,12 @@ describe('directoryOnCallWordsInput', () => {
           person: person('Declan Byrne'),
           rota: 'domain:default/furnishing',
           shiftEnd: '2026-12-07T09:00:00Z',
+          periodEnd: '2026-12-03T09:00:00.000Z',
           timezone: 'Europe/London',
           next: null,
         },
       },
-      'Declan Byrne: out of hours, Furnishing domain rota, until Mon, 09:00 GMT',
+      'Declan Byrne: out of hours, Furnishing domain rota, until Thu, 09:00 GMT',
     ],
     [
       'names the team rota by the team, and who is next on it',
@@ -224,6 +242,7 @@ describe('directoryOnCallWordsInput', () => {
           person: null,
           rota: null,
           shiftEnd: null,
+          periodEnd: '2026-12-03T09:00:00.000Z',
           timezone: 'Europe/London',
           next: { person: person('Amara Okafor'), at: '2026-12-03T09:00:00Z' },
         },

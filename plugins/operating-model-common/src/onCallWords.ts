@@ -40,6 +40,8 @@ export interface OnCallWordsInput {
   /** The name of the rota the schedule draws from: the owning team for `team`, the domain for `domain`. */
   rota: string | null;
   shiftEnd: string | null;
+  /** The end of the period: the close of working hours, or the next working-hours start. */
+  periodEnd: string | null;
   /** When nobody is paged now: the next working-hours start and who is on the team shift then. */
   next: { person: string | null; at: string } | null;
   /** The owning team's name, whose rota `next` is on. */
@@ -73,7 +75,10 @@ export interface OnCallWords {
   period: string;
   /** `Bedroom team rota`, `Furnishing domain rota`, `no out-of-hours rota`. */
   schedule: string;
-  /** `until Mon 14:00 GMT (09:00 New York time)`: the end of the shift, or of the wait for one. */
+  /**
+   * `until Mon 14:00 GMT (09:00 New York time)`: when the answer changes, the end of the shift or
+   * of the period, whichever is first; when nobody is paged, the end of the wait.
+   */
   until: string | null;
   /** When nobody is paged now: who will be, on which rota. */
   next: { person: string; schedule: string } | null;
@@ -149,6 +154,11 @@ export function formatOnCallTime(
     : `${viewer} (${rotaClock} ${zonePlace(rotaZone)})`;
 }
 
+function earliest(a: string | null, b: string | null): string | null {
+  if (!a || !b) return a ?? b;
+  return Date.parse(a) <= Date.parse(b) ? a : b;
+}
+
 /** `working hours` or `out of hours`. */
 function periodWords(period: OnCallAnswer['period']): string {
   return period === 'working-hours' ? 'working hours' : 'out of hours';
@@ -196,7 +206,10 @@ export function describeOnCall(
     answer.schedule === 'none'
       ? 'no out-of-hours rota'
       : rotaName(answer.schedule, answer.rota);
-  const untilAt = answer.person ? answer.shiftEnd : answer.next?.at ?? null;
+  // The answer holds until the shift ends or the period does, whichever is first.
+  const untilAt = answer.person
+    ? earliest(answer.shiftEnd, answer.periodEnd)
+    : answer.next?.at ?? null;
   const until = untilAt ? `until ${formatOnCallTime(untilAt, options)}` : null;
   const next =
     !answer.person && answer.next
@@ -253,6 +266,7 @@ export function directoryOnCallWordsInput(
     rota:
       onCall.schedule === 'domain' ? service.domainTitle : service.ownerTitle,
     shiftEnd: onCall.shiftEnd,
+    periodEnd: onCall.periodEnd,
     next: onCall.next
       ? { person: onCall.next.person?.title ?? null, at: onCall.next.at }
       : null,

@@ -1,7 +1,11 @@
 import type { WorkingHoursConfig } from './config';
 import { Shift, shiftAt } from './rota';
 import { OutOfHoursLevel } from './types';
-import { isWorkingTime, nextWorkingTimeStart } from './workingTime';
+import {
+  isWorkingTime,
+  nextWorkingTimeStart,
+  periodEndAfter,
+} from './workingTime';
 
 /**
  * Who is paged for a service at an instant (the body of `GET /on-call`, less the entity ref and
@@ -16,6 +20,11 @@ export interface OnCallAnswer {
   person: string | null;
   /** The end of that person's shift (ISO), which may run past the end of the period. */
   shiftEnd: string | null;
+  /**
+   * The end of the period (ISO): the close of working hours, or the next working-hours start.
+   * The answer changes at the earlier of this and `shiftEnd`.
+   */
+  periodEnd: string;
   /** When nobody is paged now: the next working-hours start and who is on the team shift then. */
   next: { person: string | null; at: string } | null;
 }
@@ -45,6 +54,7 @@ export function whoIsPaged(input: {
   shiftsAfter?: (at: Date) => Shift | null;
 }): OnCallAnswer {
   const { at, workingHours, holidays, teamShifts, domainShifts } = input;
+  const periodEnd = periodEndAfter(at, workingHours, holidays).toISOString();
 
   if (isWorkingTime(at, workingHours, holidays)) {
     const shift = shiftAt(teamShifts, at);
@@ -53,6 +63,7 @@ export function whoIsPaged(input: {
       schedule: 'team',
       person: shift?.person ?? null,
       shiftEnd: shift?.end ?? null,
+      periodEnd,
       next: null,
     };
   }
@@ -66,6 +77,7 @@ export function whoIsPaged(input: {
         schedule: level,
         person: shift.person,
         shiftEnd: shift.end,
+        periodEnd,
         next: null,
       };
     }
@@ -79,6 +91,7 @@ export function whoIsPaged(input: {
     schedule: level,
     person: null,
     shiftEnd: null,
+    periodEnd,
     next: { person: teamShift?.person ?? null, at: opening.toISOString() },
   };
 }

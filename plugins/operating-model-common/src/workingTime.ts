@@ -72,6 +72,25 @@ export function isWorkingTime(
 }
 
 /**
+ * When the period `at` falls in ends: the close of today's working hours when `at` is in
+ * working time, else the next working-hours start. The answer to who is paged changes then.
+ */
+export function periodEndAfter(
+  at: Date,
+  hours: WorkingHoursConfig,
+  holidays: string[],
+): Date {
+  if (!isWorkingTime(at, hours, holidays)) {
+    return nextWorkingTimeStart(at, hours, holidays);
+  }
+  const end = minutesOf(hours.end);
+  return DateTime.fromJSDate(at, { zone: hours.timezone })
+    .startOf('day')
+    .set({ hour: Math.floor(end / 60), minute: end % 60 })
+    .toJSDate();
+}
+
+/**
  * The next instant working hours begin after `at`, skipping non-working days
  * and holidays; when `at` is already in working time this is the start of the
  * following working period. This is when a callout suppressed out of hours

@@ -756,6 +756,7 @@ export class DirectoryService {
           person: person(paged.person),
           rota: paged.person ? pagedRota : null,
           shiftEnd: paged.shiftEnd,
+          periodEnd: paged.periodEnd,
           timezone: hours.timezone,
           next: paged.next
             ? { person: person(paged.next.person), at: paged.next.at }

@@ -341,6 +341,8 @@ describe.each(databases.eachSupportedId())('rotas on %s', databaseId => {
       entityRef: 'component:default/bedroom',
       period: 'working-hours',
       schedule: 'team',
+      // Working hours close at 17:30 in London, before the shift ends.
+      periodEnd: '2026-11-03T17:30:00.000Z',
       next: null,
     });
     expect([

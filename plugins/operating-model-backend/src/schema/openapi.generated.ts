@@ -1931,6 +1931,7 @@ export const spec = {
           "schedule",
           "person",
           "shiftEnd",
+          "periodEnd",
           "next"
         ],
         "properties": {
@@ -1961,8 +1962,14 @@ export const spec = {
             "nullable": true
           },
           "shiftEnd": {
+            "description": "The end of the person's shift, which may run past the end of the period.",
             "type": "string",
             "nullable": true
+          },
+          "periodEnd": {
+            "description": "The end of the period (the close of working hours, or the next working-hours start); the answer changes at the earlier of this and shiftEnd.",
+            "type": "string",
+            "format": "date-time"
           },
           "next": {
             "type": "object",

@@ -659,7 +659,13 @@ export interface components {
             period: "working-hours" | "out-of-hours";
             schedule: "team" | "domain" | "none";
             person: string | null;
+            /** The end of the person's shift, which may run past the end of the period. */
             shiftEnd: string | null;
+            /**
+             * Format: date-time
+             * The end of the period (the close of working hours, or the next working-hours start); the answer changes at the earlier of this and shiftEnd.
+             */
+            periodEnd: string;
             next: Record<string, unknown> | null;
             rotas?: Record<string, unknown>;
             workingHours?: Record<string, unknown>;

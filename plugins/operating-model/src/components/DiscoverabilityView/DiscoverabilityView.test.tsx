@@ -113,7 +113,7 @@ describe('DiscoverabilityView', () => {
         '/catalog/default/user/alice',
       );
       expect(bedroom.getByTestId('on-call-words')).toHaveTextContent(
-        'working hours, Bedroom team rota, until Mon, 09:00 GMT',
+        'working hours, Bedroom team rota, until Wed, 17:30 GMT',
       );
       expect(
         bedroom.getByText('Bedroom team rota').closest('a'),

@@ -74,6 +74,7 @@ export function directoryService(
       },
       rota: 'group:default/bedroom-team',
       shiftEnd: '2026-11-09T09:00:00.000Z',
+      periodEnd: '2026-11-04T17:30:00.000Z',
       timezone: 'Europe/London',
       next: null,
     },
@@ -171,6 +172,7 @@ export function smallDirectory(): Directory {
           person: null,
           rota: null,
           shiftEnd: null,
+          periodEnd: '2026-11-05T09:00:00.000Z',
           timezone: 'Europe/London',
           next: {
             person: {
@@ -212,6 +214,7 @@ export function smallDirectory(): Directory {
           },
           rota: 'group:default/payments-team',
           shiftEnd: '2026-11-09T09:00:00.000Z',
+          periodEnd: '2026-11-04T17:30:00.000Z',
           timezone: 'Europe/London',
           next: null,
         },

@@ -224,6 +224,7 @@ describe('EntityOnCallCard', () => {
             schedule: 'domain',
             person: 'user:default/bob',
             shiftEnd: '2026-11-05T09:00:00.000Z',
+            periodEnd: '2026-11-05T09:00:00.000Z',
           }),
         ],
         [
@@ -232,6 +233,7 @@ describe('EntityOnCallCard', () => {
             entityRef: search.ref,
             at: evening.toISOString(),
             period: 'out-of-hours',
+            periodEnd: '2026-11-05T09:00:00.000Z',
           }),
         ],
       ]),
@@ -241,7 +243,7 @@ describe('EntityOnCallCard', () => {
     const answers = await screen.findAllByTestId('on-call-paged-answer');
     expect(answers.map(answer => answer.textContent)).toEqual([
       'Bob: out of hours, Furnishing domain rota, until Thu, 09:00 GMT for Bedroom shop',
-      'Alice: out of hours, Bedroom team rota, until Mon, 09:00 GMT for Product search',
+      'Alice: out of hours, Bedroom team rota, until Thu, 09:00 GMT for Product search',
     ]);
     expect(screen.getByText('On the team rota now')).toBeInTheDocument();
     expect(screen.getByTestId('on-call-now')).toHaveTextContent(
@@ -270,7 +272,7 @@ describe('EntityOnCallCard', () => {
     });
     const answers = await screen.findAllByTestId('on-call-paged-answer');
     expect(answers.map(answer => answer.textContent)).toEqual([
-      'Alice: working hours, Bedroom team rota, until Mon, 09:00 GMT for Bedroom shop and Product search',
+      'Alice: working hours, Bedroom team rota, until Wed, 17:30 GMT for Bedroom shop and Product search',
     ]);
   });
 

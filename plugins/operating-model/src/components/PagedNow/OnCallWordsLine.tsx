@@ -87,6 +87,7 @@ export function useOnCallResultWords(
       person,
       rota,
       shiftEnd: answer.shiftEnd,
+      periodEnd: answer.periodEnd,
       next: answer.next ? { person: nextPerson, at: answer.next.at } : null,
       team,
     },

@@ -28,6 +28,7 @@ function onCall(overrides: Partial<OnCallResult>): OnCallResult {
     schedule: 'team',
     person: 'user:default/alice',
     shiftEnd: '2026-11-09T09:00:00.000Z',
+    periodEnd: '2026-11-04T17:30:00.000Z',
     next: null,
     rotas: {
       team: 'group:default/bedroom-team',
@@ -70,7 +71,7 @@ describe('PagedNow', () => {
     await renderPagedNow({ getOnCall }, { outOfHours: 'domain' });
 
     expect(await screen.findByTestId('paged-now')).toHaveTextContent(
-      'Paged now: Alice: working hours, Bedroom team rota, until Mon, 09:00 GMT',
+      'Paged now: Alice: working hours, Bedroom team rota, until Wed, 17:30 GMT',
     );
     expect(getOnCall).toHaveBeenCalledWith(SERVICE, {
       at: new Date('2026-11-04T12:00:00Z'),
@@ -91,6 +92,7 @@ describe('PagedNow', () => {
           schedule: 'domain',
           person: 'user:default/bob',
           shiftEnd: '2026-11-05T09:00:00.000Z',
+          periodEnd: '2026-11-05T09:00:00.000Z',
         }),
       ),
     });

@@ -79,6 +79,7 @@ function directoryRow(answer: OnCallResult): DirectoryService {
       rota:
         answer.schedule === 'domain' ? answer.rotas.domain : answer.rotas.team,
       shiftEnd: answer.shiftEnd,
+      periodEnd: answer.periodEnd,
       timezone: answer.workingHours.timezone,
       next: answer.next
         ? { person: person(answer.next.person), at: answer.next.at }
@@ -199,6 +200,7 @@ describe('who is on call, on every surface', () => {
         schedule: 'domain',
         person: 'user:default/bob',
         shiftEnd: '2026-11-05T09:00:00.000Z',
+        periodEnd: '2026-11-05T09:00:00.000Z',
       }),
       {
         person: 'Bob',
@@ -215,6 +217,8 @@ describe('who is on call, on every surface', () => {
         schedule: 'team',
         person: 'user:default/alice',
         shiftEnd: '2026-11-09T14:00:00.000Z',
+        // 17:30 in New York: the team's working hours close before its shift ends.
+        periodEnd: '2026-11-04T22:30:00.000Z',
         rotas: {
           team: 'group:default/payments-team',
           domain: 'domain:default/checkout',
@@ -230,7 +234,7 @@ describe('who is on call, on every surface', () => {
         person: 'Alice',
         period: 'working hours',
         schedule: 'Payments team rota',
-        until: 'until Mon, 14:00 GMT (Mon 09:00 New York time)',
+        until: 'until Wed, 22:30 GMT (Wed 17:30 New York time)',
       },
     ],
     [
@@ -241,6 +245,7 @@ describe('who is on call, on every surface', () => {
         schedule: 'none',
         person: null,
         shiftEnd: null,
+        periodEnd: '2026-11-09T09:00:00.000Z',
         next: { person: 'user:default/alice', at: '2026-11-09T09:00:00.000Z' },
       }),
       {

@@ -11,6 +11,7 @@ export function onCallResult(
     schedule: 'team',
     person: 'user:default/alice',
     shiftEnd: '2026-11-09T09:00:00.000Z',
+    periodEnd: '2026-11-04T17:30:00.000Z',
     next: null,
     rotas: {
       team: 'group:default/bedroom-team',

@@ -65,6 +65,7 @@ function onCall(overrides: Partial<OnCallResult>): OnCallResult {
     schedule: 'domain',
     person: 'user:default/bob',
     shiftEnd: '2026-11-05T09:00:00.000Z',
+    periodEnd: '2026-11-05T09:00:00.000Z',
     next: null,
     rotas: {
       team: 'group:default/bedroom-team',
