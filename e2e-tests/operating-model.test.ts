@@ -1,4 +1,4 @@
-import { Page, expect, test } from '@playwright/test';
+import { Locator, Page, expect, test } from '@playwright/test';
 
 async function signInAsGuest(page: Page) {
   await page.goto('/');
@@ -62,11 +62,72 @@ test('a domain page shows the out-of-hours rota drawn from its teams, with today
 test('the bedroom card says who is paged right now', async ({ page }) => {
   await signInAsGuest(page);
   await page.goto('/catalog/default/component/bedroom');
-  await expect(
-    page.getByText(/Paged now \((working hours|out of hours)\)/),
-  ).toBeVisible({
-    timeout: 60_000,
-  });
+  await expect(page.getByTestId('paged-now')).toContainText(
+    /^Paged now: .+: (working hours|out of hours), .+ rota/,
+    { timeout: 60_000 },
+  );
+});
+
+/**
+ * What a surface says of who is on call, part by part (the shared words mark each part), once
+ * the catalog's names have replaced the refs the page shows first (`declan-byrne`).
+ */
+async function onCallParts(where: Locator): Promise<Record<string, string>> {
+  await expect(where.locator('[data-on-call="person"]')).toHaveText(/^[A-Z]/);
+  await expect(where.locator('[data-on-call="schedule"]')).toHaveText(
+    /^([A-Z].* rota|no out-of-hours rota)$/,
+  );
+  return where.evaluate(element =>
+    Object.fromEntries(
+      [...element.querySelectorAll('[data-on-call]')].map(part => [
+        part.getAttribute('data-on-call'),
+        (part.textContent ?? '').trim(),
+      ]),
+    ),
+  );
+}
+
+/** That a surface says these parts, waiting for them as a person would. */
+async function expectOnCallParts(
+  where: Locator,
+  parts: Record<string, string>,
+) {
+  for (const [role, text] of Object.entries(parts)) {
+    await expect(where.locator(`[data-on-call="${role}"]`)).toHaveText(text);
+  }
+  await expect(where.locator('[data-on-call]')).toHaveCount(
+    Object.keys(parts).length,
+  );
+}
+
+test('the Group card, the service card and the lookup say the same of who is on call for the bedroom shop', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  // Each screen asks at its own moment: should a shift or working hours end between two of them,
+  // the three are read again.
+  await expect(async () => {
+    await page.goto('/catalog/default/group/bedroom-team');
+    const groupCard = page
+      .getByTestId('on-call-paged-answer')
+      .filter({ hasText: 'Bedroom shop' });
+    await expect(groupCard).toBeVisible({ timeout: 60_000 });
+    const parts = await onCallParts(groupCard);
+    expect(parts.period).toMatch(/^(working hours|out of hours)$/);
+    expect(parts.until ?? '').toMatch(/^until .+ (GMT|UTC|BST)/);
+
+    await page.goto('/catalog/default/component/bedroom');
+    const card = page.getByTestId('paged-now');
+    await expect(card).toBeVisible({ timeout: 60_000 });
+    await expectOnCallParts(card, parts);
+
+    await page.goto('/operating-model?tab=selector');
+    await page.getByRole('textbox', { name: 'Service' }).fill('bedroom');
+    await page.getByRole('option', { name: /Bedroom shop/ }).click();
+    const lookup = page.getByTestId('who-is-paged');
+    await expect(lookup).toBeVisible({ timeout: 60_000 });
+    await expectOnCallParts(lookup, parts);
+  }).toPass({ timeout: 240_000 });
 });
 
 test('a service’s measures tab draws its charts from the demo events', async ({
