@@ -227,21 +227,6 @@ export function formatTimeOfDay(
   );
 }
 
-/**
- * `Mon 09:00` in the zone (the browser's without one): enough for an instant in the coming week.
- */
-export function formatWeekdayTime(
-  instant: string | Date,
-  timeZone?: string,
-): string {
-  return dateFormat({
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-  }).format(new Date(instant));
-}
-
 /** `Mon 9 Nov, 09:00 GMT` in the zone, with the zone's abbreviation so nobody misreads it. */
 export function formatDateTime(
   instant: string | Date,
@@ -259,18 +244,6 @@ export function formatDateTime(
 }
 
 const DAY = 24 * 60 * 60 * 1000;
-
-/** A weekday and time for an instant within the next six days, else the date as well. */
-export function formatWhen(
-  instant: string | Date,
-  timeZone: string,
-  now: Date,
-): string {
-  const ms = new Date(instant).getTime() - now.getTime();
-  return ms >= 0 && ms < 6 * DAY
-    ? formatWeekdayTime(instant, timeZone)
-    : formatDateTime(instant, timeZone);
-}
 
 /** `Mon 2 Nov 2026`: a day on a rota's calendar, whatever the zone. */
 export function formatCalendarDate(date: CalendarDate): string {
