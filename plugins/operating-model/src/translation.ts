@@ -141,8 +141,7 @@ export const operatingModelTranslationRef = createTranslationRef({
       title: 'On call',
       domainTitle: 'Out-of-hours on call',
       seeRota: 'See the whole rota',
-      domainCovers:
-        "Covers out of hours for the domain's services whose level is the domain schedule.",
+      rotaPages: 'Its shifts page {{when}}.',
       pagedNow: 'Paged now',
       pagedFor: 'for {{services}}',
       teamRotaNow: 'On the team rota now',

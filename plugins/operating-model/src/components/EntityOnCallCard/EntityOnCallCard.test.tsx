@@ -246,6 +246,11 @@ describe('EntityOnCallCard', () => {
       'Alice: out of hours, Bedroom team rota, until Thu, 09:00 GMT for Product search',
     ]);
     expect(screen.getByText('On the team rota now')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Its shifts page in working hours, and out of hours for the team’s services whose level is the team rota.',
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByTestId('on-call-now')).toHaveTextContent(
       'Alice until Mon, 09:00 GMT',
     );
@@ -289,6 +294,11 @@ describe('EntityOnCallCard', () => {
 
     expect(await screen.findByText('Out-of-hours on call')).toBeInTheDocument();
     expect(screen.getByText('On the domain rota now')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Its shifts page out of hours, for the domain’s services whose level is the domain rota.',
+      ),
+    ).toBeInTheDocument();
     expect(screen.queryByTestId('on-call-paged')).not.toBeInTheDocument();
     expect(screen.getByTestId('on-call-now')).toHaveTextContent(
       'Alice until Mon, 09:00 GMT',

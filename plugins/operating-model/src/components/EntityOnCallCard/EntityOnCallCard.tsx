@@ -15,6 +15,7 @@ import {
 import {
   Shift,
   formatOnCallTime,
+  rotaPagesWhen,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
@@ -151,13 +152,11 @@ function OnCallSummary({
     formatOnCallTime(instant, onCallTimeOptions(schedule.timezone, now));
   return (
     <Box data-testid="on-call-summary">
-      {schedule.kind === 'domain' && (
-        <Box mb={2}>
-          <Typography variant="body2" color="textSecondary">
-            {t('onCallCard.domainCovers')}
-          </Typography>
-        </Box>
-      )}
+      <Box mb={2}>
+        <Typography variant="body2" color="textSecondary">
+          {t('onCallCard.rotaPages', { when: rotaPagesWhen(schedule.kind) })}
+        </Typography>
+      </Box>
       <dl className={classes.grid}>
         <PagedNowRows paged={paged} now={now} />
         <dt className={classes.term}>
