@@ -181,6 +181,7 @@ export const operatingModelTranslationRef = createTranslationRef({
       participants: 'Participants',
       optedOut: '({{count}} opted out)',
       timeZone: "Times are in the rota's time zone, {{zone}}.",
+      pagesWhen: 'Its shifts page {{when}}.',
       problems_one: '{{count}} problem with this rota',
       problems_other: '{{count}} problems with this rota',
       addOverride: 'Add an override',

@@ -93,6 +93,10 @@ describe('EntityRotaContent', () => {
     expect(participants).not.toHaveTextContent('frank');
     expect(screen.getAllByText('On the rota:')).toHaveLength(1);
     expect(screen.queryByTestId('rota-header')).not.toBeInTheDocument();
+    // The names on a weekend are the rota's shifts; the tab says when those shifts page.
+    expect(screen.getByTestId('rota-pages-when')).toHaveTextContent(
+      'Its shifts page in working hours, and out of hours for the team’s services whose level is the team rota.',
+    );
     expect(screen.getByText('Team rota')).toBeInTheDocument();
     expect(getSchedule).toHaveBeenCalledWith(
       'group:default/bedroom-team',

@@ -11,6 +11,7 @@ import {
   Shift,
   overrideCreatePermission,
   overrideDeletePermission,
+  rotaPagesWhen,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -449,7 +450,13 @@ export function RotaCalendar({
           )}
         </Typography>
         <Typography variant="body2" color="textSecondary">
-          {t('rotaCalendar.timeZone', { zone: timeZone })}
+          {t('rotaCalendar.timeZone', { zone: timeZone })}{' '}
+          {/* A working-hours team's names on a weekend are its shifts, not who is paged then. */}
+          <span data-testid="rota-pages-when">
+            {t('rotaCalendar.pagesWhen', {
+              when: rotaPagesWhen(schedule.kind),
+            })}
+          </span>
         </Typography>
       </Box>
 
