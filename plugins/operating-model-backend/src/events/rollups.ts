@@ -228,7 +228,11 @@ export interface DeploymentFact {
   lockstep: boolean;
 }
 
-/** What the rollups count of the production deployments with these ids, as they are now. */
+/**
+ * What the rollups count of the production deployments with these ids, as they are now. The
+ * environment is told here rather than in SQL, so that the only condition is on the ids and
+ * PostgreSQL looks them up by key even on a table without statistics yet.
+ */
 export async function deploymentFacts(
   trx: Knex.Transaction,
   ids: readonly number[],
@@ -239,16 +243,17 @@ export async function deploymentFacts(
     const query = trx('deployments as d')
       .select(
         'd.id',
+        'd.environment',
         'd.service_ref',
         'd.source',
         'd.deployed_at',
         'd.standard_change',
       )
-      .select(trx.raw(`${LOCKSTEP_SQL} as lockstep`))
-      .where('d.environment', PRODUCTION);
+      .select(trx.raw(`${LOCKSTEP_SQL} as lockstep`));
     if (postgres) query.whereRaw('d.id = any(?::integer[])', [part]);
     else query.whereIn('d.id', part as number[]);
     for (const row of (await query) as Array<Record<string, unknown>>) {
+      if (row.environment !== PRODUCTION) continue;
       facts.push({
         id: Number(row.id),
         service: String(row.service_ref),
