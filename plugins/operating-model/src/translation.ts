@@ -125,6 +125,9 @@ export const operatingModelTranslationRef = createTranslationRef({
     pagedNow: {
       error: 'Who is paged cannot be found out',
       title: 'Paged now:',
+      contact: 'Contact:',
+      next: 'Next:',
+      nextFrom: 'from {{when}}',
       outOfHours: 'Out of hours: {{who}}',
       level: {
         team: 'the team’s own schedule',

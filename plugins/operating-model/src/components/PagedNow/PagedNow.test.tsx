@@ -1,7 +1,9 @@
 import {
+  catalogApiRef,
   entityPresentationApiRef,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import {
@@ -121,5 +123,61 @@ describe('PagedNow', () => {
     expect(await screen.findByTestId('paged-now')).toHaveTextContent(
       'Paged now: Nobody: out of hours, no out-of-hours rota, until Mon, 09:00 GMT; then Gina, Bedroom team rota',
     );
+  });
+
+  it('says how to reach who is paged and who the rota hands over to next, from when', async () => {
+    const getOnCall = jest.fn().mockResolvedValue(onCall({}));
+    const getSchedule = jest.fn().mockResolvedValue({
+      shifts: [
+        {
+          person: 'user:default/alice',
+          start: '2026-11-02T09:00:00.000Z',
+          end: '2026-11-09T09:00:00.000Z',
+          override: false,
+        },
+        {
+          person: 'user:default/bob',
+          start: '2026-11-09T09:00:00.000Z',
+          end: '2026-11-16T09:00:00.000Z',
+          override: false,
+        },
+      ],
+    });
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [operatingModelApiRef, { getOnCall, getSchedule }],
+          [entityPresentationApiRef, entityPresentationApiMock()],
+          [
+            catalogApiRef,
+            catalogApiMock({
+              entities: [
+                {
+                  apiVersion: 'backstage.io/v1alpha1',
+                  kind: 'User',
+                  metadata: { name: 'alice', namespace: 'default' },
+                  spec: { profile: { email: 'alice@hearth.example' } },
+                },
+              ],
+            }),
+          ],
+        ]}
+      >
+        <PagedNow entityRef={SERVICE} now={new Date('2026-11-04T12:00:00Z')} />
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    const contact = await screen.findByTestId('paged-now-contact');
+    await screen.findByText('alice@hearth.example');
+    expect(contact).toHaveTextContent(
+      'Contact: alice@hearth.example · Next: Bob from Mon, 09:00 GMT',
+    );
+    expect(
+      screen.getByRole('link', { name: 'alice@hearth.example' }),
+    ).toHaveAttribute('href', 'mailto:alice@hearth.example');
+    expect(getSchedule).toHaveBeenCalledWith('group:default/bedroom-team', {
+      from: new Date('2026-11-04T12:00:00Z'),
+      to: new Date('2026-11-18T12:00:00Z'),
+    });
   });
 });

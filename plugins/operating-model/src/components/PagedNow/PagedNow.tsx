@@ -9,6 +9,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { operatingModelApiRef } from '../../api';
 import { OnCallResultLine } from './OnCallWordsLine';
+import { NextAndContact } from './NextAndContact';
 import {
   OperatingModelTranslation,
   operatingModelTranslationRef,
@@ -63,6 +64,7 @@ export function PagedNow({
         <strong>{t('pagedNow.title')}</strong>{' '}
         <OnCallResultLine answer={value} now={now} />
       </Typography>
+      <NextAndContact answer={value} now={now} />
       {value.period === 'working-hours' && outOfHours !== undefined && (
         <Typography variant="body2" color="textSecondary">
           {t('pagedNow.outOfHours', {

@@ -2,7 +2,6 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, catalogApiRef } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
-import MuiLink from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { ReactNode, useState } from 'react';
@@ -10,6 +9,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { AssessedService, OnCallResult, operatingModelApiRef } from '../../api';
 import { OnCallWordsLine, useOnCallResultWords } from '../PagedNow';
 import { WebLink } from '../shared/WebLink';
+import { MailLink } from '../shared/MailLink';
 import { ServicePicker } from '../ServicePicker';
 
 const useStyles = makeStyles(theme => ({
@@ -35,11 +35,6 @@ function Row(props: { term: string; children: ReactNode }) {
       <dd className={classes.value}>{props.children}</dd>
     </>
   );
-}
-
-/** A plain `mailto:` link: the core Link would open it in a new window, as if it were a site. */
-function MailLink({ email }: { email: string }) {
-  return <MuiLink href={`mailto:${email}`}>{email}</MuiLink>;
 }
 
 function Answer(props: {
