@@ -179,6 +179,17 @@ describe('PitfallsView', () => {
     expect(
       within(shared).getByRole('link', { name: /shop-db/ }),
     ).toBeInTheDocument();
+    // The services the evidence names are links to them, shown by the catalog's name for them.
+    expect(
+      within(shared)
+        .getAllByRole('link')
+        .map(link => link.getAttribute('href')),
+    ).toEqual(
+      expect.arrayContaining([
+        '/catalog/default/component/bedroom',
+        '/catalog/default/component/living-room',
+      ]),
+    );
 
     const linear = screen.getByTestId('pitfall-linear-run-cost');
     expect(linear).toHaveTextContent('Not seen');

@@ -80,6 +80,37 @@ function Subject({ finding }: { finding: PitfallFinding }) {
   );
 }
 
+/** An entity ref as the pitfall evidence writes one, `component:default/returns`. */
+const REF_IN_TEXT =
+  /\b(?:component|group|domain|system|resource|user|api):[a-z0-9][\w.-]*\/[a-z0-9][\w.-]*/gi;
+
+/**
+ * The evidence with each entity ref it names shown as the entity's name, linked to its page,
+ * rather than as `component:default/returns`.
+ */
+function EvidenceText({ text }: { text: string }) {
+  const parts: Array<string | { ref: string }> = [];
+  let last = 0;
+  for (const match of text.matchAll(REF_IN_TEXT)) {
+    const at = match.index ?? 0;
+    if (at > last) parts.push(text.slice(last, at));
+    parts.push({ ref: match[0] });
+    last = at + match[0].length;
+  }
+  if (last < text.length) parts.push(text.slice(last));
+  return (
+    <>
+      {parts.map((part, index) =>
+        typeof part === 'string' ? (
+          part
+        ) : (
+          <EntityRefLink key={index} entityRef={part.ref} hideIcon />
+        ),
+      )}
+    </>
+  );
+}
+
 function Pitfall({ report }: { report: PitfallReport }) {
   const classes = useStyles();
   const seen = report.findings.length;
@@ -112,7 +143,7 @@ function Pitfall({ report }: { report: PitfallReport }) {
             >
               <Subject finding={finding} />
               <Typography variant="body2" component="span">
-                {finding.evidence}
+                <EvidenceText text={finding.evidence} />
               </Typography>
             </li>
           ))}
