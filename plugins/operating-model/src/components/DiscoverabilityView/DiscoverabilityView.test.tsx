@@ -353,4 +353,102 @@ describe('DiscoverabilityView', () => {
     },
     VIEW_TEST_TIMEOUT_MS,
   );
+
+  describe('at a phone’s width', () => {
+    const PHONE_WIDTH = 390;
+
+    /** A `window.matchMedia` that answers width queries as a 390 px wide screen would. */
+    function matchAtPhoneWidth(query: string): MediaQueryList {
+      const max = /max-width:\s*([\d.]+)px/.exec(query);
+      const min = /min-width:\s*([\d.]+)px/.exec(query);
+      const matches =
+        (!max || PHONE_WIDTH <= Number(max[1])) &&
+        (!min || PHONE_WIDTH >= Number(min[1]));
+      return {
+        matches,
+        media: query,
+        onchange: null,
+        addListener: () => {},
+        removeListener: () => {},
+        addEventListener: () => {},
+        removeEventListener: () => {},
+        dispatchEvent: () => false,
+      };
+    }
+
+    beforeEach(() => {
+      window.matchMedia = matchAtPhoneWidth;
+    });
+    afterEach(() => {
+      // jsdom has no matchMedia of its own: the other tests see the wide layout.
+      delete (window as Partial<Window>).matchMedia;
+    });
+
+    it(
+      'puts the filters behind one button that counts those set',
+      async () => {
+        await renderSmall();
+        expect(
+          screen.queryByRole('button', { name: /Operating model/ }),
+        ).not.toBeInTheDocument();
+        const button = screen.getByRole('button', { name: 'Filters' });
+        expect(button).toHaveAttribute('aria-expanded', 'false');
+
+        fireEvent.click(button);
+        expect(button).toHaveAttribute('aria-expanded', 'true');
+        await pick('Operating model', 'Ops Run It');
+        await expectRows(['Legacy ERP', 'Refunds']);
+        expect(
+          screen.getByRole('button', { name: 'Filters (1)' }),
+        ).toBeInTheDocument();
+
+        fireEvent.click(screen.getByRole('checkbox', { name: 'Has problems' }));
+        expect(
+          await screen.findByRole('button', { name: 'Filters (2)' }),
+        ).toBeInTheDocument();
+        await expectRows(['Legacy ERP', 'Refunds']);
+      },
+      VIEW_TEST_TIMEOUT_MS,
+    );
+
+    it(
+      'shows each service as a compact row: who is on call now and the runbook and channel first, then the owner',
+      async () => {
+        await renderSmall();
+        expect(screen.queryAllByRole('columnheader')).toHaveLength(0);
+        const row = screen.getAllByTestId('directory-row')[0];
+        const bedroom = within(row);
+        expect(bedroom.getByText('Bedroom shop').closest('a')).toHaveAttribute(
+          'href',
+          '/catalog/default/component/bedroom',
+        );
+        expect(bedroom.getByText('Alice Smith').closest('a')).toHaveAttribute(
+          'href',
+          '/catalog/default/user/alice',
+        );
+        expect(bedroom.getByTestId('on-call-words')).toHaveTextContent(
+          'working hours, Bedroom team rota, until Wed, 17:30 GMT',
+        );
+        expect(bedroom.getByText('Runbook').closest('a')).toHaveAttribute(
+          'href',
+          'https://wiki.example/runbooks/bedroom',
+        );
+        expect(
+          bedroom.getByText('Incident channel').closest('a'),
+        ).toHaveAttribute('href', 'https://chat.example/inc-bedroom');
+        expect(bedroom.getByText('Bedroom team').closest('a')).toHaveAttribute(
+          'href',
+          '/catalog/default/group/bedroom-team',
+        );
+        expect(row.textContent).toMatch(
+          /^Bedroom shop.*On call now:.*Alice Smith.*Runbook.*Incident channel.*Owner:.*Bedroom team$/,
+        );
+
+        const kitchen = within(screen.getAllByTestId('directory-row')[1]);
+        expect(kitchen.getByText('Nobody')).toBeInTheDocument();
+        expect(kitchen.getByText('No runbook')).toBeInTheDocument();
+      },
+      VIEW_TEST_TIMEOUT_MS,
+    );
+  });
 });

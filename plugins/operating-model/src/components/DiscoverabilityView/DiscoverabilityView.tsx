@@ -25,7 +25,9 @@ import {
   modelInForce,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
+import Collapse from '@material-ui/core/Collapse';
 import FormControl from '@material-ui/core/FormControl';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import InputAdornment from '@material-ui/core/InputAdornment';
@@ -36,20 +38,23 @@ import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import { Theme, alpha, makeStyles } from '@material-ui/core/styles';
+import useMediaQuery from '@material-ui/core/useMediaQuery';
+import { Theme, alpha, makeStyles, useTheme } from '@material-ui/core/styles';
 import type { PaletteColor } from '@material-ui/core/styles/createPalette';
+import FilterListIcon from '@material-ui/icons/FilterList';
 import SearchIcon from '@material-ui/icons/Search';
 import Autocomplete, {
   createFilterOptions,
 } from '@material-ui/lab/Autocomplete';
 import {
-  CSSProperties,
   ChangeEvent,
   ReactNode,
   createContext,
   memo,
+  useCallback,
   useContext,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -82,6 +87,10 @@ type GroupBy = DirectoryGroupBy;
 export const SEARCH_DEBOUNCE_MS = 80;
 export const SERVICE_ROW_HEIGHT = 68;
 export const HEADING_ROW_HEIGHT = 56;
+/** A first guess at a compact row's height on a narrow screen, until the row is measured. */
+export const COMPACT_ROW_HEIGHT = 150;
+/** The list is never shorter than this, however little of the window is left below its top. */
+const MIN_LIST_HEIGHT = 360;
 
 const COLUMNS =
   'minmax(13em, 2fr) minmax(9em, 1.1fr) minmax(9em, 1fr) minmax(9em, 1fr) minmax(11em, 1.4fr) minmax(8.5em, 0.8fr) minmax(10em, 1.1fr)';
@@ -102,9 +111,22 @@ const useStyles = makeStyles(theme => ({
     alignItems: 'center',
     marginBottom: theme.spacing(2),
   },
-  search: { flex: '1 1 24em', minWidth: '18em' },
+  search: {
+    flex: '1 1 24em',
+    minWidth: '18em',
+    [theme.breakpoints.down('sm')]: { flex: '1 1 100%', minWidth: 0 },
+  },
   select: { minWidth: '13em' },
   autocomplete: { width: '16em' },
+  // After the fixed widths above: in the narrow screen's panel every filter takes the full width.
+  filterPanel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(2),
+    paddingTop: theme.spacing(1),
+    marginBottom: theme.spacing(1),
+    '& > *': { width: '100%' },
+  },
   header: {
     display: 'grid',
     gridTemplateColumns: COLUMNS,
@@ -122,27 +144,45 @@ const useStyles = makeStyles(theme => ({
     gridTemplateColumns: COLUMNS,
     columnGap: theme.spacing(2),
     alignItems: 'center',
-    padding: theme.spacing(0, 2),
+    minHeight: SERVICE_ROW_HEIGHT,
+    padding: theme.spacing(1, 2),
     borderBottom: `1px solid ${theme.palette.divider}`,
     boxSizing: 'border-box',
     fontSize: '0.875rem',
   },
-  cell: { minWidth: 0, overflow: 'hidden' },
-  line: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  pending: { height: '100%' },
+  compact: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(0.5),
+    padding: theme.spacing(1.5, 2),
+    borderBottom: `1px solid ${theme.palette.divider}`,
+    boxSizing: 'border-box',
+    fontSize: '0.875rem',
+  },
+  compactName: { fontSize: '1rem' },
+  compactLinks: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: theme.spacing(3),
+    rowGap: theme.spacing(0.5),
+  },
+  label: { color: theme.palette.text.secondary, marginRight: 4 },
+  // Cells wrap rather than cut a name or a handover time short; each row is measured to fit.
+  cell: { minWidth: 0, overflowWrap: 'anywhere' },
   wrapped: { lineHeight: 1.2 },
   secondary: {
     color: theme.palette.text.secondary,
     fontSize: '0.75rem',
-    whiteSpace: 'nowrap',
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
   },
   strong: { fontWeight: 500 },
   heading: {
     display: 'flex',
     flexDirection: 'column',
     justifyContent: 'center',
-    padding: theme.spacing(0, 2),
+    minHeight: HEADING_ROW_HEIGHT,
+    padding: theme.spacing(1, 2),
+    overflowWrap: 'anywhere',
     boxSizing: 'border-box',
     background: theme.palette.background.default,
     borderBottom: `1px solid ${theme.palette.divider}`,
@@ -288,15 +328,25 @@ const OnCallAt = createContext<Date>(new Date(0));
 function OnCallCell({
   service,
   classes,
+  label,
 }: {
   service: DirectoryService;
   classes: Classes;
+  label?: string;
 }) {
   const onCallAt = useContext(OnCallAt);
   const linkTo = useContext(EntityLinks);
   const input = directoryOnCallWordsInput(service);
+  const labelled = label ? (
+    <span className={classes.label}>{label}:</span>
+  ) : null;
   if (!input || !service.onCall)
-    return <span className={classes.secondary}>Not worked out yet</span>;
+    return (
+      <div>
+        {labelled}
+        <span className={classes.secondary}>Not worked out yet</span>
+      </div>
+    );
   const onCall = service.onCall;
   const words = describeOnCall(
     input,
@@ -307,7 +357,8 @@ function OnCallCell({
   // The row keeps its two lines: the person to reach, then the rest of the same words.
   return (
     <>
-      <div className={classes.line}>
+      <div>
+        {labelled}
         <span data-on-call="person">
           {onCall.person ? (
             <EntityLink
@@ -343,62 +394,143 @@ function OnCallCell({
   );
 }
 
-const ServiceRow = memo(function DirectoryServiceRow(props: {
+function ProblemBadges({
+  service,
+  classes,
+}: {
   service: DirectoryService;
-  style: CSSProperties;
   classes: Classes;
 }) {
-  const { service, style, classes } = props;
+  const findings = service.ownership;
+  return (
+    <>
+      {service.problems > 0 && (
+        <Tooltip title="Operating-model annotations that are missing or cannot be read: open the service for the fix">
+          <span className={classes.badge}>
+            {service.problems} annotation problem
+            {service.problems === 1 ? '' : 's'}
+          </span>
+        </Tooltip>
+      )}
+      {findings.length > 0 && (
+        <Tooltip title={findings.map(f => f.message).join(' · ')}>
+          <span className={classes.badge}>
+            {findings.length === 1
+              ? findings[0].code.replace(/-/g, ' ')
+              : `${findings.length} ownership findings`}
+          </span>
+        </Tooltip>
+      )}
+    </>
+  );
+}
+
+function OwnerLink({ service }: { service: DirectoryService }) {
+  return service.owner ? (
+    <EntityLink entityRef={service.owner}>
+      {service.ownerTitle ?? service.owner}
+    </EntityLink>
+  ) : (
+    <>No owner</>
+  );
+}
+
+function IncidentLinks({
+  service,
+  classes,
+}: {
+  service: DirectoryService;
+  classes: Classes;
+}) {
+  return (
+    <>
+      <div>
+        {service.links.runbook ? (
+          <WebLink url={service.links.runbook}>Runbook</WebLink>
+        ) : (
+          <span className={classes.secondary}>No runbook</span>
+        )}
+      </div>
+      <div>
+        {service.links.incidentChannel ? (
+          <WebLink url={service.links.incidentChannel}>
+            Incident channel
+          </WebLink>
+        ) : (
+          <span className={classes.secondary}>No incident channel</span>
+        )}
+      </div>
+    </>
+  );
+}
+
+/**
+ * A service on a narrow screen, in the order a responder needs it: the service, who is on call
+ * now, the runbook and incident channel, then the owner.
+ */
+function CompactServiceRow(props: {
+  service: DirectoryService;
+  classes: Classes;
+}) {
+  const { service, classes } = props;
+  return (
+    <div
+      className={classes.compact}
+      role="row"
+      data-testid="directory-row"
+      data-ref={service.ref}
+    >
+      <div className={classes.cell} role="cell">
+        <EntityLink
+          entityRef={service.ref}
+          className={`${classes.strong} ${classes.compactName}`}
+        >
+          {service.title}
+        </EntityLink>{' '}
+        <ProblemBadges service={service} classes={classes} />
+      </div>
+      <div className={classes.cell} role="cell">
+        <OnCallCell service={service} classes={classes} label="On call now" />
+      </div>
+      <div className={`${classes.cell} ${classes.compactLinks}`} role="cell">
+        <IncidentLinks service={service} classes={classes} />
+      </div>
+      <div className={`${classes.cell} ${classes.secondary}`} role="cell">
+        <span className={classes.label}>Owner:</span>
+        <OwnerLink service={service} />
+      </div>
+    </div>
+  );
+}
+
+function ServiceRow(props: { service: DirectoryService; classes: Classes }) {
+  const { service, classes } = props;
   const model = modelInForce(service);
   const { recommended, declared } = service.model;
   const { deploymentFrequency: deploys, availability } = service.measures;
-  const findings = service.ownership;
   return (
     <div
-      style={style}
       className={classes.row}
       role="row"
       data-testid="directory-row"
       data-ref={service.ref}
     >
       <div className={classes.cell} role="cell">
-        <div className={classes.line}>
+        <div>
           <EntityLink entityRef={service.ref} className={classes.strong}>
             {service.title}
           </EntityLink>
         </div>
         <div className={classes.secondary}>
-          {service.problems > 0 && (
-            <Tooltip title="Operating-model annotations that are missing or cannot be read: open the service for the fix">
-              <span className={classes.badge}>
-                {service.problems} annotation problem
-                {service.problems === 1 ? '' : 's'}
-              </span>
-            </Tooltip>
-          )}
-          {findings.length > 0 && (
-            <Tooltip title={findings.map(f => f.message).join(' · ')}>
-              <span className={classes.badge}>
-                {findings.length === 1
-                  ? findings[0].code.replace(/-/g, ' ')
-                  : `${findings.length} ownership findings`}
-              </span>
-            </Tooltip>
-          )}
+          <ProblemBadges service={service} classes={classes} />
           {[service.systemTitle, service.domainTitle]
             .filter(Boolean)
             .join(' · ')}
         </div>
       </div>
       <div className={classes.cell} role="cell">
-        <div className={classes.line}>
-          {service.owner ? (
-            <EntityLink entityRef={service.owner}>
-              {service.ownerTitle ?? service.owner}
-            </EntityLink>
-          ) : (
-            'No owner'
-          )}
+        <div>
+          <OwnerLink service={service} />
         </div>
       </div>
       <div className={classes.cell} role="cell">
@@ -412,7 +544,7 @@ const ServiceRow = memo(function DirectoryServiceRow(props: {
           )}
       </div>
       <div className={classes.cell} role="cell">
-        <div className={classes.line}>
+        <div>
           {service.availabilityTarget === null
             ? '—'
             : formatAvailability(service.availabilityTarget)}
@@ -429,22 +561,7 @@ const ServiceRow = memo(function DirectoryServiceRow(props: {
         <OnCallCell service={service} classes={classes} />
       </div>
       <div className={classes.cell} role="cell">
-        <div className={classes.line}>
-          {service.links.runbook ? (
-            <WebLink url={service.links.runbook}>Runbook</WebLink>
-          ) : (
-            <span className={classes.secondary}>No runbook</span>
-          )}
-        </div>
-        <div className={classes.line}>
-          {service.links.incidentChannel ? (
-            <WebLink url={service.links.incidentChannel}>
-              Incident channel
-            </WebLink>
-          ) : (
-            <span className={classes.secondary}>No incident channel</span>
-          )}
-        </div>
+        <IncidentLinks service={service} classes={classes} />
       </div>
       <div className={classes.cell} role="cell">
         <MeasureChip
@@ -476,7 +593,7 @@ const ServiceRow = memo(function DirectoryServiceRow(props: {
       </div>
     </div>
   );
-});
+}
 
 function people(team: DirectoryTeam): string {
   return team.people
@@ -486,11 +603,9 @@ function people(team: DirectoryTeam): string {
 
 function HeadingRow({
   item,
-  style,
   classes,
 }: {
   item: Exclude<DirectoryItem, { kind: 'service' }>;
-  style: CSSProperties;
   classes: Classes;
 }) {
   const plural = `${item.count} service${item.count === 1 ? '' : 's'}`;
@@ -501,12 +616,11 @@ function HeadingRow({
         : 'no people listed';
     return (
       <div
-        style={style}
         className={classes.heading}
         role="row"
         data-testid="directory-heading"
       >
-        <div className={classes.line}>
+        <div>
           <EntityLink
             entityRef={item.team?.ref ?? null}
             className={classes.headingTitle}
@@ -523,13 +637,8 @@ function HeadingRow({
   }
   const teams = item.teams.map(t => t.title).join(', ') || 'no teams';
   return (
-    <div
-      style={style}
-      className={classes.heading}
-      role="row"
-      data-testid="directory-heading"
-    >
-      <div className={classes.line}>
+    <div className={classes.heading} role="row" data-testid="directory-heading">
+      <div>
         <EntityLink
           entityRef={item.domain?.ref ?? null}
           className={classes.headingTitle}
@@ -549,6 +658,31 @@ interface RowData {
   item: (index: number) => DirectoryItem | undefined;
   version: number;
   classes: Classes;
+  compact: boolean;
+  measured: (index: number, key: string, height: number) => void;
+}
+
+/**
+ * Tells the list a row's height as laid out, and again whenever it changes (a narrower window
+ * wraps more lines), so that rows wrap their text instead of cutting it short.
+ */
+function useMeasuredRow(
+  index: number,
+  key: string | undefined,
+  measured: RowData['measured'],
+) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element || key === undefined) return undefined;
+    const tell = () => measured(index, key, element.offsetHeight);
+    tell();
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(tell);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [index, key, measured]);
+  return ref;
 }
 
 const Row = memo(function DirectoryRow({
@@ -557,25 +691,35 @@ const Row = memo(function DirectoryRow({
   data,
 }: ListChildComponentProps<RowData>) {
   const item = data.item(index);
+  const ref = useMeasuredRow(index, item?.key, data.measured);
+  const { classes } = data;
+  let content: ReactNode;
   if (!item) {
     // A page on its way from the backend: the row's place is kept, so the scrollbar stays true.
-    return (
+    content = (
       <div
-        style={style}
-        className={data.classes.row}
+        className={`${classes.row} ${classes.pending}`}
         role="row"
         aria-busy="true"
         data-testid="directory-row-pending"
       >
-        <span className={data.classes.secondary}>Loading…</span>
+        <span className={classes.secondary}>Loading…</span>
       </div>
     );
+  } else if (item.kind !== 'service') {
+    content = <HeadingRow item={item} classes={classes} />;
+  } else if (data.compact) {
+    content = <CompactServiceRow service={item.service} classes={classes} />;
+  } else {
+    content = <ServiceRow service={item.service} classes={classes} />;
   }
-  if (item.kind === 'service')
-    return (
-      <ServiceRow service={item.service} style={style} classes={data.classes} />
-    );
-  return <HeadingRow item={item} style={style} classes={data.classes} />;
+  return (
+    <div style={style} role="presentation">
+      <div ref={ref} className={item ? undefined : classes.pending}>
+        {content}
+      </div>
+    </div>
+  );
 },
 areEqual);
 
@@ -672,6 +816,45 @@ const GROUP_OPTIONS: Array<{ value: GroupBy; label: string }> = [
 
 type Filters = Omit<DirectoryFilters, 'query'>;
 
+/** How many filters narrow the directory, for the narrow screen's one filters button. */
+export function filtersSet(filters: Filters): number {
+  const chosen = [
+    filters.domain,
+    filters.team,
+    filters.model,
+    filters.availabilityTarget,
+    filters.outOfHours,
+  ].filter(value => value !== null).length;
+  return chosen + (filters.hasProblems ? 1 : 0);
+}
+
+/**
+ * The list's height: what the window leaves below the list's top, kept as the window is
+ * resized; never less than MIN_LIST_HEIGHT. A height given by the caller wins.
+ */
+function useListHeight(fixed: number | undefined, bottomGap: number) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [fitted, setFitted] = useState(MIN_LIST_HEIGHT);
+  useLayoutEffect(() => {
+    if (fixed !== undefined) return undefined;
+    const fit = () => {
+      const element = ref.current;
+      if (!element) return;
+      const top = element.getBoundingClientRect().top + window.scrollY;
+      setFitted(
+        Math.max(
+          MIN_LIST_HEIGHT,
+          Math.floor(window.innerHeight - top - bottomGap),
+        ),
+      );
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  }, [fixed, bottomGap]);
+  return { ref, height: fixed ?? fitted };
+}
+
 /** The view over the directory's pages: search, filters, grouping and the virtualised rows. */
 function DirectoryBrowser(props: {
   pages: DirectoryPages;
@@ -685,6 +868,10 @@ function DirectoryBrowser(props: {
 }) {
   const { pages, input, filters, groupBy } = props;
   const classes = useStyles();
+  const theme = useTheme();
+  // Read at once rather than after a first render, so a phone never flashes the wide table.
+  const compact = useMediaQuery(theme.breakpoints.down('sm'), { noSsr: true });
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const linkTo = useEntityLinks();
   const api = useApi(operatingModelApiRef);
   const facets = useAsync(() => api.getDirectoryFacets(), [api]);
@@ -697,9 +884,24 @@ function DirectoryBrowser(props: {
     [onCallAtIso],
   );
 
+  // Measured heights by item key, for the layout they were measured in.
+  const sizesByLayout = useRef({
+    wide: new Map<string, number>(),
+    compact: new Map<string, number>(),
+  });
+  const sizes = sizesByLayout.current[compact ? 'compact' : 'wide'];
+  const measured = useCallback(
+    (index: number, key: string, size: number) => {
+      // Nothing laid out (a test's DOM, a hidden tab): the row keeps its estimate.
+      if (size <= 0 || Math.abs((sizes.get(key) ?? 0) - size) < 1) return;
+      sizes.set(key, size);
+      listRef.current?.resetAfterIndex(index, true);
+    },
+    [sizes],
+  );
   useEffect(() => {
     listRef.current?.resetAfterIndex(0, true);
-  }, [pages.version]);
+  }, [pages.version, sizes]);
   useEffect(() => {
     listRef.current?.scrollToItem(0);
   }, [info.matched, filters, groupBy]);
@@ -709,17 +911,15 @@ function DirectoryBrowser(props: {
     (value: Filters[K]) =>
       props.onFilters(previous => ({ ...previous, [key]: value }));
 
-  const height =
-    props.height ??
-    Math.max(
-      360,
-      (typeof window === 'undefined' ? 800 : window.innerHeight) - 320,
-    );
+  // On a phone the app's navigation bar sits over the bottom of the window.
+  const list = useListHeight(props.height, compact ? 80 : 24);
   const { item, version } = pages;
   const data = useMemo<RowData>(
-    () => ({ item, version, classes }),
-    [item, version, classes],
+    () => ({ item, version, classes, compact, measured }),
+    [item, version, classes, compact, measured],
   );
+  const estimate = compact ? COMPACT_ROW_HEIGHT : SERVICE_ROW_HEIGHT;
+  const setCount = filtersSet(filters);
   const total = info.total;
   const targetOptions = useMemo(
     () => [
@@ -730,6 +930,67 @@ function DirectoryBrowser(props: {
       { value: 'none' as const, label: 'No target' },
     ],
     [info.availabilityTargets],
+  );
+
+  const filterControls = (
+    <>
+      <RefFilter
+        label="Domain"
+        options={facets.value?.domains ?? []}
+        value={filters.domain}
+        onChange={set('domain')}
+        className={classes.autocomplete}
+      />
+      <RefFilter
+        label="Team"
+        options={facets.value?.teams ?? []}
+        value={filters.team}
+        onChange={set('team')}
+        className={classes.autocomplete}
+      />
+      <SelectFilter
+        id="om-directory-model"
+        label="Operating model"
+        value={filters.model}
+        options={MODEL_OPTIONS}
+        onChange={set('model')}
+        className={classes.select}
+      />
+      <SelectFilter
+        id="om-directory-availability"
+        label="Availability target"
+        value={filters.availabilityTarget}
+        options={targetOptions}
+        onChange={set('availabilityTarget')}
+        className={classes.select}
+      />
+      <SelectFilter
+        id="om-directory-out-of-hours"
+        label="Out of hours"
+        value={filters.outOfHours}
+        options={OUT_OF_HOURS_OPTIONS}
+        onChange={set('outOfHours')}
+        className={classes.select}
+      />
+      <FormControlLabel
+        control={
+          <Checkbox
+            checked={filters.hasProblems}
+            onChange={event => set('hasProblems')(event.target.checked)}
+            color="primary"
+          />
+        }
+        label="Has problems"
+      />
+      <SelectFilter
+        id="om-directory-group"
+        label="Group by"
+        value={groupBy === 'none' ? null : groupBy}
+        options={GROUP_OPTIONS}
+        onChange={value => props.onGroupBy(value ?? 'none')}
+        className={classes.select}
+      />
+    </>
   );
 
   return (
@@ -757,63 +1018,27 @@ function DirectoryBrowser(props: {
               ),
             }}
           />
-          <RefFilter
-            label="Domain"
-            options={facets.value?.domains ?? []}
-            value={filters.domain}
-            onChange={set('domain')}
-            className={classes.autocomplete}
-          />
-          <RefFilter
-            label="Team"
-            options={facets.value?.teams ?? []}
-            value={filters.team}
-            onChange={set('team')}
-            className={classes.autocomplete}
-          />
-          <SelectFilter
-            id="om-directory-model"
-            label="Operating model"
-            value={filters.model}
-            options={MODEL_OPTIONS}
-            onChange={set('model')}
-            className={classes.select}
-          />
-          <SelectFilter
-            id="om-directory-availability"
-            label="Availability target"
-            value={filters.availabilityTarget}
-            options={targetOptions}
-            onChange={set('availabilityTarget')}
-            className={classes.select}
-          />
-          <SelectFilter
-            id="om-directory-out-of-hours"
-            label="Out of hours"
-            value={filters.outOfHours}
-            options={OUT_OF_HOURS_OPTIONS}
-            onChange={set('outOfHours')}
-            className={classes.select}
-          />
-          <FormControlLabel
-            control={
-              <Checkbox
-                checked={filters.hasProblems}
-                onChange={event => set('hasProblems')(event.target.checked)}
-                color="primary"
-              />
-            }
-            label="Has problems"
-          />
-          <SelectFilter
-            id="om-directory-group"
-            label="Group by"
-            value={groupBy === 'none' ? null : groupBy}
-            options={GROUP_OPTIONS}
-            onChange={value => props.onGroupBy(value ?? 'none')}
-            className={classes.select}
-          />
+          {compact ? (
+            <Button
+              variant="outlined"
+              startIcon={<FilterListIcon />}
+              aria-expanded={filtersOpen}
+              aria-controls="om-directory-filters"
+              onClick={() => setFiltersOpen(open => !open)}
+            >
+              {setCount > 0 ? `Filters (${setCount})` : 'Filters'}
+            </Button>
+          ) : (
+            filterControls
+          )}
         </div>
+        {compact && (
+          <Collapse in={filtersOpen} unmountOnExit>
+            <div id="om-directory-filters" className={classes.filterPanel}>
+              {filterControls}
+            </div>
+          </Collapse>
+        )}
         <Typography
           variant="body2"
           className={classes.count}
@@ -829,44 +1054,51 @@ function DirectoryBrowser(props: {
         </Typography>
         <Paper variant="outlined">
           <div role="table" aria-label="Services" aria-rowcount={itemCount}>
-            <div className={classes.header} role="row">
-              <span role="columnheader">Service</span>
-              <span role="columnheader">Owner</span>
-              <span role="columnheader">Model</span>
-              <span role="columnheader">Targets</span>
-              <span role="columnheader">On call now</span>
-              <span role="columnheader">In an incident</span>
-              <span role="columnheader">Last 30 days</span>
-            </div>
-            {itemCount === 0 ? (
-              <Box p={3}>
-                <Typography>
-                  No service matches; try fewer words or clear a filter.
-                </Typography>
-              </Box>
-            ) : (
-              <VariableSizeList<RowData>
-                ref={listRef}
-                height={height}
-                width="100%"
-                itemCount={itemCount}
-                itemData={data}
-                itemKey={(i, d) => d.item(i)?.key ?? `pending:${i}`}
-                itemSize={i => {
-                  const kind = item(i)?.kind ?? 'service';
-                  return kind === 'service'
-                    ? SERVICE_ROW_HEIGHT
-                    : HEADING_ROW_HEIGHT;
-                }}
-                estimatedItemSize={SERVICE_ROW_HEIGHT}
-                overscanCount={6}
-                onItemsRendered={({ overscanStartIndex, overscanStopIndex }) =>
-                  pages.want(overscanStartIndex, overscanStopIndex)
-                }
-              >
-                {Row}
-              </VariableSizeList>
+            {!compact && (
+              <div className={classes.header} role="row">
+                <span role="columnheader">Service</span>
+                <span role="columnheader">Owner</span>
+                <span role="columnheader">Model</span>
+                <span role="columnheader">Targets</span>
+                <span role="columnheader">On call now</span>
+                <span role="columnheader">In an incident</span>
+                <span role="columnheader">Last 30 days</span>
+              </div>
             )}
+            <div ref={list.ref}>
+              {itemCount === 0 ? (
+                <Box p={3}>
+                  <Typography>
+                    No service matches; try fewer words or clear a filter.
+                  </Typography>
+                </Box>
+              ) : (
+                <VariableSizeList<RowData>
+                  ref={listRef}
+                  height={list.height}
+                  width="100%"
+                  itemCount={itemCount}
+                  itemData={data}
+                  itemKey={(i, d) => d.item(i)?.key ?? `pending:${i}`}
+                  itemSize={i => {
+                    const row = item(i);
+                    const known = row && sizes.get(row.key);
+                    if (known) return known;
+                    return !row || row.kind === 'service'
+                      ? estimate
+                      : HEADING_ROW_HEIGHT;
+                  }}
+                  estimatedItemSize={estimate}
+                  overscanCount={6}
+                  onItemsRendered={({
+                    overscanStartIndex,
+                    overscanStopIndex,
+                  }) => pages.want(overscanStartIndex, overscanStopIndex)}
+                >
+                  {Row}
+                </VariableSizeList>
+              )}
+            </div>
           </div>
         </Paper>
       </OnCallAt.Provider>
