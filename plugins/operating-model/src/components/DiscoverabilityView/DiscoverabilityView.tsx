@@ -468,7 +468,7 @@ function IncidentLinks({
  * A service on a narrow screen, in the order a responder needs it: the service, who is on call
  * now, the runbook and incident channel, then the owner.
  */
-function CompactServiceRow(props: {
+const CompactServiceRow = memo(function DirectoryCompactServiceRow(props: {
   service: DirectoryService;
   classes: Classes;
 }) {
@@ -501,9 +501,13 @@ function CompactServiceRow(props: {
       </div>
     </div>
   );
-}
+});
 
-function ServiceRow(props: { service: DirectoryService; classes: Classes }) {
+// Memoised, like the compact row: a new page re-renders the list, not the rows already shown.
+const ServiceRow = memo(function DirectoryServiceRow(props: {
+  service: DirectoryService;
+  classes: Classes;
+}) {
   const { service, classes } = props;
   const model = modelInForce(service);
   const { recommended, declared } = service.model;
@@ -593,7 +597,7 @@ function ServiceRow(props: { service: DirectoryService; classes: Classes }) {
       </div>
     </div>
   );
-}
+});
 
 function people(team: DirectoryTeam): string {
   return team.people
