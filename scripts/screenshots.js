@@ -64,7 +64,22 @@ const shots = [
     file: 'docs/tab-annotation-problems.png',
     wait: 'Value as written',
   },
+  // At a phone's width: a responder's first screens.
+  {
+    path: '/catalog/default/component/checkout',
+    file: 'docs/phone-service.png',
+    wait: 'Paged now',
+    phone: true,
+  },
+  {
+    path: '/operating-model?tab=directory',
+    file: 'docs/phone-directory.png',
+    wait: 'Every team and service',
+    phone: true,
+  },
 ];
+const PHONE = { width: 390, height: 844 };
+const WIDE = { width: 1400, height: 1000 };
 // Only these when named on the command line: node scripts/screenshots.js docs/tab-annotation-problems.png
 const only = process.argv.slice(2);
 
@@ -80,9 +95,7 @@ const only = process.argv.slice(2);
       '--no-first-run',
     ],
   });
-  const page = await browser.newPage({
-    viewport: { width: 1400, height: 1000 },
-  });
+  const page = await browser.newPage({ viewport: WIDE });
   await page.goto(base);
   await page.getByRole('button', { name: 'Enter' }).click();
   await page
@@ -92,6 +105,7 @@ const only = process.argv.slice(2);
   for (const shot of shots.filter(
     s => only.length === 0 || only.includes(s.file),
   )) {
+    await page.setViewportSize(shot.phone ? PHONE : WIDE);
     await page.goto(`${base}${shot.path}`);
     await page.getByText(shot.wait).first().waitFor({ timeout: 60_000 });
     await page.waitForTimeout(1000);
@@ -103,7 +117,8 @@ const only = process.argv.slice(2);
         .last()
         .screenshot({ path: shot.file });
     } else {
-      await page.screenshot({ path: shot.file, fullPage: true });
+      // A phone's shot is its first screen, which is what the responder sees.
+      await page.screenshot({ path: shot.file, fullPage: !shot.phone });
     }
     console.log(`wrote ${shot.file}`);
   }
