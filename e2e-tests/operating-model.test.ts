@@ -26,7 +26,7 @@ test('the bedroom service shows its operating model card with 99.0%', async ({
   await expect(card.getByText('99.0%')).toBeVisible();
   await expect(card.getByText('You Build It You Run It').first()).toBeVisible();
   await expect(card.getByText('1:40:48', { exact: false })).toBeVisible();
-  await expect(card.getByText('Daily')).toBeVisible();
+  await expect(card.getByText('Daily', { exact: true })).toBeVisible();
 });
 
 test('the selector chart places every service and links to its page', async ({

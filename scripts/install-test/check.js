@@ -187,7 +187,8 @@ async function checkInBrowser({ baseUrl, app, shotsDir, check }) {
       "group's On call tab: the team rota with its three people",
       async () => {
         await openTab('On call', '/on-call');
-        const header = page.getByTestId('rota-header');
+        // The calendar lists who is on the rota (a Group's page has no header above it).
+        const header = page.getByTestId('rota-participants');
         await header.waitFor();
         await page.getByText('Team rota', { exact: true }).waitFor();
         // The people's display names replace their entity names once the catalog answers.
