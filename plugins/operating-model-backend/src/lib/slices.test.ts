@@ -1,3 +1,4 @@
+import { performance } from 'perf_hooks';
 import { createPause, runInSlices, runToEnd, sortSteps } from './slices';
 
 function* counting(n: number): Generator<void, number> {
@@ -35,6 +36,38 @@ describe('slices', () => {
     });
     for (let i = 0; i < 100; i++) await pause();
     expect(ran).toBe(false);
+  });
+
+  it('makes workers sharing a pause wait for one turn, not one turn each', async () => {
+    // A clock that moves only with the work: each step costs 4 ms, the budget is 10 ms.
+    let clock = 0;
+    const now = jest.spyOn(performance, 'now').mockImplementation(() => clock);
+    try {
+      const pause = createPause(10);
+      const passes: number[] = [];
+      let running = true;
+      const tick = () => {
+        passes.push(clock);
+        if (running) setImmediate(tick);
+      };
+      setImmediate(tick);
+      const worker = async () => {
+        for (let step = 0; step < 20; step++) {
+          await pause();
+          clock += 4;
+        }
+      };
+      await Promise.all(Array.from({ length: 8 }, worker));
+      running = false;
+      const longest = Math.max(
+        ...passes.slice(1).map((at, i) => at - passes[i]),
+      );
+      // One budget and at most a step per worker between two passes of the event loop, where a
+      // turn each would let all eight budgets run back to back (more than 80 ms).
+      expect(longest).toBeLessThanOrEqual(10 + 8 * 4);
+    } finally {
+      now.mockRestore();
+    }
   });
 
   it.each([0, 1, 2, 255, 256, 257, 1000, 5000])(

@@ -11,13 +11,27 @@ export const SLICE_BUDGET_MS = 20;
 
 const turn = () => new Promise<void>(resolve => setImmediate(resolve));
 
-/** Hands out turns of the event loop: `await pause()` in a loop yields at most once per budget. */
+/**
+ * Hands out turns of the event loop: `await pause()` in a loop yields at most once per budget.
+ * Loops running side by side (a pool of workers sharing one pause) share the turn too: once the
+ * budget is spent every caller waits for the same `setImmediate`, and the budget starts again
+ * when it fires. Each caller waiting on a turn of its own would let them all run, one after the
+ * other, in a single pass of the event loop: eight workers, eight budgets, one long stall.
+ */
 export function createPause(budgetMs = SLICE_BUDGET_MS): () => Promise<void> {
   let since = performance.now();
-  return async () => {
-    if (performance.now() - since < budgetMs) return;
-    await turn();
-    since = performance.now();
+  let pending: Promise<void> | undefined;
+  return () => {
+    if (pending) return pending;
+    if (performance.now() - since < budgetMs) return Promise.resolve();
+    pending = new Promise<void>(resolve =>
+      setImmediate(() => {
+        pending = undefined;
+        since = performance.now();
+        resolve();
+      }),
+    );
+    return pending;
   };
 }
 
