@@ -284,6 +284,7 @@ export type {
 export {
   ownerFindings,
   ownershipFindings,
+  ownershipFindingsSteps,
   sharedDatabaseFindings,
   sharedDatabases,
   sharedDatabasesByComponent,
@@ -293,6 +294,7 @@ export type {
   OwnerDirectory,
   OwnershipFinding,
   OwnershipFindingCode,
+  OwnershipFindingsInput,
   ResourceUse,
   SharedDatabase,
 } from './ownership';

@@ -2,6 +2,7 @@ import {
   OwnerDirectory,
   ownerFindings,
   ownershipFindings,
+  ownershipFindingsSteps,
   sharedDatabaseFindings,
   sharedDatabases,
 } from './ownership';
@@ -207,5 +208,41 @@ describe('ownershipFindings', () => {
     expect(
       findings.get('component:default/personal')!.map(f => f.code),
     ).toEqual(['owner-is-a-person', 'shared-database']);
+  });
+
+  it('gives the same findings in steps, yielding between batches of a large catalog', () => {
+    const teams = 40;
+    const input = {
+      services: Array.from({ length: 2_000 }, (_, i) => ({
+        entityRef: `component:default/s${i}`,
+        // Every seventh service is owned by a person, every eleventh by nobody known.
+        owner:
+          i % 7 === 0
+            ? `user:default/u${i % 50}`
+            : i % 11 === 0
+            ? 'group:default/gone'
+            : `group:default/t${i % teams}`,
+        dependsOn: [`resource:default/db${i % 1_500}`],
+      })),
+      groups: Array.from({ length: teams }, (_, i) => ({
+        entityRef: `group:default/t${i}`,
+        type: 'team',
+      })),
+      users: Array.from({ length: 50 }, (_, i) => ({
+        entityRef: `user:default/u${i}`,
+      })),
+      resources: Array.from({ length: 1_500 }, (_, i) => ({
+        entityRef: `resource:default/db${i}`,
+        type: 'database',
+      })),
+    };
+    const steps = ownershipFindingsSteps(input);
+    let yields = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) yields++;
+    expect(yields).toBeGreaterThan(5);
+    expect(next.value).toEqual(ownershipFindings(input));
+    // 500 of the 2,000 services share a database with another; persons and unknown owners too.
+    expect(next.value.size).toBeGreaterThan(500);
   });
 });

@@ -79,6 +79,8 @@ export interface OwnerDirectory {
 }
 
 const TEAM = 'team';
+/** Items handled between two yields of the steps below. */
+const STEP = 500;
 const DATABASE = 'database';
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
@@ -153,8 +155,21 @@ export function sharedDatabases(
   resources: readonly ResourceUse[],
   components: readonly ComponentDependencies[],
 ): SharedDatabase[] {
+  const steps = sharedDatabasesSteps(resources, components);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+function* sharedDatabasesSteps(
+  resources: readonly ResourceUse[],
+  components: readonly ComponentDependencies[],
+): Generator<void, SharedDatabase[]> {
   const users = new Map<string, Set<string>>();
-  for (const resource of resources) {
+  for (let i = 0; i < resources.length; i++) {
+    const resource = resources[i];
+    if (i % STEP === STEP - 1) yield;
     if (resource.type?.trim().toLocaleLowerCase('en-US') !== DATABASE) continue;
     const ref = lower(resource.entityRef);
     const set = new Set<string>();
@@ -163,7 +178,9 @@ export function sharedDatabases(
     }
     users.set(ref, set);
   }
-  for (const component of components) {
+  for (let i = 0; i < components.length; i++) {
+    const component = components[i];
+    if (i % STEP === STEP - 1) yield;
     for (const target of component.dependsOn ?? []) {
       users.get(lower(target))?.add(lower(component.entityRef));
     }
@@ -225,13 +242,8 @@ export function sharedDatabasesByComponent(
   return byComponent;
 }
 
-/**
- * Every ownership finding for every service, by lower-case service ref (services with none are
- * absent).
- *
- * @public
- */
-export function ownershipFindings(input: {
+/** The input of {@link ownershipFindings}: the catalog's services, groups, users and resources. @public */
+export interface OwnershipFindingsInput {
   services: ReadonlyArray<{
     entityRef: string;
     owner: string | null;
@@ -241,22 +253,58 @@ export function ownershipFindings(input: {
   users: ReadonlyArray<{ entityRef: string }>;
   resources: readonly ResourceUse[];
   title?: (ref: string) => string;
-}): Map<string, OwnershipFinding[]> {
-  const directory: OwnerDirectory = {
-    groupTypes: new Map(input.groups.map(g => [lower(g.entityRef), g.type])),
-    users: new Set(input.users.map(u => lower(u.entityRef))),
-    title: input.title,
-  };
+}
+
+/**
+ * Every ownership finding for every service, by lower-case service ref (services with none are
+ * absent).
+ *
+ * @public
+ */
+export function ownershipFindings(
+  input: OwnershipFindingsInput,
+): Map<string, OwnershipFinding[]> {
+  const steps = ownershipFindingsSteps(input);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * {@link ownershipFindings} as steps: yields after each few hundred items, so that a caller with
+ * tens of thousands of services can give the event loop turns in between.
+ *
+ * @public
+ */
+export function* ownershipFindingsSteps(
+  input: OwnershipFindingsInput,
+): Generator<void, Map<string, OwnershipFinding[]>> {
+  const groupTypes = new Map<string, string | null>();
+  for (let i = 0; i < input.groups.length; i++) {
+    const g = input.groups[i];
+    groupTypes.set(lower(g.entityRef), g.type);
+    if (i % STEP === STEP - 1) yield;
+  }
+  const users = new Set<string>();
+  for (let i = 0; i < input.users.length; i++) {
+    users.add(lower(input.users[i].entityRef));
+    if (i % STEP === STEP - 1) yield;
+  }
+  const directory: OwnerDirectory = { groupTypes, users, title: input.title };
+  yield;
   const shared = sharedDatabasesByComponent(
-    sharedDatabases(input.resources, input.services),
+    yield* sharedDatabasesSteps(input.resources, input.services),
   );
   const result = new Map<string, OwnershipFinding[]>();
-  for (const service of input.services) {
+  for (let i = 0; i < input.services.length; i++) {
+    const service = input.services[i];
     const findings = [
       ...ownerFindings(service.owner, directory),
       ...sharedDatabaseFindings(service.entityRef, shared, input.title),
     ];
     if (findings.length > 0) result.set(lower(service.entityRef), findings);
+    if (i % STEP === STEP - 1) yield;
   }
   return result;
 }
