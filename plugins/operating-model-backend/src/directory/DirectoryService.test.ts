@@ -273,11 +273,19 @@ describe('DirectoryService', () => {
     expect(rows.get('living-room')!.measures.availability.status).toBe(
       'no-data',
     );
-    const [window] = (events.deploymentTotals as jest.Mock).mock.calls[0];
+    const [window, services] = (events.deploymentTotals as jest.Mock).mock
+      .calls[0];
     expect(window).toEqual({
       from: NOON.getTime() - 30 * 86_400_000,
       to: NOON.getTime(),
     });
+    // Asked for the services in the directory, by lower-case ref.
+    expect(services).toEqual(
+      expect.arrayContaining([
+        'component:default/bedroom',
+        'component:default/living-room',
+      ]),
+    );
   });
 
   it('rebuilds the rows from a new catalog snapshot, asking again only the rotas whose definition changed', async () => {
