@@ -5,6 +5,7 @@ import {
   OperatingModelConfig,
   RotaSchedule,
   Override,
+  RecordedShift,
   Shift,
   applyOverrides,
   interleaveByTeam,
@@ -26,6 +27,45 @@ const DAY = 24 * 60 * 60 * 1000;
 const QUARTER = 91 * DAY;
 
 export type RotaSettings = ReturnType<typeof teamRotaSettings>;
+
+/** A window's records as the store answers them: see `RotaStore.recordedShiftsAround`. */
+interface WindowRecords {
+  from: number;
+  to: number;
+  history: RecordedShift[];
+  overrides: Override[];
+}
+
+/**
+ * The records the store would answer for a window inside one already read, or undefined when it
+ * is not inside: the last recorded shift that starts before it and those that start in it, and
+ * the overrides that overlap it, in the store's order. A rota's schedule reads its window once
+ * and takes the next quarter's (for its problems) from it, instead of asking the store again.
+ */
+export function recordsWithin(
+  records: WindowRecords,
+  from: Date,
+  to: Date,
+): WindowRecords | undefined {
+  const f = from.getTime();
+  const t = to.getTime();
+  if (f < records.from || t > records.to) return undefined;
+  let before: RecordedShift | undefined;
+  const within: RecordedShift[] = [];
+  for (const shift of records.history) {
+    const start = Date.parse(shift.start);
+    if (start < f) before = shift;
+    else if (start < t) within.push(shift);
+  }
+  return {
+    from: f,
+    to: t,
+    history: before ? [before, ...within] : within,
+    overrides: records.overrides.filter(
+      o => Date.parse(o.start) < t && Date.parse(o.end) > f,
+    ),
+  };
+}
 
 /** Who is on a rota and how it turns, as the catalog says now. */
 export interface RotaDefinition {
@@ -136,17 +176,31 @@ export class RotaService {
     return undefined;
   }
 
+  /** What the store holds for a rota's window: the recorded shifts it needs and its overrides. */
+  private async records(
+    def: RotaDefinition,
+    from: Date,
+    to: Date,
+  ): Promise<WindowRecords> {
+    return {
+      from: from.getTime(),
+      to: to.getTime(),
+      history: await this.store.recordedShiftsAround(def.rotaRef, from, to),
+      overrides: await this.store.listOverrides(def.rotaRef, from, to),
+    };
+  }
+
+  /** The rotation's shifts in a window, before overrides; records the ones that have started. */
   private async baseShifts(
     def: RotaDefinition,
     from: Date,
     to: Date,
     now: Date,
+    recordedHistory?: RecordedShift[],
   ): Promise<Shift[]> {
-    const history = await this.store.recordedShiftsAround(
-      def.rotaRef,
-      from,
-      to,
-    );
+    const history =
+      recordedHistory ??
+      (await this.store.recordedShiftsAround(def.rotaRef, from, to));
     const shifts = rotaShifts({
       participants: def.participants,
       settings: def.settings,
@@ -160,18 +214,26 @@ export class RotaService {
       s => !recorded.has(s.start),
     );
     await this.store.recordShifts(def.rotaRef, started, now);
+    if (recordedHistory && started.length > 0) {
+      // The caller's records stay what the store now holds, for the windows taken from them.
+      recordedHistory.push(...started);
+      recordedHistory.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+    }
     return shifts;
   }
 
-  /** The rota's shifts in a window, overrides applied. */
+  /** The rota's shifts in a window, overrides applied; `known` may hold the window's records. */
   private async shifts(
     def: RotaDefinition,
     from: Date,
     to: Date,
     now: Date,
+    known?: WindowRecords,
   ): Promise<{ shifts: Shift[]; overrides: Override[] }> {
-    const base = await this.baseShifts(def, from, to, now);
-    const overrides = await this.store.listOverrides(def.rotaRef, from, to);
+    const { history, overrides } =
+      (known && recordsWithin(known, from, to)) ??
+      (await this.records(def, from, to));
+    const base = await this.baseShifts(def, from, to, now, history);
     return { shifts: applyOverrides(base, overrides), overrides };
   }
 
@@ -204,13 +266,19 @@ export class RotaService {
     now: Date,
   ): Promise<RotaSchedule> {
     const def = this.require(rotaRef, now);
-    const { shifts, overrides } = await this.shifts(def, from, to, now);
-
+    const records = await this.records(def, from, to);
+    const { overrides } = records;
+    const shifts = applyOverrides(
+      await this.baseShifts(def, from, to, now, records.history),
+      overrides,
+    );
+    // The next quarter's problems; its records come from the window's when it lies inside it.
     const { shifts: quarter } = await this.shifts(
       def,
       now,
       new Date(now.getTime() + QUARTER),
       now,
+      records,
     );
     const problems = [
       ...def.problems,
