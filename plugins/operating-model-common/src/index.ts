@@ -128,6 +128,14 @@ export { fairShareHours, rotaProblems } from './rotaProblems';
 export type { RotaProblem } from './rotaProblems';
 export { whoIsPaged } from './paging';
 export type { OnCallAnswer } from './paging';
+export { escalationContactOf, escalationPath } from './escalation';
+export type {
+  EscalationParty,
+  EscalationPath,
+  EscalationPathInput,
+  EscalationStep,
+  EscalationStepKind,
+} from './escalation';
 export {
   describeOnCall,
   directoryOnCallWordsInput,
