@@ -6,6 +6,7 @@ import {
   filterDirectoryServices,
   groupDirectoryServices,
   selectDirectoryItems,
+  selectDirectoryItemsSteps,
 } from './directorySearch';
 
 function row(overrides: Partial<DirectoryService>): DirectoryService {
@@ -304,6 +305,32 @@ describe('selectDirectoryItems', () => {
       );
       expect(selected.matched).toBe(matched);
       expect(selected.items).toHaveLength(rows);
+    },
+  );
+
+  it.each(['none', 'team', 'domain'] as const)(
+    'gives the same rows in steps grouped by %s, yielding for a large directory',
+    groupBy => {
+      // Five thousand copies of the directory's services, in teams and domains of their own.
+      const large = buildDirectoryIndex({
+        ...directory,
+        services: Array.from({ length: 5_000 }, (_, i) =>
+          directory.services.map(s => ({
+            ...s,
+            ref: `${s.ref}-${i}`,
+            owner: s.owner && `${s.owner}-${i % 300}`,
+            domain: s.domain && `${s.domain}-${i % 40}`,
+          })),
+        ).flat(),
+      });
+      const filters = { ...NO_DIRECTORY_FILTERS, query: 'room' };
+      const steps = selectDirectoryItemsSteps(large, filters, groupBy);
+      let yields = 0;
+      let next = steps.next();
+      for (; !next.done; next = steps.next()) yields++;
+      expect(yields).toBeGreaterThan(3);
+      expect(next.value).toEqual(selectDirectoryItems(large, filters, groupBy));
+      expect(next.value.matched).toBeGreaterThan(5_000);
     },
   );
 

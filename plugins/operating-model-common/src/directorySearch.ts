@@ -306,20 +306,31 @@ export function filterDirectoryServices(
   index: DirectoryIndex,
   filters: DirectoryFilters,
 ): DirectoryService[] {
+  return toEnd(filterSteps(index, filters));
+}
+
+function* filterSteps(
+  index: DirectoryIndex,
+  filters: DirectoryFilters,
+): Generator<void, DirectoryService[]> {
   const words = lower(filters.query).split(/\s+/).filter(Boolean);
-  const teamMatches = words.map(word => {
+  const teamMatches: Set<string>[] = [];
+  for (const word of words) {
     const matches = new Set<string>();
-    index.teamText.forEach((text, i) => {
-      if (text.includes(word)) matches.add(lower(index.teams[i].ref));
-    });
-    return matches;
-  });
+    for (let i = 0; i < index.teamText.length; i++) {
+      if (i % STEP === STEP - 1) yield;
+      if (index.teamText[i].includes(word))
+        matches.add(lower(index.teams[i].ref));
+    }
+    teamMatches.push(matches);
+  }
   const domain = filters.domain ? lower(filters.domain) : null;
   const team = filters.team ? lower(filters.team) : null;
   const result: DirectoryService[] = [];
   const { services, serviceText, onCallText, serviceOwner, serviceDomain } =
     index;
   for (let i = 0; i < services.length; i++) {
+    if (i % STEP === STEP - 1) yield;
     const service = services[i];
     if (domain !== null && serviceDomain[i] !== domain) continue;
     if (team !== null && serviceOwner[i] !== team) continue;
@@ -353,14 +364,16 @@ export function filterDirectoryServices(
 
 type Heading = Exclude<DirectoryItem, { kind: 'service' }>;
 
-function grouped(
+function* grouped(
   services: DirectoryService[],
   keyOf: (s: DirectoryService) => string,
   order: Map<string, number>,
   heading: (key: string, members: DirectoryService[]) => Heading,
-): DirectoryItem[] {
+): Generator<void, DirectoryItem[]> {
   const groups = new Map<string, DirectoryService[]>();
-  for (const service of services) {
+  for (let i = 0; i < services.length; i++) {
+    if (i % STEP === STEP - 1) yield;
+    const service = services[i];
     const key = keyOf(service);
     const list = groups.get(key);
     if (list) list.push(service);
@@ -369,8 +382,11 @@ function grouped(
   const keys = [...groups.keys()].sort(
     (a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0),
   );
+  yield;
   const items: DirectoryItem[] = [];
-  for (const key of keys) {
+  for (let k = 0; k < keys.length; k++) {
+    if (k % STEP === STEP - 1) yield;
+    const key = keys[k];
     const members = groups.get(key)!;
     items.push(heading(key, members));
     for (const service of members)
@@ -390,8 +406,16 @@ export function groupDirectoryServices(
   services: DirectoryService[],
   groupBy: DirectoryGroupBy,
 ): DirectoryItem[] {
+  return toEnd(groupSteps(index, services, groupBy));
+}
+
+function* groupSteps(
+  index: DirectoryIndex,
+  services: DirectoryService[],
+  groupBy: DirectoryGroupBy,
+): Generator<void, DirectoryItem[]> {
   if (groupBy === 'team') {
-    return grouped(
+    return yield* grouped(
       services,
       s => (s.owner ? lower(s.owner) : ''),
       index.teamOrder,
@@ -408,7 +432,7 @@ export function groupDirectoryServices(
     );
   }
   if (groupBy === 'domain') {
-    return grouped(
+    return yield* grouped(
       services,
       s => (s.domain ? lower(s.domain) : ''),
       index.domainOrder,
@@ -447,9 +471,30 @@ export function selectDirectoryItems(
   filters: DirectoryFilters,
   groupBy: DirectoryGroupBy,
 ): { matched: number; items: DirectoryItem[] } {
-  const services = filterDirectoryServices(index, filters);
+  return toEnd(selectDirectoryItemsSteps(index, filters, groupBy));
+}
+
+/**
+ * {@link selectDirectoryItems} as steps: yields after each couple of thousand services, so that a
+ * server answering a search that matches 50,000 of them can give other requests turns meanwhile.
+ *
+ * @public
+ */
+export function* selectDirectoryItemsSteps(
+  index: DirectoryIndex,
+  filters: DirectoryFilters,
+  groupBy: DirectoryGroupBy,
+): Generator<void, { matched: number; items: DirectoryItem[] }> {
+  const services = yield* filterSteps(index, filters);
   return {
     matched: services.length,
-    items: groupDirectoryServices(index, services, groupBy),
+    items: yield* groupSteps(index, services, groupBy),
   };
+}
+
+function toEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
 }

@@ -330,6 +330,7 @@ export {
   groupDirectoryServices,
   onCallSearchText,
   selectDirectoryItems,
+  selectDirectoryItemsSteps,
   serviceHasProblems,
   serviceSearchText,
   teamSearchText,
