@@ -152,7 +152,13 @@ export function escalationPath(
     .filter(Boolean)
     .join(', ');
   steps.push(
-    step('paged-now', 'Paged now', words.person, pagedWhat, input.people?.paged),
+    step(
+      'paged-now',
+      'Paged now',
+      words.person,
+      pagedWhat,
+      input.people?.paged,
+    ),
   );
 
   let afterPaged = onCall.person

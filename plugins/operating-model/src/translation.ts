@@ -129,6 +129,11 @@ export const operatingModelTranslationRef = createTranslationRef({
       next: 'Next:',
       nextFrom: 'from {{when}}',
       outOfHours: 'Out of hours: {{who}}',
+      escalation: {
+        title: 'Escalation path',
+        source:
+          'Worked out from the operating model: the rotas, the owning team and the domain’s owner in the catalog.',
+      },
       level: {
         team: 'the team’s own schedule',
         domain: 'the domain schedule',

@@ -10,7 +10,7 @@ import {
   TestApiProvider,
   renderInTestApp,
 } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { ResponseError } from '@backstage/errors';
 import {
   OnCallResult,
@@ -85,7 +85,12 @@ describe('EntityOperatingModelCard', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('Daily')).toBeInTheDocument();
     expect(screen.getByText('£200k an hour')).toBeInTheDocument();
-    expect(screen.getByText('Bedroom team')).toBeInTheDocument();
+    // The escalation path below names the team too.
+    expect(
+      within(screen.getByTestId('operating-model-summary')).getByText(
+        'Bedroom team',
+      ),
+    ).toBeInTheDocument();
     expect(
       screen.getByText('the Furnishing domain schedule'),
     ).toBeInTheDocument();

@@ -228,6 +228,7 @@ export function EntityOperatingModelCard() {
           <PagedNow
             entityRef={entityRef}
             outOfHours={value.onCall.outOfHours}
+            service={value}
           />
         </Box>
         <Box mt={2}>

@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import { useApi, useApiHolder } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
@@ -6,7 +7,11 @@ import {
   useEntityPresentation,
 } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
-import { formatOnCallTime } from '@operating-model/backstage-plugin-operating-model-common';
+import {
+  Shift,
+  escalationContactOf,
+  formatOnCallTime,
+} from '@operating-model/backstage-plugin-operating-model-common';
 import useAsync from 'react-use/esm/useAsync';
 import { OnCallResult, operatingModelApiRef } from '../../api';
 import { operatingModelTranslationRef } from '../../translation';
@@ -16,32 +21,42 @@ import { MailLink } from '../shared/MailLink';
 const DAY = 86_400_000;
 
 /**
- * Beside who is paged: how to reach them (the e-mail address their catalog profile gives) and
- * who the paging rota hands over to next, from when, in the same words for times as the rest.
+ * An entity from the catalog, when there is a catalog (on an entity page there is; without one
+ * the card still says who is paged) and a ref; undefined until it is read or when it is not found.
  */
-export function NextAndContact(props: { answer: OnCallResult; now: Date }) {
-  const { answer, now } = props;
-  const api = useApi(operatingModelApiRef);
-  // The catalog is there on an entity page; without it the card still says who is paged.
+export function useCatalogEntity(ref: string | null | undefined): {
+  value: Entity | undefined;
+  loading: boolean;
+} {
   const catalogApi = useApiHolder().get(catalogApiRef);
-  const { t } = useTranslationRef(operatingModelTranslationRef);
+  const { value, loading } = useAsync(async () => {
+    if (!ref || !catalogApi) return undefined;
+    return catalogApi.getEntityByRef(ref);
+  }, [catalogApi, ref]);
+  return { value, loading };
+}
+
+/** The e-mail address of the catalog profile of who is paged, once read. */
+export function usePagedContact(answer: OnCallResult): string | undefined {
+  return escalationContactOf(useCatalogEntity(answer.person).value).email;
+}
+
+/**
+ * The next shift on the rota that pages now that hands the pager to someone else, within two
+ * weeks; undefined while it is read and when there is none.
+ */
+export function useNextOnRota(
+  answer: OnCallResult,
+  now: Date,
+): { value: Shift | undefined; loading: boolean } {
+  const api = useApi(operatingModelApiRef);
   const rotaRef =
     answer.schedule === 'domain' ? answer.rotas.domain : answer.rotas.team;
-
-  const contact = useAsync(async () => {
-    if (!answer.person || !catalogApi) return undefined;
-    const person = await catalogApi.getEntityByRef(answer.person);
-    const email = (person?.spec?.profile as { email?: unknown } | undefined)
-      ?.email;
-    return typeof email === 'string' && email ? email : undefined;
-  }, [catalogApi, answer.person]);
-
   const next = useAsync(async () => {
     if (!answer.person || !rotaRef || answer.schedule === 'none')
       return undefined;
-    const from = new Date(now.getTime());
     const schedule = await api.getSchedule(rotaRef, {
-      from,
+      from: new Date(now.getTime()),
       to: new Date(now.getTime() + 14 * DAY),
     });
     const at = now.getTime();
@@ -49,29 +64,44 @@ export function NextAndContact(props: { answer: OnCallResult; now: Date }) {
       .filter(s => Date.parse(s.start) > at && s.person !== answer.person)
       .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))[0];
   }, [api, rotaRef, answer.person, answer.schedule, now.getTime()]);
+  return { value: next.value, loading: next.loading };
+}
 
+/**
+ * Beside who is paged: how to reach them (the e-mail address their catalog profile gives) and,
+ * unless the escalation path below says it, who the paging rota hands over to next, from when,
+ * in the same words for times as the rest.
+ */
+export function NextAndContact(props: {
+  answer: OnCallResult;
+  now: Date;
+  contact: string | undefined;
+  next: Shift | undefined;
+}) {
+  const { answer, now, contact, next } = props;
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   const nextTitle = useEntityPresentation(
-    next.value?.person ?? 'user:default/nobody',
+    next?.person ?? 'user:default/nobody',
   ).primaryTitle;
 
-  if (!contact.value && !next.value) return null;
+  if (!contact && !next) return null;
   return (
     <Typography variant="body2" data-testid="paged-now-contact">
-      {contact.value && (
+      {contact && (
         <>
-          {t('pagedNow.contact')} <MailLink email={contact.value} />
+          {t('pagedNow.contact')} <MailLink email={contact} />
         </>
       )}
-      {contact.value && next.value && ' · '}
-      {next.value && (
+      {contact && next && ' · '}
+      {next && (
         <>
           {t('pagedNow.next')}{' '}
-          <EntityRefLink entityRef={next.value.person} hideIcon>
+          <EntityRefLink entityRef={next.person} hideIcon>
             {nextTitle}
           </EntityRefLink>{' '}
           {t('pagedNow.nextFrom', {
             when: formatOnCallTime(
-              next.value.start,
+              next.start,
               onCallTimeOptions(answer.workingHours.timezone, now),
             ),
           })}

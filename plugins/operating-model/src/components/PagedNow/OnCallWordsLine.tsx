@@ -4,6 +4,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import {
   OnCallWords,
+  OnCallWordsInput,
   OnCallWordsRole,
   describeOnCall,
 } from '@operating-model/backstage-plugin-operating-model-common';
@@ -69,6 +70,26 @@ function useTitle(ref: string | null): string | null {
   return ref ? title : null;
 }
 
+/** A `GET /on-call` answer with the catalog's names, as common's words take it. */
+export function useOnCallResultInput(answer: OnCallResult): OnCallWordsInput {
+  const rotaRef =
+    answer.schedule === 'domain' ? answer.rotas.domain : answer.rotas.team;
+  const person = useTitle(answer.person);
+  const rota = useTitle(answer.schedule === 'none' ? null : rotaRef);
+  const team = useTitle(answer.rotas.team);
+  const nextPerson = useTitle(answer.next?.person ?? null);
+  return {
+    period: answer.period,
+    schedule: answer.schedule,
+    person,
+    rota,
+    shiftEnd: answer.shiftEnd,
+    periodEnd: answer.periodEnd,
+    next: answer.next ? { person: nextPerson, at: answer.next.at } : null,
+    team,
+  };
+}
+
 /** The words of a `GET /on-call` answer for a viewer at `now`, with the catalog's names. */
 export function useOnCallResultWords(
   answer: OnCallResult,
@@ -76,21 +97,8 @@ export function useOnCallResultWords(
 ): { words: OnCallWords; links: OnCallWordsLinks } {
   const rotaRef =
     answer.schedule === 'domain' ? answer.rotas.domain : answer.rotas.team;
-  const person = useTitle(answer.person);
-  const rota = useTitle(answer.schedule === 'none' ? null : rotaRef);
-  const team = useTitle(answer.rotas.team);
-  const nextPerson = useTitle(answer.next?.person ?? null);
   const words = describeOnCall(
-    {
-      period: answer.period,
-      schedule: answer.schedule,
-      person,
-      rota,
-      shiftEnd: answer.shiftEnd,
-      periodEnd: answer.periodEnd,
-      next: answer.next ? { person: nextPerson, at: answer.next.at } : null,
-      team,
-    },
+    useOnCallResultInput(answer),
     onCallTimeOptions(answer.workingHours.timezone, now),
   );
   return {

@@ -5,13 +5,14 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import {
   OnCallResult,
   OperatingModelApi,
   operatingModelApiRef,
 } from '../../api';
-import { entityPresentationApiMock } from '../testPeople';
+import { TEST_TITLES, entityPresentationApiMock } from '../testPeople';
+import { assessedService } from '../testServices';
 import { PagedNow, PagedNowProps } from './PagedNow';
 
 // The viewer reads the times in London, whatever the machine running the tests.
@@ -178,6 +179,162 @@ describe('PagedNow', () => {
     expect(getSchedule).toHaveBeenCalledWith('group:default/bedroom-team', {
       from: new Date('2026-11-04T12:00:00Z'),
       to: new Date('2026-11-18T12:00:00Z'),
+    });
+  });
+  describe('with the service’s assessment, the escalation path', () => {
+    const catalog = catalogApiMock({
+      entities: [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'User',
+          metadata: { name: 'alice', namespace: 'default' },
+          spec: { profile: { email: 'alice@hearth.example' } },
+        },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: {
+            name: 'bedroom-team',
+            namespace: 'default',
+            links: [
+              {
+                url: 'https://chat.example/bedroom-team',
+                type: 'incident-channel',
+              },
+            ],
+          },
+          spec: {
+            type: 'team',
+            children: [],
+            profile: { email: 'bedroom@hearth.example' },
+          },
+        },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Domain',
+          metadata: { name: 'furnishing', namespace: 'default' },
+          spec: { owner: 'furnishing-leads' },
+        },
+      ],
+    });
+    const titles = {
+      ...TEST_TITLES,
+      'group:default/furnishing-leads': 'Furnishing leads',
+    };
+    const bobNext = jest.fn().mockResolvedValue({
+      shifts: [
+        {
+          person: 'user:default/bob',
+          start: '2026-11-09T09:00:00.000Z',
+          end: '2026-11-16T09:00:00.000Z',
+          override: false,
+        },
+      ],
+    });
+
+    async function renderWithService(
+      answer: OnCallResult,
+      service = assessedService(),
+    ) {
+      await renderInTestApp(
+        <TestApiProvider
+          apis={[
+            [
+              operatingModelApiRef,
+              {
+                getOnCall: jest.fn().mockResolvedValue(answer),
+                getSchedule: bobNext,
+              },
+            ],
+            [entityPresentationApiRef, entityPresentationApiMock(titles)],
+            [catalogApiRef, catalog],
+          ]}
+        >
+          <PagedNow
+            entityRef={SERVICE}
+            service={service}
+            outOfHours={service.onCall.outOfHours}
+            now={new Date('2026-11-04T12:00:00Z')}
+          />
+        </TestApiProvider>,
+        {
+          mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        },
+      );
+      return screen.findByTestId('escalation-path');
+    }
+
+    it('goes from who is paged to the next on the rota, the owning team’s contacts and the domain’s owner', async () => {
+      const path = await renderWithService(onCall({}));
+      const steps = within(path).getAllByRole('listitem');
+      expect(steps.map(step => step.textContent)).toEqual([
+        'If Alice does not answer: Bob, next on the Bedroom team rota (from Mon, 09:00 GMT)',
+        'Then: Bedroom team, the owning team · bedroom@hearth.example · Incident channel, Opens in a new window',
+        'Then: Furnishing leads, owner of the Furnishing domain',
+      ]);
+      expect(
+        within(path).getByRole('link', { name: 'Furnishing leads' }),
+      ).toHaveAttribute('href', '/catalog/default/group/furnishing-leads');
+      expect(
+        within(path).getByRole('link', { name: 'bedroom@hearth.example' }),
+      ).toHaveAttribute('href', 'mailto:bedroom@hearth.example');
+      expect(
+        within(path).getByRole('link', { name: /Incident channel/ }),
+      ).toHaveAttribute('href', 'https://chat.example/bedroom-team');
+      // The contact line keeps who is paged's address; the path names the next person.
+      expect(await screen.findByTestId('paged-now-contact')).toHaveTextContent(
+        /^Contact: alice@hearth\.example$/,
+      );
+    });
+
+    it('with nobody paged out of hours, says who is from the next working-hours start and whom to turn to if it cannot wait', async () => {
+      const path = await renderWithService(
+        onCall({
+          period: 'out-of-hours',
+          schedule: 'none',
+          person: null,
+          shiftEnd: null,
+          periodEnd: '2026-11-09T09:00:00.000Z',
+          next: { person: 'user:default/gina', at: '2026-11-09T09:00:00.000Z' },
+        }),
+        assessedService({
+          onCall: { workingHours: 'team', outOfHours: 'none' },
+        }),
+      );
+      expect(
+        within(path)
+          .getAllByRole('listitem')
+          .map(step => step.textContent),
+      ).toEqual([
+        'From Mon, 09:00 GMT: Gina, Bedroom team rota',
+        'If it cannot wait: Bedroom team, the owning team · bedroom@hearth.example · Incident channel, Opens in a new window',
+        'Then: Furnishing leads, owner of the Furnishing domain',
+      ]);
+      expect(path).toHaveTextContent(
+        'nominate an incident manager as incident commander',
+      );
+    });
+
+    it('for Ops Run It stops at the operations group that owns the service', async () => {
+      const path = await renderWithService(
+        onCall({}),
+        assessedService({
+          operatingModel: {
+            recommended: 'ops-run-it',
+            declared: null,
+            trafficLight: 'red',
+            leaning: null,
+          },
+        }),
+      );
+      expect(
+        within(path)
+          .getAllByRole('listitem')
+          .map(step => step.textContent),
+      ).toEqual([
+        'If Alice does not answer: Bob, next on the Bedroom team rota (from Mon, 09:00 GMT)',
+        'Then: Bedroom team, the operations group that runs the service · bedroom@hearth.example · Incident channel, Opens in a new window',
+      ]);
     });
   });
 });
