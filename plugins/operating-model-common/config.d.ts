@@ -164,6 +164,18 @@ export interface Config {
         calloutPerHour?: number | string;
       };
       /**
+       * The fair-load report (hours on call and pay per person per quarter).
+       * @visibility frontend
+       */
+      fairLoad?: {
+        /**
+         * People more than this share above their rota's average hours on call are flagged.
+         * Default 0.25 (a quarter above).
+         * @visibility frontend
+         */
+        flagAbove?: number | string;
+      };
+      /**
        * Who funds a team's on-call when its Group has no operating-model.io/budget-holder
        * annotation. Unset: not known, and reported as such.
        * @visibility frontend

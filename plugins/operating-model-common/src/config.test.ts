@@ -43,6 +43,7 @@ describe('readOperatingModelConfig', () => {
         minimumParticipants: 3,
         rotation: '1w',
         handoff: 'Mon 09:00',
+        fairLoad: { flagAbove: 0.25 },
         remuneration: {
           model: 'standby-and-callout',
           standbyPerWeek: 350,
@@ -354,6 +355,16 @@ describe('readOperatingModelConfig', () => {
       'too few participants',
       { onCall: { minimumParticipants: 0 } },
       'operatingModel.onCall.minimumParticipants must be a whole number of people, at least 1, got 0',
+    ],
+    [
+      'a fair-load flag below the average',
+      { onCall: { fairLoad: { flagAbove: -0.1 } } },
+      'operatingModel.onCall.fairLoad.flagAbove must be a share above the average, 0 or more (0.25 is a quarter above), got -0.1',
+    ],
+    [
+      'a fair-load flag in words',
+      { onCall: { fairLoad: { flagAbove: 'a lot' } } },
+      'operatingModel.onCall.fairLoad.flagAbove must be a share above the average, such as 0.25, got "a lot"',
     ],
     [
       'a bad rotation',

@@ -66,6 +66,8 @@ export interface OnCallConfig {
     /** Not paid under `standby-only`. */
     calloutPerHour: number;
   };
+  /** The fair-load report flags people more than this share above their rota's average hours. */
+  fairLoad: { flagAbove: number };
 }
 
 /**
@@ -490,10 +492,26 @@ function readOnCall(value: unknown): OnCallConfig {
       `must be one of ${REMUNERATION_MODELS.join(', ')}, got ${shown(model)}`,
     );
   }
+  const fairLoad = readObject(raw.fairLoad, 'onCall.fairLoad');
+  const flagAbove =
+    readNumber(
+      fairLoad.flagAbove,
+      'onCall.fairLoad.flagAbove',
+      'a share above the average, such as 0.25',
+    ) ?? 0.25;
+  if (flagAbove < 0) {
+    invalid(
+      'onCall.fairLoad.flagAbove',
+      `must be a share above the average, 0 or more (0.25 is a quarter above), got ${shown(
+        fairLoad.flagAbove,
+      )}`,
+    );
+  }
   return {
     minimumParticipants,
     rotation,
     handoff,
+    fairLoad: { flagAbove },
     remuneration: {
       model: model as RemunerationModel,
       standbyPerWeek:

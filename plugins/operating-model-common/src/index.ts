@@ -113,7 +113,16 @@ export {
   nextWorkingTimeStart,
   teamRotaSettings,
   teamWorkingHours,
+  workingTimeWithin,
 } from './workingTime';
+export { onCallLoad } from './onCallLoad';
+export type {
+  OnCallLoadIncident,
+  OnCallLoadPerson,
+  OnCallLoadReport,
+  OnCallLoadRota,
+  OnCallLoadRotaRow,
+} from './onCallLoad';
 export type { RotaSettings } from './workingTime';
 export {
   applyOverrides,

@@ -72,6 +72,40 @@ export function isWorkingTime(
 }
 
 /**
+ * How many milliseconds of the span from `from` to `to` fall in working hours, read in the
+ * working-hours zone as {@link isWorkingTime} does; the rest of the span is out of hours.
+ *
+ * @public
+ */
+export function workingTimeWithin(
+  from: Date,
+  to: Date,
+  hours: WorkingHoursConfig,
+  holidays: string[],
+): number {
+  const start = from.getTime();
+  const end = to.getTime();
+  if (!(end > start)) return 0;
+  const open = minutesOf(hours.start);
+  const close = minutesOf(hours.end);
+  let total = 0;
+  let day = DateTime.fromMillis(start, { zone: hours.timezone }).startOf('day');
+  while (day.toMillis() < end) {
+    if (isWorkingDay(day, hours, holidays) && close > open) {
+      const opening = day
+        .set({ hour: Math.floor(open / 60), minute: open % 60 })
+        .toMillis();
+      const closing = day
+        .set({ hour: Math.floor(close / 60), minute: close % 60 })
+        .toMillis();
+      total += Math.max(0, Math.min(end, closing) - Math.max(start, opening));
+    }
+    day = day.plus({ days: 1 });
+  }
+  return total;
+}
+
+/**
  * When the period `at` falls in ends: the close of today's working hours when `at` is in
  * working time, else the next working-hours start. The answer to who is paged changes then.
  */
