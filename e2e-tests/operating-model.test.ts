@@ -162,7 +162,7 @@ test('the teams and services view searches as you type and filters', async ({
     page.locator('[data-ref="component:default/checkout"]'),
   ).toHaveCount(0);
   await search.fill('');
-  await page.getByLabel('Has problems').check();
+  await page.getByLabel('Annotation or ownership problems').check();
   await expect(page.getByTestId('directory-count')).toBeVisible();
   await expect(
     page.locator('[data-ref="component:default/bedroom"]'),
@@ -251,7 +251,7 @@ test('services with a missing or unreadable annotation stay in the catalog, with
   await expect(page.getByTestId('directory-row').first()).toBeVisible({
     timeout: 60_000,
   });
-  await page.getByLabel('Has problems').check();
+  await page.getByLabel('Annotation or ownership problems').check();
   const search = page.getByRole('textbox', {
     name: 'Search services, teams, domains and people',
   });

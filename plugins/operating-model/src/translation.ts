@@ -104,9 +104,28 @@ export const operatingModelTranslationRef = createTranslationRef({
       incidentChannel: 'Incident channel',
       warnings_one: '{{count}} thing worth a second look',
       warnings_other: '{{count}} things worth a second look',
-      ownership_one: 'Ownership: {{count}} finding',
-      ownership_other: 'Ownership: {{count}} findings',
       incidentLoss: 'How bad is an incident?',
+    },
+    problems: {
+      filter: 'Annotation or ownership problems',
+      filterHelp:
+        'Services whose operating-model.io annotations are missing or cannot be read, or whose ownership breaks the playbook’s rules (one owning team per service, one service per database). Each service’s card says what to fix.',
+      annotation_one: '{{count}} annotation problem',
+      annotation_other: '{{count}} annotation problems',
+      annotationHelp:
+        'Operating-model.io annotations that are missing or cannot be read, so the rules cannot work out some of the service’s targets or on call. The service’s card, and the Annotation problems tab, give the line to write in catalog-info.yaml instead.',
+      annotationToFix_one:
+        '{{count}} annotation problem to fix in catalog-info.yaml',
+      annotationToFix_other:
+        '{{count}} annotation problems to fix in catalog-info.yaml',
+      ownership_one: '{{count}} ownership problem',
+      ownership_other: '{{count}} ownership problems',
+      ownershipHelp:
+        'The playbook’s ownership rules: one on-call product team owns each service, and each database belongs to one service. Set the owner in catalog-info.yaml to the team’s Group, or give each service its own database.',
+      rota_one: '{{count}} rota problem',
+      rota_other: '{{count}} rota problems',
+      rotaHelp:
+        'The rota against the playbook’s sustainable on-call schedule: enough people on it, each carrying a fair share. Add people to its teams, or overrides to spread the load.',
     },
     trafficLight: {
       green: 'Green: ready for You Build It You Run It',
@@ -167,8 +186,6 @@ export const operatingModelTranslationRef = createTranslationRef({
         'Nobody is on this rota: it draws from the members of the team who have not opted out.',
       emptyDomainRota:
         'Nobody is on this rota: it draws from the members of the teams that own the domain’s services who have not opted out.',
-      problems_one: '{{count}} problem with this rota',
-      problems_other: '{{count}} problems with this rota',
     },
     rotaContent: {
       teamTitle: 'Team rota',
@@ -190,8 +207,6 @@ export const operatingModelTranslationRef = createTranslationRef({
       optedOut: '({{count}} opted out)',
       timeZone: "Times are in the rota's time zone, {{zone}}.",
       pagesWhen: 'Its shifts page {{when}}.',
-      problems_one: '{{count}} problem with this rota',
-      problems_other: '{{count}} problems with this rota',
       addOverride: 'Add an override',
       previousWeeks: 'Previous {{count}} weeks',
       nextWeeks: 'Next {{count}} weeks',

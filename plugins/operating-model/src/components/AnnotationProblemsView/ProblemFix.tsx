@@ -9,7 +9,8 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Fragment } from 'react';
 import { useOperatingModelConfig } from '../shared/useOperatingModelConfig';
-import { countOf } from '../shared/format';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { operatingModelTranslationRef } from '../../translation';
 
 const useStyles = makeStyles(theme => ({
   line: {
@@ -85,14 +86,12 @@ export function AnnotationProblemsPanel({
 }) {
   const classes = useStyles();
   const fixFor = useAnnotationFix();
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   if (problems.length === 0) return null;
   return (
     <WarningPanel
       severity="error"
-      title={`${countOf(
-        problems.length,
-        'annotation problem',
-      )} to fix in catalog-info.yaml`}
+      title={t('problems.annotationToFix', { count: problems.length })}
       defaultExpanded
     >
       <ul className={classes.list}>

@@ -150,13 +150,18 @@ describe('DiscoverabilityView', () => {
       );
 
       const legacy = within(screen.getAllByTestId('directory-row')[2]);
-      expect(legacy.getByText('owner is a person')).toBeInTheDocument();
+      expect(legacy.getByText('1 ownership problem')).toBeInTheDocument();
       const refunds = within(screen.getAllByTestId('directory-row')[4]);
       expect(refunds.getByText('Ops Run It')).toBeInTheDocument();
       expect(
         refunds.getByText('recommended: You Build It You Run It'),
       ).toBeInTheDocument();
       expect(refunds.getByText('1 annotation problem')).toBeInTheDocument();
+      // Each badge says what it counts and, on hover, what the problem is and how to fix it.
+      fireEvent.mouseOver(legacy.getByText('1 ownership problem'));
+      expect(await screen.findByRole('tooltip')).toHaveTextContent(
+        /one on-call product team owns each service/,
+      );
     },
     VIEW_TEST_TIMEOUT_MS,
   );
@@ -215,7 +220,11 @@ describe('DiscoverabilityView', () => {
       await pick('Operating model', 'Ops Run It');
       await expectRows(['Legacy ERP', 'Refunds']);
 
-      fireEvent.click(screen.getByRole('checkbox', { name: 'Has problems' }));
+      fireEvent.click(
+        screen.getByRole('checkbox', {
+          name: 'Annotation or ownership problems',
+        }),
+      );
       await pick('Operating model', 'Any');
       // Refunds for its annotation problem, Legacy ERP for its owner.
       await expectRows(['Legacy ERP', 'Refunds']);
@@ -402,7 +411,11 @@ describe('DiscoverabilityView', () => {
           screen.getByRole('button', { name: 'Filters (1)' }),
         ).toBeInTheDocument();
 
-        fireEvent.click(screen.getByRole('checkbox', { name: 'Has problems' }));
+        fireEvent.click(
+          screen.getByRole('checkbox', {
+            name: 'Annotation or ownership problems',
+          }),
+        );
         expect(
           await screen.findByRole('button', { name: 'Filters (2)' }),
         ).toBeInTheDocument();

@@ -7,6 +7,7 @@ import {
   WarningPanel,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
@@ -67,6 +68,7 @@ import {
 import { frequencyTitle, modelTitle } from '../shared/describe';
 import { WebLink } from '../shared/WebLink';
 import { operatingModelApiRef } from '../../api';
+import { operatingModelTranslationRef } from '../../translation';
 import { DirectoryPages, useDirectoryPages } from './useDirectoryPages';
 import { OnCallWordsLine } from '../PagedNow';
 import {
@@ -402,22 +404,29 @@ function ProblemBadges({
   classes: Classes;
 }) {
   const findings = service.ownership;
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   return (
     <>
       {service.problems > 0 && (
-        <Tooltip title="Operating-model annotations that are missing or cannot be read: open the service for the fix">
+        <Tooltip title={t('problems.annotationHelp')}>
           <span className={classes.badge}>
-            {service.problems} annotation problem
-            {service.problems === 1 ? '' : 's'}
+            {t('problems.annotation', { count: service.problems })}
           </span>
         </Tooltip>
       )}
       {findings.length > 0 && (
-        <Tooltip title={findings.map(f => f.message).join(' · ')}>
+        <Tooltip
+          title={
+            <>
+              {findings.map(f => (
+                <div key={`${f.code}:${f.subject}`}>{f.message}</div>
+              ))}
+              <div>{t('problems.ownershipHelp')}</div>
+            </>
+          }
+        >
           <span className={classes.badge}>
-            {findings.length === 1
-              ? findings[0].code.replace(/-/g, ' ')
-              : `${findings.length} ownership findings`}
+            {t('problems.ownership', { count: findings.length })}
           </span>
         </Tooltip>
       )}
@@ -910,6 +919,7 @@ function DirectoryBrowser(props: {
     listRef.current?.scrollToItem(0);
   }, [info.matched, filters, groupBy]);
 
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   const set =
     <K extends keyof Filters>(key: K) =>
     (value: Filters[K]) =>
@@ -976,16 +986,18 @@ function DirectoryBrowser(props: {
         onChange={set('outOfHours')}
         className={classes.select}
       />
-      <FormControlLabel
-        control={
-          <Checkbox
-            checked={filters.hasProblems}
-            onChange={event => set('hasProblems')(event.target.checked)}
-            color="primary"
-          />
-        }
-        label="Has problems"
-      />
+      <Tooltip title={t('problems.filterHelp')}>
+        <FormControlLabel
+          control={
+            <Checkbox
+              checked={filters.hasProblems}
+              onChange={event => set('hasProblems')(event.target.checked)}
+              color="primary"
+            />
+          }
+          label={t('problems.filter')}
+        />
+      </Tooltip>
       <SelectFilter
         id="om-directory-group"
         label="Group by"

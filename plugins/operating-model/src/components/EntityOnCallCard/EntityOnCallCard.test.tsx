@@ -197,6 +197,7 @@ describe('EntityOnCallCard', () => {
     expect(
       screen.getByText('Only 2 people share this rota; at least 3 are needed'),
     ).toBeInTheDocument();
+    expect(screen.getByText(/1 rota problem$/)).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: /See the whole rota/ }),
     ).toHaveAttribute('href', '/catalog/default/group/bedroom-team/on-call');

@@ -227,9 +227,10 @@ function OnCallSummary({
         <Box mt={2}>
           <MessagesPanel
             severity="warning"
-            title={t('onCallCard.problems', {
+            title={t('problems.rota', {
               count: schedule.problems.length,
             })}
+            help={t('problems.rotaHelp')}
             messages={schedule.problems.map(p => ({
               key: `${p.code}:${p.message}`,
               text: p.message,

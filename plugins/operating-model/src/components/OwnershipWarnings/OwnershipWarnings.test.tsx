@@ -35,10 +35,12 @@ describe('OwnershipWarnings', () => {
       }),
     );
     await renderWarnings({ getDirectoryService });
-    expect(
-      await screen.findByText(/Ownership: 2 findings/),
-    ).toBeInTheDocument();
+    expect(await screen.findByText(/2 ownership problems/)).toBeInTheDocument();
     expect(screen.getByText(/not a team/)).toBeInTheDocument();
+    // What the rules are and how to fix them, above the findings.
+    expect(
+      screen.getByText(/one on-call product team owns each service/),
+    ).toBeInTheDocument();
     expect(
       screen.getByText('Product database is also used by Search'),
     ).toBeInTheDocument();

@@ -25,7 +25,8 @@ export function OwnershipWarnings(props: { entityRef: string }) {
     <Box mt={2} data-testid="ownership-warnings">
       <MessagesPanel
         severity="warning"
-        title={t('serviceCard.ownership', { count: findings.length })}
+        title={t('problems.ownership', { count: findings.length })}
+        help={t('problems.ownershipHelp')}
         messages={findings.map(f => ({
           key: `${f.code}:${f.subject}`,
           text: f.message,

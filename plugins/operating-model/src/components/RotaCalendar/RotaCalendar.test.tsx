@@ -182,6 +182,10 @@ describe('RotaCalendar', () => {
     expect(
       screen.getByText('Only 3 people share this rota'),
     ).toBeInTheDocument();
+    expect(screen.getByText(/1 rota problem$/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/sustainable on-call schedule: enough people on it/),
+    ).toBeInTheDocument();
 
     const overrides = screen.getByRole('list', { name: 'Overrides' });
     expect(overrides).toHaveTextContent(

@@ -464,9 +464,10 @@ export function RotaCalendar({
         <Box mb={2}>
           <MessagesPanel
             severity="warning"
-            title={t('rotaCalendar.problems', {
+            title={t('problems.rota', {
               count: schedule.problems.length,
             })}
+            help={t('problems.rotaHelp')}
             messages={schedule.problems.map(p => ({
               key: `${p.code}:${p.message}`,
               text: p.message,
