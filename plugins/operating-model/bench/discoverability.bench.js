@@ -18,6 +18,7 @@
  *
  *   yarn workspace @operating-model/backstage-plugin-operating-model bench:discoverability
  *     [--scale 1] [--services 10000] [--teams 2000] [--runs 3] [--keep]
+ *     [--production]   (build the app and let the backend serve it, instead of the dev server)
  *     [--app-url http://localhost:3000 --backend-url http://localhost:7007]   (reuse a running app)
  *     [--directory-path /operating-model]   (where the view is; the bench also enables the
  *                                            standalone /operating-model-directory page)
@@ -45,10 +46,13 @@ const RUNS = Number(argument('--runs', 3));
 const KEEP = process.argv.includes('--keep');
 const REUSE_APP = argument('--app-url');
 const REUSE_BACKEND = argument('--backend-url');
+/** The app built for production and served by the backend (app-backend), as installs run it. */
+const PRODUCTION = process.argv.includes('--production');
 const APP_PORT = 3017;
 const BACKEND_PORT = 7017;
-const APP_URL = REUSE_APP ?? `http://localhost:${APP_PORT}`;
 const BACKEND_URL = REUSE_BACKEND ?? `http://localhost:${BACKEND_PORT}`;
+const APP_URL =
+  REUSE_APP ?? (PRODUCTION ? BACKEND_URL : `http://localhost:${APP_PORT}`);
 const DIRECTORY_PATHS = [
   argument('--directory-path', '/operating-model'),
   '/operating-model-directory',
@@ -546,6 +550,41 @@ async function measure() {
   }
 }
 
+const APP_DIST = path.join(ROOT, 'packages', 'app', 'dist');
+let builtApp = false;
+
+/** Builds the app for production into packages/app/dist, where app-backend serves it from. */
+async function buildApp(configFile, logFile) {
+  builtApp = !fs.existsSync(APP_DIST);
+  const begin = Date.now();
+  const log = fs.openSync(logFile, 'w');
+  const child = spawn(
+    process.execPath,
+    [
+      YARN,
+      'backstage-cli',
+      'package',
+      'build',
+      '--config',
+      path.join(ROOT, 'app-config.yaml'),
+      '--config',
+      configFile,
+    ],
+    {
+      cwd: path.join(ROOT, 'packages', 'app'),
+      stdio: ['ignore', log, log],
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
+  const code = await new Promise(resolve => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`app build failed (${code}), log ${logFile}`);
+  console.log(
+    `built the app for production in ${((Date.now() - begin) / 1000).toFixed(
+      0,
+    )} s, log ${logFile}`,
+  );
+}
+
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'om-discoverability-'));
   let ok = false;
@@ -559,18 +598,22 @@ async function main() {
         } people, ${DOMAINS} domains in ${catalogFile}`,
       );
       const configFile = benchConfig(dir, catalogFile);
+      // app-backend looks for the built app when it starts.
+      if (PRODUCTION) await buildApp(configFile, path.join(dir, 'build.log'));
       start(
         'backend',
         path.join(ROOT, 'packages', 'backend'),
         configFile,
         path.join(dir, 'backend.log'),
       );
-      start(
-        'frontend',
-        path.join(ROOT, 'packages', 'app'),
-        configFile,
-        path.join(dir, 'frontend.log'),
-      );
+      if (!PRODUCTION) {
+        start(
+          'frontend',
+          path.join(ROOT, 'packages', 'app'),
+          configFile,
+          path.join(dir, 'frontend.log'),
+        );
+      }
       await waitForData();
       await waitForApp();
     } else {
@@ -638,6 +681,8 @@ async function main() {
     ok = true;
   } finally {
     stopAll();
+    // The build was for this run only: a later `yarn start` should not find it.
+    if (builtApp) fs.rmSync(APP_DIST, { recursive: true, force: true });
     if (!REUSE_APP && (KEEP || !ok))
       console.log(`logs and generated catalog kept in ${dir}`);
     else fs.rmSync(dir, { recursive: true, force: true });
