@@ -56,6 +56,44 @@ describe('median and percentile', () => {
     expect(() => percentile([1], 90)).toThrow('from 0 to 1');
   });
 
+  it.each([
+    ['distinct', 1],
+    ['with many repeats', 7],
+    ['already sorted', 0],
+  ])(
+    'finds the same ranks as sorting does, on seeded values %s',
+    (_name, repeats) => {
+      let state = 17;
+      const next = () => {
+        state = (state * 48271) % 2147483647;
+        return state / 2147483647;
+      };
+      for (const n of [1, 2, 3, 10, 101, 1000, 4097]) {
+        const values = Array.from({ length: n }, () =>
+          repeats > 0 ? Math.floor(next() * repeats * 3) : next() * 100,
+        );
+        if (repeats === 0) values.sort((a, b) => a - b);
+        const sorted = [...values].sort((a, b) => a - b);
+        const byRank = (p: number) => {
+          const rank = (n - 1) * p;
+          const below = Math.floor(rank);
+          const above = Math.ceil(rank);
+          return (
+            sorted[below] + (rank - below) * (sorted[above] - sorted[below])
+          );
+        };
+        for (const p of [0, 0.1, 0.5, 0.9, 0.99, 1]) {
+          expect(percentile(values, p)).toBe(byRank(p));
+        }
+        expect(distributionFigure(Float64Array.from(values))).toEqual({
+          median: byRank(0.5),
+          p90: byRank(0.9),
+          count: n,
+        });
+      }
+    },
+  );
+
   it('never reorders the values it is given', () => {
     const values = [3, 1, 2];
     distributionFigure(values);
