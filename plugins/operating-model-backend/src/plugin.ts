@@ -22,6 +22,7 @@ import { DirectoryService } from './directory/DirectoryService';
 import { MeasureSeries } from './measures/MeasureSeries';
 import { ReviewReads } from './reviews/ReviewReads';
 import { OnCallCosts } from './leaders/OnCallCosts';
+import { OnCallLoad } from './rotas/OnCallLoad';
 import { PitfallSignals } from './leaders/PitfallSignals';
 import {
   OperatingModelEventSource,
@@ -118,6 +119,7 @@ export const operatingModelPlugin = createBackendPlugin({
           now: () => new Date(),
         };
         const onCallCosts = new OnCallCosts(leadersSources);
+        const onCallLoad = new OnCallLoad(leadersSources);
         const pitfallSignals = new PitfallSignals({
           ...leadersSources,
           measures,
@@ -200,6 +202,7 @@ export const operatingModelPlugin = createBackendPlugin({
             reviewReads,
             operatingModelConfig,
             onCallCosts,
+            onCallLoad,
             pitfallSignals,
             sourceRunner,
             httpAuth,

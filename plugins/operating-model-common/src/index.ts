@@ -102,6 +102,7 @@ export { isOperatingModelService } from './services';
 export type { EntityLike } from './services';
 export {
   calendarLinkForOthersPermission,
+  onCallLoadReadPermission,
   eventsWritePermission,
   operatingModelPermissions,
   overrideCreatePermission,

@@ -55,6 +55,17 @@ export const calendarLinkForOthersPermission = createPermission({
 });
 
 /**
+ * Reading the fair-load report: each named person's hours on call and pay. An organisation may
+ * keep it to leaders and the people team.
+ *
+ * @public
+ */
+export const onCallLoadReadPermission = createPermission({
+  name: 'operating-model.on-call-load.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission the plugins define, for registering with the permission framework.
  *
  * @public
@@ -64,4 +75,5 @@ export const operatingModelPermissions = [
   overrideDeletePermission,
   eventsWritePermission,
   calendarLinkForOthersPermission,
+  onCallLoadReadPermission,
 ];

@@ -1305,6 +1305,45 @@ export const spec = {
         }
       }
     },
+    "/on-call-load": {
+      "get": {
+        "operationId": "getOnCallLoad",
+        "tags": [
+          "Leaders"
+        ],
+        "summary": "Fair load and pay per person and rota (default the calendar quarter holding now).",
+        "description": "Per person and rota: hours on call in and out of hours (overrides applied), out-of-hours\ncallouts (incidents that started out of hours on a service the rota covers), standby and\ncallout pay under `onCall.remuneration`, and how far each person is from the rota's\naverage hours; people more than `onCall.fairLoad.flagAbove` above it are flagged.\nOpted-out people are counted, never named. Needs `operating-model.on-call-load.read`.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/from"
+          },
+          {
+            "$ref": "#/components/parameters/to"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The fair-load report.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/OnCallLoadReport"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          }
+        }
+      }
+    },
     "/pitfalls": {
       "get": {
         "operationId": "getPitfalls",
@@ -2573,6 +2612,122 @@ export const spec = {
           },
           "currency": {
             "type": "string"
+          }
+        }
+      },
+      "OnCallLoadReport": {
+        "type": "object",
+        "required": [
+          "from",
+          "to",
+          "currency",
+          "remuneration",
+          "flagAbove",
+          "rotas"
+        ],
+        "properties": {
+          "from": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "to": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "currency": {
+            "type": "string"
+          },
+          "remuneration": {
+            "type": "object"
+          },
+          "flagAbove": {
+            "type": "number"
+          },
+          "rotas": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "rotaRef",
+                "kind",
+                "title",
+                "optedOutCount",
+                "averageHours",
+                "people"
+              ],
+              "properties": {
+                "rotaRef": {
+                  "type": "string"
+                },
+                "kind": {
+                  "type": "string",
+                  "enum": [
+                    "team",
+                    "domain"
+                  ]
+                },
+                "title": {
+                  "type": "string",
+                  "nullable": true
+                },
+                "optedOutCount": {
+                  "type": "integer"
+                },
+                "averageHours": {
+                  "type": "number"
+                },
+                "people": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "person",
+                      "hoursInHours",
+                      "hoursOutOfHours",
+                      "callouts",
+                      "calloutHours",
+                      "standbyPay",
+                      "calloutPay",
+                      "totalPay",
+                      "fromAverage",
+                      "flagged"
+                    ],
+                    "properties": {
+                      "person": {
+                        "type": "string"
+                      },
+                      "hoursInHours": {
+                        "type": "number"
+                      },
+                      "hoursOutOfHours": {
+                        "type": "number"
+                      },
+                      "callouts": {
+                        "type": "integer"
+                      },
+                      "calloutHours": {
+                        "type": "number"
+                      },
+                      "standbyPay": {
+                        "type": "number"
+                      },
+                      "calloutPay": {
+                        "type": "number"
+                      },
+                      "totalPay": {
+                        "type": "number"
+                      },
+                      "fromAverage": {
+                        "type": "number"
+                      },
+                      "flagged": {
+                        "type": "boolean"
+                      }
+                    }
+                  }
+                }
+              }
+            }
           }
         }
       },

@@ -517,6 +517,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/on-call-load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fair load and pay per person and rota (default the calendar quarter holding now).
+         * Per person and rota: hours on call in and out of hours (overrides applied), out-of-hours
+         *     callouts (incidents that started out of hours on a service the rota covers), standby and
+         *     callout pay under `onCall.remuneration`, and how far each person is from the rota's
+         *     average hours; people more than `onCall.fairLoad.flagAbove` above it are flagged.
+         *     Opted-out people are counted, never named. Needs `operating-model.on-call-load.read`.
+         */
+        get: operations["getOnCallLoad"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/pitfalls": {
         parameters: {
             query?: never;
@@ -814,6 +838,34 @@ export interface components {
             minutesSoFar: number | null;
             lossPerHourSource: "given" | "financial-exposure" | null;
             currency: string;
+        };
+        OnCallLoadReport: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            currency: string;
+            remuneration: Record<string, unknown>;
+            flagAbove: number;
+            rotas: {
+                rotaRef: string;
+                kind: "team" | "domain";
+                title: string | null;
+                optedOutCount: number;
+                averageHours: number;
+                people: {
+                    person: string;
+                    hoursInHours: number;
+                    hoursOutOfHours: number;
+                    callouts: number;
+                    calloutHours: number;
+                    standbyPay: number;
+                    calloutPay: number;
+                    totalPay: number;
+                    fromAverage: number;
+                    flagged: boolean;
+                }[];
+            }[];
         };
         OnCallCostReport: {
             /** Format: date-time */
@@ -1706,6 +1758,34 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    getOnCallLoad: {
+        parameters: {
+            query?: {
+                /** The start of the window, included. */
+                from?: components["parameters"]["from"];
+                /** The end of the window, excluded; at most 731 days after `from`. */
+                to?: components["parameters"]["to"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The fair-load report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnCallLoadReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     getPitfalls: {
