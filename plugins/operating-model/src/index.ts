@@ -38,5 +38,6 @@ export { OnboardingForm } from './components/OnboardingForm';
 export type { OnboardingFormProps } from './components/OnboardingForm';
 export { IncidentLossCalculator } from './components/IncidentLossCalculator';
 export { OnCallCostView } from './components/OnCallCostView';
+export { OnCallLoadView } from './components/OnCallLoadView';
 export { PitfallsView } from './components/PitfallsView';
 export { DiscoverabilityView } from './components/DiscoverabilityView';

@@ -24,6 +24,7 @@ export const operatingModelTranslationRef = createTranslationRef({
         leaders: 'Leaders’ view',
         pitfalls: 'Pitfalls',
         cost: 'On-call cost',
+        load: 'Fair load and pay',
         incidentLoss: 'Incident loss',
         onboarding: 'Onboard a service',
         problems: 'Annotation problems',
@@ -42,7 +43,32 @@ export const operatingModelTranslationRef = createTranslationRef({
         emptyDescription:
           'Components of type service, or with operating-model.io annotations, appear here once the catalog has them.',
       },
-      leaders: {
+      onCallLoad: {
+      title: 'Fair load and pay',
+      help: 'Each person’s hours on call from {{from}} to {{to}}, in and out of working hours (overrides applied), the out-of-hours callouts they took, and their standby and callout pay. People more than {{share}} above their rota’s average are flagged.',
+      emptyTitle: 'No rotas this quarter',
+      emptyHelp: 'The report lists the people on each team and domain rota. Nobody is on a rota yet: give the teams that own services their members in the catalog.',
+      flagged: 'Above average',
+      flaggedHelp: 'More than {{share}} above the rota’s average of {{average}} hours',
+      flaggedOnly_one: 'Only the {{count}} person above average',
+      flaggedOnly_other: 'Only the {{count}} people above average',
+      csv: 'Download CSV',
+      optedOut_one: '{{count}} person opted out of on-call is counted, not named',
+      optedOut_other: '{{count}} people opted out of on-call are counted, not named',
+      calloutsWithHours: '{{count}} ({{hours}} h)',
+      columns: {
+        rota: 'Rota',
+        person: 'Person',
+        inHours: 'Hours in working hours',
+        outOfHours: 'Hours out of hours',
+        callouts: 'Out-of-hours callouts',
+        standby: 'Standby pay',
+        callout: 'Callout pay',
+        total: 'Total pay',
+        fromAverage: 'From the rota’s average',
+      },
+    },
+    leaders: {
         title: 'Measures by team and domain',
         help: "The playbook's measures of deployment throughput, service reliability and learning culture for every team or domain, over a window. Sort by any column; download what you see as CSV.",
       },
@@ -53,6 +79,10 @@ export const operatingModelTranslationRef = createTranslationRef({
       cost: {
         title: 'On-call cost',
         help: 'Standby and callout cost of every out-of-hours rota, who funds it, and what every service having its own team rota would cost instead.',
+      },
+      load: {
+        title: 'Fair load and pay',
+        help: 'Per person and rota this quarter: hours on call in and out of working hours, out-of-hours callouts, standby and callout pay under operatingModel.onCall.remuneration, and how far each person is from their rota’s average (flagged above operatingModel.onCall.fairLoad.flagAbove). Opted-out people are counted, never named.',
       },
       incidentLoss: {
         title: 'How bad is this incident?',

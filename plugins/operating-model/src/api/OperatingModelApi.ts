@@ -4,6 +4,7 @@ import {
   IncidentLossAnswer,
   IncidentLossRequest,
   OnCallCostReport,
+  OnCallLoadReport,
   PitfallsAnswer,
   EntityMeasures,
   LeadersMeasures,
@@ -33,6 +34,7 @@ export type {
   IncidentLossAnswer,
   IncidentLossRequest,
   OnCallCostReport,
+  OnCallLoadReport,
   PitfallsAnswer,
 };
 
@@ -161,6 +163,11 @@ export interface OperatingModelApi {
    * headings), searched, filtered and grouped by the backend, with the counts.
    */
   queryDirectory(query: DirectoryQuery): Promise<DirectoryServicesPage>;
+  /**
+   * Fair load and pay per person and rota over a window; without one, the calendar quarter that
+   * holds now. Rejects with a 403 without the `operating-model.on-call-load.read` permission.
+   */
+  getOnCallLoad(window?: MeasuresWindow): Promise<OnCallLoadReport>;
   /** The teams and domains the discoverability view filters by. */
   getDirectoryFacets(): Promise<DirectoryFacets>;
   /** One service's directory row (ownership findings, on call now); rejects with a 404 when it is not a service. */

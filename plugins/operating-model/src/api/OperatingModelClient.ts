@@ -16,6 +16,7 @@ import {
   IncidentLossAnswer,
   IncidentLossRequest,
   OnCallCostReport,
+  OnCallLoadReport,
   PitfallsAnswer,
   EntityMeasures,
   EventSourceStatus,
@@ -222,6 +223,12 @@ export class OperatingModelClient implements OperatingModelApi {
   async getOnCallCosts(window?: MeasuresWindow): Promise<OnCallCostReport> {
     return this.request<OnCallCostReport>(
       `/costs${window ? `?${windowQuery(window)}` : ''}`,
+    );
+  }
+
+  async getOnCallLoad(window?: MeasuresWindow): Promise<OnCallLoadReport> {
+    return this.request<OnCallLoadReport>(
+      `/on-call-load${window ? `?${windowQuery(window)}` : ''}`,
     );
   }
 

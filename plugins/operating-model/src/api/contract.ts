@@ -10,6 +10,7 @@ import type {
   LeadersMeasures,
   MeasureSeries,
   OnCallCostReport,
+  OnCallLoadReport,
   OnCallResult,
   OperatingModelApiOperations as Operations,
   Override,
@@ -86,6 +87,7 @@ export type ContractChecks = [
   Assert<Conforms<IncidentLossRequest, Body<'getIncidentLoss'>>>,
   Assert<Conforms<IncidentLossAnswer, Answer<'getIncidentLoss'>>>,
   Assert<Conforms<OnCallCostReport, Answer<'getOnCallCosts'>>>,
+  Assert<Conforms<OnCallLoadReport, Answer<'getOnCallLoad'>>>,
   Assert<Conforms<PitfallsAnswer, Answer<'getPitfalls'>>>,
   Assert<Conforms<{ items: EventSourceStatus[] }, Answer<'getEventSources'>>>,
   // The check can fail: a required field missing, or one of another type, does not conform.

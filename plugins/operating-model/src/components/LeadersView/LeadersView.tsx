@@ -29,6 +29,7 @@ import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { operatingModelApiRef } from '../../api';
 import { operatingModelTranslationRef } from '../../translation';
+import { downloadCsv } from '../shared/downloadCsv';
 import {
   MeasuresWindowDays,
   MeasuresWindowPicker,
@@ -88,21 +89,6 @@ const LIGHT_WORDS: Record<TrafficLight, string> = {
   missed: 'a service misses its target',
   'no-data': 'no data',
 };
-
-/** Offers the CSV to the browser as a download. */
-function download(filename: string, csv: string) {
-  // The byte order mark tells spreadsheets the file is UTF-8, so names with accents survive.
-  const url = URL.createObjectURL(
-    new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }),
-  );
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
-}
 
 function Cells(props: {
   row: EntityMeasures;
@@ -201,7 +187,7 @@ export function LeadersView(props: {
     // The download keeps every group's columns: a spreadsheet has room for them all.
     const csv = leadersCsv(allColumns, visibleRows);
     const day = end.toISOString().slice(0, 10);
-    (props.onDownload ?? download)(
+    (props.onDownload ?? downloadCsv)(
       `operating-model-measures-by-${groupBy}-${days}-days-to-${day}.csv`,
       csv,
     );

@@ -26,6 +26,7 @@ import { DiscoverabilityView } from '../DiscoverabilityView';
 import { IncidentLossCalculator } from '../IncidentLossCalculator';
 import { LeadersView } from '../LeadersView';
 import { OnCallCostView } from '../OnCallCostView';
+import { OnCallLoadView } from '../OnCallLoadView';
 import { OnboardingForm } from '../OnboardingForm';
 import { PitfallsView } from '../PitfallsView';
 import { ReviewRedirect } from '../ReviewRedirect';
@@ -109,6 +110,7 @@ function Section(props: {
     | 'directory'
     | 'pitfalls'
     | 'cost'
+    | 'load'
     | 'incidentLoss'
     | 'onboarding'
     | 'problems'
@@ -137,6 +139,7 @@ interface PageTab {
     | 'leaders'
     | 'pitfalls'
     | 'cost'
+    | 'load'
     | 'incidentLoss'
     | 'onboarding'
     | 'problems'
@@ -175,6 +178,15 @@ const PAGE_TABS: PageTab[] = [
     content: () => (
       <Section section="cost">
         <OnCallCostView />
+      </Section>
+    ),
+  },
+  {
+    id: 'on-call-load',
+    label: 'load',
+    content: () => (
+      <Section section="load">
+        <OnCallLoadView />
       </Section>
     ),
   },
