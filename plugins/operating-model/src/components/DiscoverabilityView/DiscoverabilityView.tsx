@@ -85,8 +85,12 @@ type ModelFilter = DirectoryModelFilter;
 type OutOfHoursFilter = DirectoryOutOfHoursFilter;
 type GroupBy = DirectoryGroupBy;
 
-/** Search waits this long after the last keystroke: under the 100 ms a person notices. */
-export const SEARCH_DEBOUNCE_MS = 80;
+/**
+ * Search waits this long after the last keystroke. The backend answers a search of 50,000
+ * services in about 5 ms and stale answers are dropped, so the wait only spares a request per
+ * keystroke of fast typing; with 80 ms, the one service typed appeared after about 120 ms.
+ */
+export const SEARCH_DEBOUNCE_MS = 30;
 export const SERVICE_ROW_HEIGHT = 68;
 export const HEADING_ROW_HEIGHT = 56;
 /** A first guess at a compact row's height on a narrow screen, until the row is measured. */
