@@ -74,8 +74,8 @@ export type EscalationStepKind =
 
 /**
  * One step of an escalation path: when to take it, whom to turn to, who they are, and how to
- * reach them. `text` is the step in one line: `If Alice does not answer: Bob, next on the
- * Bedroom team rota (from Mon 09:00 GMT)`.
+ * reach them. `text` is the step in one line, such as "If Alice does not answer: Bob, next on
+ * the Bedroom team rota (from Mon 09:00 GMT)".
  *
  * @public
  */

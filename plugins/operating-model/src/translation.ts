@@ -43,32 +43,7 @@ export const operatingModelTranslationRef = createTranslationRef({
         emptyDescription:
           'Components of type service, or with operating-model.io annotations, appear here once the catalog has them.',
       },
-      onCallLoad: {
-      title: 'Fair load and pay',
-      help: 'Each person’s hours on call from {{from}} to {{to}}, in and out of working hours (overrides applied), the out-of-hours callouts they took, and their standby and callout pay. People more than {{share}} above their rota’s average are flagged.',
-      emptyTitle: 'No rotas this quarter',
-      emptyHelp: 'The report lists the people on each team and domain rota. Nobody is on a rota yet: give the teams that own services their members in the catalog.',
-      flagged: 'Above average',
-      flaggedHelp: 'More than {{share}} above the rota’s average of {{average}} hours',
-      flaggedOnly_one: 'Only the {{count}} person above average',
-      flaggedOnly_other: 'Only the {{count}} people above average',
-      csv: 'Download CSV',
-      optedOut_one: '{{count}} person opted out of on-call is counted, not named',
-      optedOut_other: '{{count}} people opted out of on-call are counted, not named',
-      calloutsWithHours: '{{count}} ({{hours}} h)',
-      columns: {
-        rota: 'Rota',
-        person: 'Person',
-        inHours: 'Hours in working hours',
-        outOfHours: 'Hours out of hours',
-        callouts: 'Out-of-hours callouts',
-        standby: 'Standby pay',
-        callout: 'Callout pay',
-        total: 'Total pay',
-        fromAverage: 'From the rota’s average',
-      },
-    },
-    leaders: {
+      leaders: {
         title: 'Measures by team and domain',
         help: "The playbook's measures of deployment throughput, service reliability and learning culture for every team or domain, over a window. Sort by any column; download what you see as CSV.",
       },
@@ -372,6 +347,35 @@ export const operatingModelTranslationRef = createTranslationRef({
         deployments: 'Deployments from {{sources}}',
         incidents: 'Incidents from {{sources}}',
         availability: 'Availability from {{sources}}',
+      },
+    },
+    onCallLoad: {
+      title: 'Fair load and pay',
+      help: 'Each person’s hours on call from {{from}} to {{to}}, in and out of working hours (overrides applied), the out-of-hours callouts they took, and their standby and callout pay. People more than {{share}} above their rota’s average are flagged.',
+      emptyTitle: 'No rotas this quarter',
+      emptyHelp:
+        'The report lists the people on each team and domain rota. Nobody is on a rota yet: give the teams that own services their members in the catalog.',
+      flagged: 'Above average',
+      flaggedHelp:
+        'More than {{share}} above the rota’s average of {{average}} hours',
+      flaggedOnly_one: 'Only the {{count}} person above average',
+      flaggedOnly_other: 'Only the {{count}} people above average',
+      csv: 'Download CSV',
+      optedOut_one:
+        '{{count}} person opted out of on-call is counted, not named',
+      optedOut_other:
+        '{{count}} people opted out of on-call are counted, not named',
+      calloutsWithHours: '{{count}} ({{hours}} h)',
+      columns: {
+        rota: 'Rota',
+        person: 'Person',
+        inHours: 'Hours in working hours',
+        outOfHours: 'Hours out of hours',
+        callouts: 'Out-of-hours callouts',
+        standby: 'Standby pay',
+        callout: 'Callout pay',
+        total: 'Total pay',
+        fromAverage: 'From the rota’s average',
       },
     },
     leaders: {
