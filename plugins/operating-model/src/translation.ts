@@ -132,6 +132,25 @@ export const operatingModelTranslationRef = createTranslationRef({
       rotaHelp:
         'The rota against the playbook’s sustainable on-call schedule: enough people on it, each carrying a fair share. Add people to its teams, or overrides to spread the load.',
     },
+    emptyStates: {
+      pitfallsNoneShowingTitle_one:
+        'The {{count}} pitfall looked for is not showing',
+      pitfallsNoneShowingTitle_other:
+        'None of the {{count}} pitfalls looked for is showing',
+      pitfallsNoneShowing:
+        'Over the last {{days}} days no team, domain or service shows a sign of them. They are read from the services’ assessments, the rotas, on-call cost and the events the data sources send: with no events in the window (see the Data sources tab) the ones measured from deployments, incidents and rework cannot show. What avoids each is below.',
+      pitfallsNoneLookedForTitle: 'No pitfalls could be looked for',
+      pitfallsNoneLookedFor:
+        'The pitfalls are read from the assessed services: Components of type service, or with operating-model.io annotations, appear once the catalog has them.',
+      costNoRotasTitle: 'No out-of-hours rota to pay for',
+      costNoRotas:
+        'No team or domain ran an out-of-hours rota over these {{days}} days: every service’s out-of-hours level is none, so callouts wait for working hours and there is no standby or callout cost. A service’s level, from its availability target, decides whether its team or its domain keeps a rota.',
+      noServices:
+        'No services assessed yet: Components of type service, or with operating-model.io annotations, appear once the catalog has them.',
+      noServiceMatches: 'No service, team or entity ref matches',
+      serviceNotAssessed:
+        '{{message}}: the operating model covers Components of type service, and those with operating-model.io annotations. The Onboard a service tab writes the annotations to add to catalog-info.yaml.',
+    },
     trafficLight: {
       green: 'Green: ready for You Build It You Run It',
       amber: 'Amber: look closer before moving it',

@@ -235,6 +235,16 @@ describe('EntityOperatingModelCard', () => {
     expect(document.querySelector('a[href^="javascript"]')).toBeNull();
   });
 
+  it('shows an error panel when the assessment fails', async () => {
+    await renderCard({
+      getService: jest.fn().mockRejectedValue(new Error('Backend down')),
+    });
+    expect((await screen.findAllByText(/Backend down/))[0]).toBeInTheDocument();
+    expect(
+      screen.queryByTestId('service-not-assessed'),
+    ).not.toBeInTheDocument();
+  });
+
   it('shows the error when the service cannot be loaded', async () => {
     const response = new Response(
       JSON.stringify({
@@ -254,6 +264,10 @@ describe('EntityOperatingModelCard', () => {
     expect(
       (await screen.findAllByText(/No service component:default\/bedroom/))[0],
     ).toBeInTheDocument();
+    // A Component the operating model does not cover is said so, with what to do, not as a failure.
+    expect(screen.getByTestId('service-not-assessed')).toHaveTextContent(
+      /covers Components of type service/,
+    );
     expect(screen.queryByText('Recommended model')).not.toBeInTheDocument();
   });
 });

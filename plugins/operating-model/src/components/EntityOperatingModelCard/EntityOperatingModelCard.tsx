@@ -12,6 +12,7 @@ import {
   formatDuration,
 } from '@operating-model/backstage-plugin-operating-model-common';
 import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -30,6 +31,7 @@ import { OwnershipWarnings } from '../OwnershipWarnings';
 import { IncidentLossSection } from '../IncidentLossCalculator';
 import { AnnotationProblemsPanel } from '../AnnotationProblemsView';
 import { WebLink } from '../shared/WebLink';
+import { backendMessage, backendStatus } from '../shared/backendMessage';
 import { ReadinessStatus } from '../ReadinessStatus';
 
 const useStyles = makeStyles(theme => ({
@@ -218,7 +220,16 @@ export function EntityOperatingModelCard() {
 
   let content: ReactNode;
   if (loading) content = <Progress />;
-  else if (error) content = <ResponseErrorPanel error={error} />;
+  else if (error && backendStatus(error) === 404) {
+    // Not an error to report: the Component is not one the operating model covers.
+    content = (
+      <Typography variant="body2" data-testid="service-not-assessed">
+        {t('emptyStates.serviceNotAssessed', {
+          message: backendMessage(error),
+        })}
+      </Typography>
+    );
+  } else if (error) content = <ResponseErrorPanel error={error} />;
   else if (value) {
     content = (
       <>

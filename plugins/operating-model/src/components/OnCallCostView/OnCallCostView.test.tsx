@@ -224,6 +224,26 @@ describe('OnCallCostView', () => {
     );
   });
 
+  it('says why there is no cost when no team or domain runs an out-of-hours rota', async () => {
+    await renderView({
+      getOnCallCosts: jest.fn().mockResolvedValue(
+        report({
+          teams: [row({})],
+          domains: [],
+          totals: { standby: 0, callout: 0, total: 0 },
+        }),
+      ),
+    });
+    expect(
+      await screen.findByText('No out-of-hours rota to pay for'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/every service’s out-of-hours level is none/),
+    ).toBeInTheDocument();
+    // The what-if still says what the rotas would cost.
+    expect(screen.getByTestId('linear-what-if')).toBeInTheDocument();
+  });
+
   it('shows an error from the backend', async () => {
     await renderView({
       getOnCallCosts: jest

@@ -5,6 +5,7 @@ import {
   WarningPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   BUDGET_HOLDER_TITLES,
@@ -24,6 +25,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { operatingModelApiRef } from '../../api';
+import { operatingModelTranslationRef } from '../../translation';
 import {
   MeasuresWindowDays,
   MeasuresWindowPicker,
@@ -208,6 +210,7 @@ function WhatIf({ report }: { report: OnCallCostReport }) {
  */
 export function OnCallCostView(props: { now?: Date }) {
   const api = useApi(operatingModelApiRef);
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   const classes = useStyles();
   const [days, setDays] = useState<MeasuresWindowDays>(90);
   const end = props.now?.getTime();
@@ -239,8 +242,18 @@ export function OnCallCostView(props: { now?: Date }) {
     const problems = [...value.teams, ...value.domains].flatMap(
       r => r.problems,
     );
+    const rotas = [...value.teams, ...value.domains].filter(
+      r => r.outOfHoursRota,
+    );
     content = (
       <>
+        {rotas.length === 0 && (
+          <EmptyState
+            missing="data"
+            title={t('emptyStates.costNoRotasTitle')}
+            description={t('emptyStates.costNoRotas', { days: String(days) })}
+          />
+        )}
         <Typography variant="h4" component="p" data-testid="cost-total">
           {money(value.totals.total)}
         </Typography>

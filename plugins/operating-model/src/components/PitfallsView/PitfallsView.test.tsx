@@ -247,8 +247,13 @@ describe('PitfallsView', () => {
           answer({ bandsLastReviewed: '2026-10-01', quiet: true }),
         ),
     });
-    expect(await screen.findByTestId('pitfalls-summary')).toHaveTextContent(
-      'None of the 6 pitfalls looked for is showing.',
+    const summary = await screen.findByTestId('pitfalls-summary');
+    expect(summary).toHaveTextContent(
+      'None of the 6 pitfalls looked for is showing',
+    );
+    // Why nothing shows: what the pitfalls are read from, and the window looked at.
+    expect(summary).toHaveTextContent(
+      'Over the last 90 days no team, domain or service shows a sign of them',
     );
     const reflection = screen.getByTestId('quarterly-reflection');
     expect(reflection).toHaveTextContent(
@@ -257,6 +262,18 @@ describe('PitfallsView', () => {
     expect(
       within(reflection).getByTestId('pitfall-bands-not-reviewed'),
     ).toHaveTextContent('Not seen');
+  });
+
+  it('says why no pitfall could be looked for when there are no services', async () => {
+    await renderView({
+      getPitfalls: jest.fn().mockResolvedValue({ ...answer(), pitfalls: [] }),
+    });
+    expect(
+      await screen.findByText('No pitfalls could be looked for'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/appear once the catalog has them/),
+    ).toBeInTheDocument();
   });
 
   it('says when no review of the bands is recorded', async () => {

@@ -1,10 +1,12 @@
 import {
+  EmptyState,
   Progress,
   ResponseErrorPanel,
   StatusOK,
   StatusWarning,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   PitfallFinding,
@@ -24,6 +26,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { operatingModelApiRef } from '../../api';
+import { operatingModelTranslationRef } from '../../translation';
 import {
   MeasuresWindowDays,
   MeasuresWindowPicker,
@@ -270,6 +273,7 @@ function QuarterlyReflection({ answer }: { answer: PitfallsAnswer }) {
  */
 export function PitfallsView(props: { now?: Date }) {
   const api = useApi(operatingModelApiRef);
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   const [days, setDays] = useState<MeasuresWindowDays>(90);
   const end = props.now?.getTime();
   const { value, loading, error } = useAsync(
@@ -286,20 +290,44 @@ export function PitfallsView(props: { now?: Date }) {
   let content;
   if (loading) content = <Progress />;
   else if (error) content = <ResponseErrorPanel error={error} />;
-  else if (value) {
+  else if (value && value.pitfalls.length === 0) {
+    content = (
+      <EmptyState
+        missing="data"
+        title={t('emptyStates.pitfallsNoneLookedForTitle')}
+        description={t('emptyStates.pitfallsNoneLookedFor')}
+      />
+    );
+  } else if (value) {
     const listed = value.pitfalls.filter(
       p => !REFLECTION_PITFALLS.includes(p.pitfall),
     );
     const seen = listed.filter(p => p.findings.length > 0);
     content = (
       <>
-        <Typography variant="body1" gutterBottom data-testid="pitfalls-summary">
-          {seen.length === 0
-            ? `None of the ${listed.length} pitfalls looked for is showing.`
-            : `${seen.length} of the ${listed.length} pitfalls looked for ${
-                seen.length === 1 ? 'is' : 'are'
-              } showing.`}
-        </Typography>
+        {seen.length === 0 ? (
+          <Box data-testid="pitfalls-summary">
+            <EmptyState
+              missing="data"
+              title={t('emptyStates.pitfallsNoneShowingTitle', {
+                count: listed.length,
+              })}
+              description={t('emptyStates.pitfallsNoneShowing', {
+                days: String(days),
+              })}
+            />
+          </Box>
+        ) : (
+          <Typography
+            variant="body1"
+            gutterBottom
+            data-testid="pitfalls-summary"
+          >
+            {`${seen.length} of the ${listed.length} pitfalls looked for ${
+              seen.length === 1 ? 'is' : 'are'
+            } showing.`}
+          </Typography>
+        )}
         {[...seen, ...listed.filter(p => p.findings.length === 0)].map(p => (
           <Pitfall key={p.pitfall} report={p} />
         ))}

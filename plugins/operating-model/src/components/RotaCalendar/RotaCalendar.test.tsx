@@ -193,6 +193,27 @@ describe('RotaCalendar', () => {
     );
   });
 
+  it('says why a rota with nobody on it is empty', async () => {
+    await renderCalendar({
+      getSchedule: jest.fn().mockResolvedValue(
+        schedule({
+          participants: [],
+          shifts: [],
+          overrides: [],
+          problems: [],
+        }),
+      ),
+    });
+    expect(await screen.findByTestId('rota-empty')).toHaveTextContent(
+      'Nobody is on this rota: it draws from the members of the team who have not opted out.',
+    );
+  });
+
+  it('shows a progress bar at once, while the rota loads', async () => {
+    await renderCalendar({ getSchedule: () => new Promise(() => {}) });
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
   it('shows handoff times in the rota’s own time zone', async () => {
     await renderCalendar({
       getSchedule: jest

@@ -449,6 +449,13 @@ export function RotaCalendar({
             </Typography>
           )}
         </Typography>
+        {schedule.participants.length === 0 && (
+          <Typography variant="body2" data-testid="rota-empty">
+            {schedule.kind === 'domain'
+              ? t('onCallCard.emptyDomainRota')
+              : t('onCallCard.emptyTeamRota')}
+          </Typography>
+        )}
         <Typography variant="body2" color="textSecondary">
           {t('rotaCalendar.timeZone', { zone: timeZone })}{' '}
           {/* A working-hours team's names on a weekend are its shifts, not who is paged then. */}

@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
@@ -8,6 +9,7 @@ import {
 } from '@operating-model/backstage-plugin-operating-model-common';
 import { useRef } from 'react';
 import { AssessedService } from '../../api';
+import { operatingModelTranslationRef } from '../../translation';
 
 const REASONS: Record<ServiceMatchReason, string> = {
   name: 'its name',
@@ -39,10 +41,16 @@ export function ServicePicker(props: {
 }) {
   // Why each option shown matched, from the last ranking, for the option's second line.
   const reasons = useRef(new Map<string, ServiceMatchReason | null>());
+  const { t } = useTranslationRef(operatingModelTranslationRef);
   return (
     <Autocomplete
       options={props.services ?? []}
       loading={props.loading}
+      noOptionsText={
+        props.services?.length === 0
+          ? t('emptyStates.noServices')
+          : t('emptyStates.noServiceMatches')
+      }
       value={props.value}
       onChange={(_, value) => props.onChange(value)}
       getOptionLabel={s => s.titles.service}

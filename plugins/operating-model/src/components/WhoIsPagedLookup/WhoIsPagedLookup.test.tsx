@@ -7,7 +7,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   OnCallResult,
@@ -184,6 +184,25 @@ describe('WhoIsPagedLookup', () => {
     expect(
       within(answer).queryByRole('link', { name: /Runbook|Incident channel/ }),
     ).not.toBeInTheDocument();
+  });
+
+  it('says why no service is offered: none assessed yet, or none matching what was typed', async () => {
+    await renderLookup({ listServices: jest.fn().mockResolvedValue([]) });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('textbox', { name: 'Service' }));
+    expect(
+      await screen.findByText(/No services assessed yet/),
+    ).toBeInTheDocument();
+    cleanup();
+
+    await renderLookup({});
+    await user.type(
+      await screen.findByRole('textbox', { name: 'Service' }),
+      'zzz',
+    );
+    expect(
+      await screen.findByText('No service, team or entity ref matches'),
+    ).toBeInTheDocument();
   });
 
   it('offers the service named as typed before services of the team of that name, saying why each matched', async () => {
