@@ -198,6 +198,39 @@ const numOrNull = (value: unknown): number | null =>
   value === null || value === undefined ? null : Number(value);
 
 /**
+ * Reads `a0 b0 a1 b1 …` (integers, each maybe negative) into `a` and `b`, one character at a
+ * time: splitting a million values into strings first made most of the garbage the leaders' view
+ * left to collect. The integers are epoch milliseconds and durations, exact in a double.
+ */
+function readPairs(text: string, a: Float64Array, b: Float64Array) {
+  let value = 0;
+  let negative = false;
+  let digits = false;
+  let index = 0;
+  const flush = () => {
+    const v = negative ? -value : value;
+    if (index % 2 === 0) a[index >> 1] = v;
+    else b[index >> 1] = v;
+    index++;
+    value = 0;
+    negative = false;
+    digits = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      digits = true;
+    } else if (c === 45) {
+      negative = true;
+    } else if (digits) {
+      flush();
+    }
+  }
+  if (digits) flush();
+}
+
+/**
  * The delivery and incident events the measures are computed from, in the plugin's database.
  * Writes are idempotent upserts keyed by (source, external id), one transaction per batch; reads
  * are aggregates over a window, grouped by service, for the measures to combine.
@@ -619,20 +652,25 @@ export class EventStore {
   }
 
   /**
-   * Milliseconds from build to production of each production deployment in the window. The
-   * values come as one text per service, since parsing a row per deployment (a quarter of a
-   * million for the leaders' view of 10,000 services) cost more than reading them.
+   * Milliseconds from build to production, and the deploy instants, of each production
+   * deployment in the window, per service. The values come as one text per service, since
+   * parsing a row per deployment (a quarter of a million for the leaders' view of 10,000
+   * services) cost more than reading them, and are read into typed arrays without splitting the
+   * text into a string per value.
    */
   async leadTimes(
     window: EventWindow,
     services?: readonly string[],
-  ): Promise<Array<{ service: string; ms: number; deployedAt: number }>> {
+  ): Promise<
+    Array<{ service: string; ms: Float64Array; deployedAt: Float64Array }>
+  > {
     const postgres = isPostgres(this.knex);
     const pair = postgres
       ? `deployed_at::text || ' ' || (deployed_at - built_at)::text`
       : `deployed_at || ' ' || (deployed_at - built_at)`;
     const query = this.knex('deployments')
       .select('service_ref as service')
+      .select(this.knex.raw('count(*) as n'))
       .select(
         this.knex.raw(
           postgres
@@ -645,20 +683,15 @@ export class EventStore {
       .where('deployed_at', '<', window.to)
       .groupBy('service_ref');
     const rows = await this.restrict(query, 'service_ref', services);
-    const times: Array<{ service: string; ms: number; deployedAt: number }> =
-      [];
-    for (const row of rows as Array<{ service: string; times: string }>) {
-      const service = String(row.service);
-      const values = String(row.times).split(' ');
-      for (let i = 0; i + 1 < values.length; i += 2) {
-        times.push({
-          service,
-          deployedAt: Number(values[i]),
-          ms: Number(values[i + 1]),
-        });
-      }
-    }
-    return times;
+    return (rows as Array<{ service: string; n: unknown; times: string }>).map(
+      row => {
+        const n = num(row.n);
+        const ms = new Float64Array(n);
+        const deployedAt = new Float64Array(n);
+        readPairs(String(row.times), deployedAt, ms);
+        return { service: String(row.service), ms, deployedAt };
+      },
+    );
   }
 
   /**
