@@ -195,16 +195,14 @@ export function escalationPath(
   }
 
   const opsRunIt = input.model === 'ops-run-it';
+  let teamRole = team.name ? 'the owning team' : '';
+  if (opsRunIt) teamRole = 'the operations group that runs the service';
   steps.push(
     step(
       opsRunIt ? 'operations-group' : 'owning-team',
       afterPaged,
       team.name ?? 'The owning team',
-      opsRunIt
-        ? 'the operations group that runs the service'
-        : team.name
-        ? 'the owning team'
-        : '',
+      teamRole,
       team,
     ),
   );

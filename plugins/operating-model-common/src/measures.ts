@@ -230,6 +230,15 @@ export interface LeadersMeasures {
  * selecting them is linear where a sort is n log n (the leaders' view takes percentiles of a
  * million lead times); the values it picks are exactly those a sort puts at those ranks.
  */
+function medianOfThree(a: number, b: number, c: number): number {
+  if (a < b) {
+    if (b < c) return b;
+    return a < c ? c : a;
+  }
+  if (a < c) return a;
+  return b < c ? c : b;
+}
+
 function selectRank(values: Float64Array, k: number): number {
   let lo = 0;
   let hi = values.length - 1;
@@ -237,8 +246,7 @@ function selectRank(values: Float64Array, k: number): number {
     const a = values[lo];
     const b = values[(lo + hi) >>> 1];
     const c = values[hi];
-    const pivot =
-      a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    const pivot = medianOfThree(a, b, c);
     let i = lo;
     let j = hi;
     while (i <= j) {

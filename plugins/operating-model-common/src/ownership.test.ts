@@ -212,16 +212,16 @@ describe('ownershipFindings', () => {
 
   it('gives the same findings in steps, yielding between batches of a large catalog', () => {
     const teams = 40;
+    const ownerOf = (i: number) => {
+      if (i % 7 === 0) return `user:default/u${i % 50}`;
+      if (i % 11 === 0) return 'group:default/gone';
+      return `group:default/t${i % teams}`;
+    };
     const input = {
       services: Array.from({ length: 2_000 }, (_, i) => ({
         entityRef: `component:default/s${i}`,
         // Every seventh service is owned by a person, every eleventh by nobody known.
-        owner:
-          i % 7 === 0
-            ? `user:default/u${i % 50}`
-            : i % 11 === 0
-            ? 'group:default/gone'
-            : `group:default/t${i % teams}`,
+        owner: ownerOf(i),
         dependsOn: [`resource:default/db${i % 1_500}`],
       })),
       groups: Array.from({ length: teams }, (_, i) => ({

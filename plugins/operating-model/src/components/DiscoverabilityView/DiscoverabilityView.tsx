@@ -941,9 +941,9 @@ function DirectoryBrowser(props: {
   const total = info.total;
   const targetOptions = useMemo(
     () => [
-      ...info.availabilityTargets.map(t => ({
-        value: t as number | 'none',
-        label: formatAvailability(t),
+      ...info.availabilityTargets.map(target => ({
+        value: target as number | 'none',
+        label: formatAvailability(target),
       })),
       { value: 'none' as const, label: 'No target' },
     ],
